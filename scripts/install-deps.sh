@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian bookworm packages Lernraum needs to build, test and run.
+# Installs only what is missing, non-interactively; works as root without sudo.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libimgui-dev libstb-dev libglfw3-dev libgl-dev libfreetype-dev
+  libcereal-dev rapidjson-dev
+  libcli11-dev libsodium-dev
+  catch2
+  libfontconfig-dev fonts-dejavu-core
+  gettext
+  xvfb xauth xdotool
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+  SUDO=()
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO=(sudo)
+else
+  echo "install-deps: error: need root or sudo to install: ${missing[*]}" >&2
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -q
+"${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

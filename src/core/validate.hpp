@@ -1,0 +1,27 @@
+#pragma once
+// validate(session) checks a session for every problem it can find, not only the first:
+// duplicate or malformed ids, dangling references, out-of-range enums, empty required fields,
+// invalid dates, negative counts, invalid UTF-8 and oversized values.
+
+#include "model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace lernraum::core {
+
+struct Problem {
+    std::string where; // e.g. "card card-4f1c09a2b7e3"
+    std::string what;  // e.g. "column 'col-1' does not exist"
+    [[nodiscard]] std::string toString() const { return where.empty() ? what : where + ": " + what; }
+    friend bool operator==(const Problem&, const Problem&) = default;
+};
+
+// Sanity limits; a file beyond them is rejected as invalid rather than slowing the app down.
+inline constexpr std::size_t kMaxTextBytes = 64 * 1024;   // any single text field
+inline constexpr std::size_t kMaxListSize = 200'000;      // any single list (cards, items, ...)
+inline constexpr int kMaxCount = 1'000'000;               // votes, minutes, WIP limits, ...
+
+std::vector<Problem> validate(const Session& session);
+
+} // namespace lernraum::core

@@ -1,0 +1,62 @@
+# Imported targets for the Debian bookworm packages Lernraum builds against.
+# Nothing is downloaded; nothing is vendored. See third_party/README.md for versions and licences.
+
+find_package(PkgConfig REQUIRED)
+
+# cereal 1.3 (header-only) + the system RapidJSON it uses.
+find_package(cereal CONFIG QUIET)
+find_package(RapidJSON CONFIG QUIET)
+add_library(lernraum::cereal INTERFACE IMPORTED)
+if(TARGET cereal::cereal)
+  target_link_libraries(lernraum::cereal INTERFACE cereal::cereal)
+elseif(TARGET cereal)
+  target_link_libraries(lernraum::cereal INTERFACE cereal)
+else()
+  find_path(CEREAL_INCLUDE_DIR cereal/cereal.hpp REQUIRED)
+  target_include_directories(lernraum::cereal INTERFACE ${CEREAL_INCLUDE_DIR})
+endif()
+find_path(RAPIDJSON_INCLUDE_DIR rapidjson/document.h REQUIRED)
+target_include_directories(lernraum::cereal INTERFACE ${RAPIDJSON_INCLUDE_DIR})
+
+# CLI11 (header-only) for the command line.
+find_package(CLI11 CONFIG QUIET)
+add_library(lernraum::cli11 INTERFACE IMPORTED)
+if(TARGET CLI11::CLI11)
+  target_link_libraries(lernraum::cli11 INTERFACE CLI11::CLI11)
+else()
+  find_path(CLI11_INCLUDE_DIR CLI/CLI.hpp REQUIRED)
+  target_include_directories(lernraum::cli11 INTERFACE ${CLI11_INCLUDE_DIR})
+endif()
+
+# libsodium: keyed hashing (pseudonyms) and SHA-256 (manifest) for the research export.
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+add_library(lernraum::sodium INTERFACE IMPORTED)
+target_link_libraries(lernraum::sodium INTERFACE PkgConfig::SODIUM)
+
+# Dear ImGui 1.86 (static library with the GLFW + OpenGL3 backends) + stb.
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
+add_library(lernraum::imgui INTERFACE IMPORTED)
+target_link_libraries(lernraum::imgui INTERFACE PkgConfig::IMGUI PkgConfig::STB PkgConfig::FREETYPE)
+
+pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
+add_library(lernraum::glfw INTERFACE IMPORTED)
+target_link_libraries(lernraum::glfw INTERFACE PkgConfig::GLFW)
+
+find_package(OpenGL REQUIRED)
+add_library(lernraum::gl INTERFACE IMPORTED)
+target_link_libraries(lernraum::gl INTERFACE OpenGL::GL ${CMAKE_DL_LIBS})
+
+pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
+add_library(lernraum::fontconfig INTERFACE IMPORTED)
+target_link_libraries(lernraum::fontconfig INTERFACE PkgConfig::FONTCONFIG)
+
+# Catch2 2.x for tests.
+if(LERNRAUM_BUILD_TESTS)
+  find_package(Catch2 REQUIRED)
+  include(Catch)
+endif()
+
+# gettext tools (msgfmt) compile the .po catalogues.
+find_program(MSGFMT_EXECUTABLE msgfmt)
