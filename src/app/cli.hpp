@@ -1,0 +1,31 @@
+#pragma once
+// The headless command line. Each group of subcommands lives in its own cmd_*.cpp file and
+// registers itself on the CLI11 app; main.cpp calls every register function.
+//
+// Conventions (DESIGN.md): errors go to stderr as "lernraum: FILE: error: MESSAGE";
+// exit codes 0 success, 1 bad input or failed work, 2 usage error. No subcommand opens a window.
+
+#include <string_view>
+
+namespace CLI {
+class App;
+}
+
+namespace lernraum::app {
+
+struct CliContext {
+    int exitCode = 0; // set by subcommand callbacks
+};
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitUsage = 2;
+
+// "lernraum: FILE: error: MESSAGE" (or "lernraum: error: MESSAGE" when file is empty) on stderr.
+void printError(std::string_view file, std::string_view message);
+
+void registerSessionCommands(CLI::App& app, CliContext& ctx); // new, validate, generate (cmd_session.cpp)
+void registerReportCommands(CLI::App& app, CliContext& ctx);  // report, export-research (cmd_report.cpp)
+void registerBenchCommand(CLI::App& app, CliContext& ctx);    // bench (cmd_bench.cpp)
+
+} // namespace lernraum::app

@@ -1,0 +1,22 @@
+#pragma once
+// Entry point of the GUI (no subcommand). main.cpp parses the command line and calls runGui().
+
+#include <optional>
+#include <string>
+
+namespace lernraum::app {
+
+struct GuiOptions {
+    std::string file;           // session to open; empty = start screen / new session
+    std::string screenshotPath; // non-empty: render, write PNG, exit
+    int width = 0;              // --size WxH; 0 = from settings / default
+    int height = 0;
+    std::string view;           // "agenda", "board", "retro", "experiments"; empty = last / default
+    bool presentation = false;
+    std::string language;       // "de", "en"; empty = settings / system locale
+};
+
+// Returns the process exit code.
+int runGui(const GuiOptions& options);
+
+} // namespace lernraum::app
