@@ -1,0 +1,486 @@
+// The transfer report's content, written once against the Document interface.
+#include "report.hpp"
+
+#include "core/flow.hpp"
+#include "document.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+
+namespace lernraum::report {
+
+namespace {
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+using Rows = std::vector<std::vector<std::string>>;
+
+class ReportWriter {
+public:
+    ReportWriter(const ReportOptions& o, Document& doc) : m_o(o), m_t(stringsFor(o.language)), m_doc(doc) {}
+
+    std::string run(std::vector<core::Session> series) {
+        std::stable_sort(series.begin(), series.end(), [](const core::Session& a, const core::Session& b) {
+            return std::tie(a.date, a.id) < std::tie(b.date, b.id);
+        });
+        core::Date asOf;
+        for (const auto& s : series) asOf = std::max(asOf, s.date);
+        const std::string asOfText = std::string(m_t.asOf) + ": " + (asOf.isSet() ? date(asOf) : std::string(m_t.notSet));
+
+        if (series.size() == 1) {
+            const auto& s = series.front();
+            std::string subtitle;
+            for (const std::string& part : {s.lernraum, s.orgUnit, std::string(label(lang(), s.kind)), date(s.date)}) {
+                if (part.empty()) continue;
+                if (!subtitle.empty()) subtitle += " · ";
+                subtitle += part;
+            }
+            m_doc.title(std::string(m_t.reportTitle) + ": " + (s.title.empty() ? std::string(m_t.workshop) : s.title), subtitle);
+            if (m_o.includeNames) m_doc.note(m_t.privacyNamesShown);
+            sessionSections(s, 2);
+        } else {
+            std::string lernraum;
+            for (const auto& s : series) {
+                if (lernraum.empty()) lernraum = s.lernraum;
+            }
+            std::string subtitle = std::to_string(series.size()) + " × " + std::string(m_t.workshop);
+            if (!series.empty()) subtitle += " · " + date(series.front().date) + " – " + date(series.back().date);
+            m_doc.title(std::string(m_t.seriesTitle) + (lernraum.empty() ? "" : ": " + lernraum), subtitle);
+            if (m_o.includeNames) m_doc.note(m_t.privacyNamesShown);
+            if (!series.empty()) {
+                seriesOverview(series);
+                experimentDevelopment(series);
+            }
+            for (const auto& s : series) {
+                m_doc.heading(2, date(s.date) + " – " + (s.title.empty() ? std::string(label(lang(), s.kind)) : s.title));
+                sessionSections(s, 3);
+            }
+        }
+        m_doc.heading(2, m_t.privacy);
+        m_doc.paragraph(m_t.privacyText);
+        return m_doc.finish(std::string(m_t.generatedBy) + " · " + asOfText);
+    }
+
+private:
+    const ReportOptions& m_o;
+    const Strings& m_t;
+    Document& m_doc;
+
+    [[nodiscard]] Language lang() const { return m_o.language; }
+
+    [[nodiscard]] std::string date(const core::Date& d) const {
+        if (!d.isSet()) return std::string(m_t.notSet);
+        if (lang() == Language::English || !d.isValid()) return d.toString();
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", d.day, d.month, d.year);
+        return buf;
+    }
+
+    // Locale-independent; German uses a decimal comma.
+    [[nodiscard]] std::string number(double v, int decimals = 1) const {
+        char buf[64];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+        std::string s(buf, r.ptr);
+        if (lang() == Language::German) std::replace(s.begin(), s.end(), '.', ',');
+        return s;
+    }
+
+    [[nodiscard]] std::string orDash(const std::string& s) const { return s.empty() ? std::string(m_t.notSet) : s; }
+    [[nodiscard]] std::string role(const std::optional<core::Role>& r) const {
+        return r ? std::string(label(lang(), *r)) : std::string(m_t.notSet);
+    }
+
+    static std::array<int, 5> roleCounts(const core::Session& s) {
+        std::array<int, 5> counts{};
+        for (const auto& p : s.participants) {
+            if (core::inRange(p.role)) ++counts[static_cast<std::size_t>(p.role)];
+        }
+        return counts;
+    }
+
+    [[nodiscard]] std::string participantsSummary(const core::Session& s) const {
+        const auto counts = roleCounts(s);
+        std::string parts;
+        for (std::size_t r = 0; r < counts.size(); ++r) {
+            if (counts[r] == 0) continue;
+            if (!parts.empty()) parts += ", ";
+            parts += std::to_string(counts[r]) + " " + std::string(label(lang(), static_cast<core::Role>(r), true));
+        }
+        std::string out = std::to_string(s.participants.size());
+        if (!parts.empty()) out += " (" + parts + ")";
+        return out;
+    }
+
+    static std::optional<double> rotiMean(const core::ScaleQuestion& q) {
+        int n = 0, sum = 0;
+        for (std::size_t i = 0; i < q.counts.size(); ++i) {
+            n += q.counts[i];
+            sum += q.counts[i] * static_cast<int>(i + 1);
+        }
+        if (n == 0) return std::nullopt;
+        return static_cast<double>(sum) / n;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Series
+
+    void seriesOverview(const std::vector<core::Session>& series) {
+        m_doc.heading(2, m_t.seriesOverview);
+        Rows rows;
+        for (const auto& s : series) {
+            int actions = 0;
+            std::optional<double> roti;
+            for (const auto& r : s.retrospectives) {
+                actions += static_cast<int>(r.actions.size());
+                if (!roti) roti = rotiMean(r.roti);
+            }
+            rows.push_back({date(s.date), s.title, std::string(label(lang(), s.kind)), std::to_string(s.participants.size()),
+                            std::to_string(actions), std::to_string(s.experiments.size()),
+                            roti ? number(*roti) : std::string(m_t.notSet)});
+        }
+        m_doc.table({std::string(m_t.date), std::string(m_t.session), std::string(m_t.sessionKind), std::string(m_t.participants),
+                     std::string(m_t.actions), std::string(m_t.experiments), "ROTI Ø"},
+                    rows, {false, false, false, true, true, true, true});
+    }
+
+    void experimentDevelopment(const std::vector<core::Session>& series) {
+        std::vector<core::Id> order;
+        std::set<core::Id> seen;
+        for (const auto& s : series) {
+            for (const auto& e : s.experiments) {
+                if (seen.insert(e.id).second) order.push_back(e.id);
+            }
+        }
+        if (order.empty()) return;
+        m_doc.heading(2, m_t.experimentDevelopment);
+        Rows rows;
+        for (const auto& id : order) {
+            bool first = true;
+            for (const auto& s : series) {
+                for (const auto& e : s.experiments) {
+                    if (e.id != id) continue;
+                    rows.push_back({first ? e.title : std::string{}, date(s.date), std::string(label(lang(), e.status)),
+                                    std::string(label(lang(), e.result)), std::string(label(lang(), e.decision)),
+                                    std::to_string(e.observations.size())});
+                    first = false;
+                }
+            }
+        }
+        m_doc.table({std::string(m_t.experiments), std::string(m_t.date), std::string(m_t.status), std::string(m_t.result),
+                     std::string(m_t.decision), std::string(m_t.observations)},
+                    rows, {false, false, false, false, false, true});
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // One session
+
+    void sessionSections(const core::Session& s, int level) {
+        context(s, level);
+        goalAndAgenda(s, level);
+        for (const auto& r : s.retrospectives) retrospective(r, level);
+        actions(s, level);
+        experiments(s, level);
+        boards(s, level);
+        evaluation(s, level);
+        transfer(s, level);
+    }
+
+    void context(const core::Session& s, int level) {
+        m_doc.heading(level, m_t.context);
+        Fields f;
+        f.emplace_back(m_t.lernraum, orDash(s.lernraum));
+        f.emplace_back(m_t.orgUnit, orDash(s.orgUnit));
+        f.emplace_back(m_t.date, date(s.date));
+        f.emplace_back(m_t.sessionKind, label(lang(), s.kind));
+        if (m_o.includeNames && !s.facilitator.empty()) f.emplace_back(m_t.facilitator, s.facilitator);
+        f.emplace_back(m_t.participants, participantsSummary(s));
+        m_doc.fields(f);
+        const auto counts = roleCounts(s);
+        Rows rows;
+        for (std::size_t r = 0; r < counts.size(); ++r) {
+            if (counts[r] > 0) rows.push_back({std::string(label(lang(), static_cast<core::Role>(r), true)), std::to_string(counts[r])});
+        }
+        if (rows.empty()) {
+            m_doc.note(m_t.noParticipants);
+        } else {
+            m_doc.table({std::string(m_t.role), std::string(m_t.count)}, rows, {false, true});
+        }
+        if (m_o.includeNames) {
+            std::vector<std::string> names;
+            for (const auto& p : s.participants) {
+                if (!p.displayName.empty()) names.push_back(p.displayName + " (" + std::string(label(lang(), p.role)) + ")");
+            }
+            if (!names.empty()) {
+                m_doc.heading(level + 1, m_t.participantNames);
+                m_doc.list(names);
+            }
+        }
+    }
+
+    void goalAndAgenda(const core::Session& s, int level) {
+        m_doc.heading(level, m_t.goalAndAgenda);
+        if (s.goal.empty()) m_doc.note(m_t.noGoal);
+        else m_doc.fields({{std::string(m_t.goal), s.goal}});
+        if (s.agenda.empty()) {
+            m_doc.note(m_t.noAgenda);
+            return;
+        }
+        Rows rows;
+        int planned = 0, usedSeconds = 0;
+        for (std::size_t i = 0; i < s.agenda.size(); ++i) {
+            const auto& a = s.agenda[i];
+            planned += a.timeboxMinutes;
+            usedSeconds += a.usedSeconds;
+            rows.push_back({std::to_string(i + 1), std::string(label(lang(), a.phase)), a.title, std::to_string(a.timeboxMinutes),
+                            number(a.usedSeconds / 60.0, 0), a.done ? std::string(m_t.yes) : std::string(m_t.no)});
+        }
+        rows.push_back({"", "", std::string(m_t.total), std::to_string(planned), number(usedSeconds / 60.0, 0), ""});
+        m_doc.table({"#", std::string(m_t.phase), std::string(m_t.agendaItem), std::string(m_t.planned), std::string(m_t.used),
+                     std::string(m_t.done)},
+                    rows, {true, false, false, true, true, false});
+    }
+
+    void retrospective(const core::Retrospective& r, int level) {
+        m_doc.heading(level, std::string(m_t.retrospective) + (r.title.empty() ? "" : ": " + r.title));
+        Fields f;
+        if (!r.formatId.empty()) f.emplace_back(m_t.format, r.formatId);
+        f.emplace_back(m_t.votingBudget, std::to_string(r.voting.budgetPerParticipant));
+        m_doc.fields(f);
+        if (r.items.empty()) {
+            m_doc.note(m_t.noItems);
+            return;
+        }
+        std::map<core::Id, std::string> promptText;
+        for (const auto& p : r.prompts) promptText[p.id] = p.text;
+        // Groups by total votes (own votes + their items' votes), largest first; ties keep file order.
+        struct GroupTotal {
+            const core::RetroGroup* group;
+            int total;
+        };
+        std::vector<GroupTotal> groups;
+        for (const auto& g : r.groups) {
+            int total = g.votes;
+            for (const auto& item : r.items) {
+                if (item.groupId == g.id) total += item.votes;
+            }
+            groups.push_back({&g, total});
+        }
+        std::stable_sort(groups.begin(), groups.end(), [](const GroupTotal& a, const GroupTotal& b) { return a.total > b.total; });
+
+        Rows rows;
+        auto addItems = [&](const core::Id& groupId, const std::string& groupLabel) {
+            std::vector<const core::RetroItem*> items;
+            for (const auto& item : r.items) {
+                if (item.groupId == groupId) items.push_back(&item);
+            }
+            std::stable_sort(items.begin(), items.end(), [](const auto* a, const auto* b) { return a->votes > b->votes; });
+            for (const auto* item : items) {
+                const auto p = promptText.find(item->promptId);
+                rows.push_back({groupLabel, item->hidden ? std::string(m_t.hiddenItem) : item->text,
+                                p == promptText.end() ? std::string{} : p->second, std::to_string(item->votes)});
+            }
+        };
+        std::set<core::Id> known;
+        for (const auto& g : groups) {
+            known.insert(g.group->id);
+            addItems(g.group->id, g.group->title);
+        }
+        // Items without a group, or whose group does not exist.
+        for (const auto& item : r.items) {
+            if (!item.groupId.empty() && known.insert(item.groupId).second) addItems(item.groupId, std::string(m_t.ungrouped));
+        }
+        addItems({}, std::string(m_t.ungrouped));
+        m_doc.table({std::string(m_t.group), std::string(m_t.item), std::string(m_t.prompt), std::string(m_t.votes)}, rows,
+                    {false, false, false, true});
+
+        if (!groups.empty()) {
+            BarChart chart{std::string(m_t.votesPerGroup), {}, {}};
+            for (const auto& g : groups) chart.bars.push_back({g.group->title, g.total});
+            int ungroupedVotes = 0;
+            bool anyUngrouped = false;
+            for (const auto& item : r.items) {
+                if (item.groupId.empty()) {
+                    ungroupedVotes += item.votes;
+                    anyUngrouped = true;
+                }
+            }
+            if (anyUngrouped) chart.bars.push_back({"(" + std::string(m_t.ungrouped) + ")", ungroupedVotes});
+            m_doc.barChart(chart);
+        }
+    }
+
+    void actions(const core::Session& s, int level) {
+        m_doc.heading(level, m_t.actions);
+        Rows rows;
+        bool carried = false;
+        for (const auto& r : s.retrospectives) {
+            for (const auto& a : r.actions) {
+                const bool isCarried = !a.carriedFromSessionId.empty();
+                carried = carried || isCarried;
+                rows.push_back({a.text, role(a.ownerRole), date(a.due), std::string(label(lang(), a.status)),
+                                isCarried ? std::string(m_t.yes) : std::string(m_t.no), a.outcome});
+            }
+        }
+        if (rows.empty()) {
+            m_doc.note(m_t.noActions);
+            return;
+        }
+        m_doc.table({std::string(m_t.action), std::string(m_t.owner), std::string(m_t.due), std::string(m_t.status),
+                     std::string(m_t.carried), std::string(m_t.outcome)},
+                    rows);
+        if (carried) m_doc.note(m_t.carriedNote);
+    }
+
+    void experiments(const core::Session& s, int level) {
+        m_doc.heading(level, m_t.experiments);
+        if (s.experiments.empty()) {
+            m_doc.note(m_t.noExperiments);
+            return;
+        }
+        BarChart chart{std::string(m_t.experimentsByStatus), {}, {}};
+        for (int i = 0; i < static_cast<int>(core::ExperimentStatus::Count); ++i) {
+            const auto status = static_cast<core::ExperimentStatus>(i);
+            const auto n = std::count_if(s.experiments.begin(), s.experiments.end(), [&](const auto& e) { return e.status == status; });
+            chart.bars.push_back({std::string(label(lang(), status)), static_cast<int>(n)});
+        }
+        m_doc.barChart(chart);
+        for (const auto& e : s.experiments) {
+            m_doc.heading(level + 1, e.title.empty() ? std::string(m_t.experiments) : e.title);
+            Fields f;
+            auto add = [&](std::string_view key, const std::string& value) {
+                if (!value.empty()) f.emplace_back(key, value);
+            };
+            add(m_t.status, std::string(label(lang(), e.status)));
+            if (e.ownerRole) add(m_t.owner, role(e.ownerRole));
+            std::string roles;
+            for (const auto r : e.participantRoles) roles += (roles.empty() ? "" : ", ") + std::string(label(lang(), r));
+            add(m_t.participantRoles, roles);
+            if (e.startDate.isSet() || e.reviewDate.isSet()) add(m_t.period, date(e.startDate) + " – " + date(e.reviewDate));
+            add(m_t.hypothesis, e.hypothesis);
+            add(m_t.method, e.method);
+            add(m_t.measure, e.measure);
+            add(m_t.successCriterion, e.successCriterion);
+            if (e.result != core::ExperimentResult::None || e.evidence != core::EvidenceStrength::None)
+                add(m_t.result, std::string(label(lang(), e.result)) + " (" + std::string(m_t.evidence) + ": " +
+                                    std::string(label(lang(), e.evidence)) + ")");
+            add(m_t.learning, e.learning);
+            if (e.decision != core::Decision::None) add(m_t.decision, std::string(label(lang(), e.decision)));
+            m_doc.fields(f);
+            if (!e.observations.empty()) {
+                std::vector<std::string> obs;
+                for (const auto& o : e.observations) obs.push_back(date(o.date) + ": " + o.text);
+                m_doc.paragraph(std::string(m_t.observations) + ":");
+                m_doc.list(obs);
+            }
+        }
+    }
+
+    void boards(const core::Session& s, int level) {
+        if (s.boards.empty()) return;
+        for (const auto& b : s.boards) {
+            m_doc.heading(level, std::string(m_t.board) + (b.title.empty() ? "" : ": " + b.title));
+            const core::Timestamp asOf = core::latestActivity(b);
+            Rows rows;
+            for (const auto& c : b.columns) {
+                int n = 0;
+                double ageSum = 0, ageMax = 0;
+                int aged = 0;
+                for (const auto& card : b.cards) {
+                    if (card.archived || card.columnId != c.id) continue;
+                    ++n;
+                    if (const auto age = core::ageInColumnDays(card, asOf)) {
+                        ageSum += *age;
+                        ageMax = std::max(ageMax, *age);
+                        ++aged;
+                    }
+                }
+                std::string wip = c.wipLimit > 0 ? std::to_string(c.wipLimit) : std::string(m_t.notSet);
+                if (c.wipLimit > 0 && n > c.wipLimit) wip += " (" + std::string(m_t.wipExceeded) + ")";
+                rows.push_back({c.title, std::string(label(lang(), c.kind)), wip, std::to_string(n),
+                                aged ? number(ageSum / aged) : std::string(m_t.notSet),
+                                aged ? number(ageMax) : std::string(m_t.notSet)});
+            }
+            m_doc.table({std::string(m_t.column), std::string(m_t.kind), std::string(m_t.wipLimit), std::string(m_t.cards),
+                         std::string(m_t.averageAge), std::string(m_t.oldestAge)},
+                        rows, {false, false, false, true, true, true});
+            double leadSum = 0, cycleSum = 0;
+            int leadN = 0, cycleN = 0;
+            for (const auto& card : b.cards) {
+                if (const auto v = core::leadTimeDays(b, card)) leadSum += *v, ++leadN;
+                if (const auto v = core::cycleTimeDays(b, card)) cycleSum += *v, ++cycleN;
+            }
+            Fields f;
+            f.emplace_back(m_t.leadTime, leadN ? number(leadSum / leadN) + " " + std::string(m_t.days) + " (" + std::string(m_t.average) +
+                                                     ", " + std::to_string(leadN) + " " + std::string(m_t.cardsDone) + ")"
+                                               : std::string(m_t.notSet));
+            f.emplace_back(m_t.cycleTime, cycleN ? number(cycleSum / cycleN) + " " + std::string(m_t.days) + " (" +
+                                                       std::string(m_t.average) + ", " + std::to_string(cycleN) + ")"
+                                                 : std::string(m_t.notSet));
+            m_doc.fields(f);
+            FlowChart flow{std::string(m_t.cumulativeFlow), {}, core::cumulativeFlow(b, 120)};
+            for (const auto& c : b.columns) flow.columns.push_back(c.title);
+            m_doc.flowChart(flow);
+        }
+    }
+
+    void evaluation(const core::Session& s, int level) {
+        m_doc.heading(level, m_t.evaluation);
+        bool any = false;
+        for (const auto& r : s.retrospectives) {
+            for (const auto* q : {&r.checkIn, &r.roti}) {
+                const auto mean = rotiMean(*q);
+                if (!mean) continue;
+                any = true;
+                const bool isRoti = q == &r.roti;
+                int n = 0;
+                for (const int c : q->counts) n += c;
+                BarChart chart{isRoti ? std::string(m_t.roti) : std::string(m_t.checkIn), {}, {}};
+                if (!q->question.empty()) chart.title += ": " + q->question;
+                for (std::size_t i = 0; i < q->counts.size(); ++i) chart.bars.push_back({std::to_string(i + 1), q->counts[i]});
+                chart.caption = (isRoti ? std::string(m_t.rotiScale) + " · " : std::string{}) + std::string(m_t.answers) + ": " +
+                                std::to_string(n) + " · " + std::string(m_t.mean) + ": " + number(*mean);
+                m_doc.barChart(chart);
+            }
+        }
+        if (!any) m_doc.note(m_t.noRoti);
+    }
+
+    void transfer(const core::Session& s, int level) {
+        m_doc.heading(level, m_t.transfer);
+        std::vector<std::string> recs;
+        for (const auto& e : s.experiments) {
+            if (!e.transferRecommendation.empty()) recs.push_back((e.title.empty() ? std::string{} : e.title + ": ") + e.transferRecommendation);
+        }
+        if (recs.empty()) m_doc.note(m_t.noTransfer);
+        else {
+            m_doc.paragraph(std::string(m_t.transferRecommendation) + ":");
+            m_doc.list(recs);
+        }
+        m_doc.fields({{std::string(m_t.nextReview), s.nextReview.isSet() ? date(s.nextReview) : std::string(m_t.notPlanned)}});
+    }
+};
+
+} // namespace
+
+std::string renderReport(const std::vector<core::Session>& series, const ReportOptions& options) {
+    const Strings& t = stringsFor(options.language);
+    std::string documentTitle(t.reportTitle);
+    if (series.size() == 1 && !series.front().title.empty()) documentTitle += ": " + series.front().title;
+    auto doc = options.format == ReportFormat::Html ? makeHtmlDocument(t.htmlLang, documentTitle) : makeMarkdownDocument();
+    return ReportWriter(options, *doc).run(series);
+}
+
+std::optional<ReportFormat> parseReportFormat(std::string_view name) {
+    if (name == "md" || name == "markdown") return ReportFormat::Markdown;
+    if (name == "html") return ReportFormat::Html;
+    return std::nullopt;
+}
+
+std::optional<Language> parseLanguage(std::string_view name) {
+    if (name == "de") return Language::German;
+    if (name == "en") return Language::English;
+    return std::nullopt;
+}
+
+} // namespace lernraum::report
