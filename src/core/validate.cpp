@@ -3,6 +3,7 @@
 #include "ids.hpp"
 #include "text.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -13,8 +14,11 @@ namespace {
 std::string quoted(std::string_view s) {
     std::string out = "'";
     // Keep messages one line and short even for hostile input.
-    for (const char c : s.substr(0, 80)) out.push_back(static_cast<unsigned char>(c) < 0x20 ? '?' : c);
-    if (s.size() > 80) out += "...";
+    std::size_t n = std::min<std::size_t>(s.size(), 80);
+    // Never cut a UTF-8 sequence in half: the message itself must stay valid UTF-8.
+    while (n < s.size() && n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    for (const char c : s.substr(0, n)) out.push_back(static_cast<unsigned char>(c) < 0x20 ? '?' : c);
+    if (n < s.size()) out += "...";
     out += "'";
     return out;
 }
@@ -217,7 +221,8 @@ private:
         Timestamp previous;
         for (std::size_t i = 0; i < c.history.size(); ++i) {
             const auto& v = c.history[i];
-            reference(w, "history entry " + std::to_string(i + 1), v.columnId, columns, "column");
+            if (v.columnId.empty()) add(w, "history entry " + std::to_string(i + 1) + " has no column");
+            else reference(w, "history entry " + std::to_string(i + 1), v.columnId, columns, "column");
             if (!v.enteredAt.isSet()) add(w, "history entry " + std::to_string(i + 1) + " has no time");
             if (v.enteredAt < previous) add(w, "history entry " + std::to_string(i + 1) + " is earlier than the one before");
             previous = v.enteredAt;
