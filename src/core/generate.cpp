@@ -223,7 +223,9 @@ private:
             col.kind = c == 0 ? ColumnKind::Todo : (c == columns - 1 ? ColumnKind::Done : (c == 1 && columns > 3 ? ColumnKind::Todo : ColumnKind::InProgress));
             if (col.kind == ColumnKind::InProgress || m_random.chance(20)) {
                 col.wipLimit = m_random.between(0, 8);
-                col.wipMode = cycleEnum<WipMode>(c + index);
+                // The first "in progress" column is hard, so every board has both WIP modes.
+                const bool firstInProgress = col.kind == ColumnKind::InProgress && c == (columns > 3 ? 2 : 1);
+                col.wipMode = firstInProgress ? WipMode::Hard : cycleEnum<WipMode>(c + index);
             }
             b.columns.push_back(std::move(col));
         }
@@ -352,6 +354,9 @@ private:
 
     void makeExperiments(Session& s) {
         const int n = static_cast<int>(m_experimentIds.size());
+        // Enum values cycle with the index (so any 4 consecutive experiments cover every value) but
+        // start at a seed-dependent offset so that combinations differ between sessions.
+        const int offset = static_cast<int>(m_options.seed % 7);
         for (int i = 0; i < n; ++i) {
             Experiment e;
             e.id = m_experimentIds[static_cast<std::size_t>(i)];
@@ -374,10 +379,10 @@ private:
                 const bool undated = ++m_observationCounter % 5 == 0;
                 e.observations.push_back(Observation{id("obs"), undated ? Date{} : observed, text("Beobachtung", 3)});
             }
-            e.result = cycleEnum<ExperimentResult>(i + m_random.below(2));
-            e.evidence = cycleEnum<EvidenceStrength>(i + 1 + m_random.below(2));
+            e.result = cycleEnum<ExperimentResult>(i + offset);
+            e.evidence = cycleEnum<EvidenceStrength>(i + 1 + offset);
             e.learning = maybeText("Erkenntnis", 30, 3);
-            e.decision = cycleEnum<Decision>(i + 2 + m_random.below(2));
+            e.decision = cycleEnum<Decision>(i + 3 * offset);
             e.transferRecommendation = maybeText("Transferempfehlung", 50);
             const int links = m_random.below(4);
             for (int l = 0; l < links; ++l) {

@@ -12,15 +12,17 @@
 
 namespace lernraum::core {
 
+// Negative counts are treated as 0. Every enum value of every enum appears once a session has
+// at least 6 experiments, 9 cards, 4 actions and 5 participants (the session kind is seed % 5).
 struct GenerateOptions {
-    int cards = 50;        // total over all boards (negative counts are treated as 0)
-    int retroItems = 30;   // total over all retrospectives
+    int cards = 50;         // total, spread evenly over the boards
+    int retroItems = 30;    // total, spread evenly over the retrospectives
     int experiments = 5;
     std::uint64_t seed = 1;
     int participants = 12;
-    int boards = 1;        // at least 0; cards are spread over the boards
-    int retrospectives = 1;
-    int actions = 6;       // per retrospective
+    int boards = 1;         // 0 with cards > 0 still gives one board
+    int retrospectives = 1; // 0 with retroItems > 0 still gives one retrospective
+    int actions = 6;        // per retrospective
     int agendaItems = 6;
 };
 

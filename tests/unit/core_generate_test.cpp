@@ -330,3 +330,29 @@ TEST_CASE("generated text contains hard characters for the file format", "[core]
     CHECK((newline && crlf && tab && backslash && quote));
     CHECK((umlaut && emoji && typographic && longText && emptyOptional && padded));
 }
+
+TEST_CASE("small generated sessions already use every enum value, for every seed", "[core][generate]") {
+    // The guarantee documented in generate.hpp: 6 experiments, 9 cards, 4 actions, 5 participants.
+    for (std::uint64_t seed = 0; seed < 30; ++seed) {
+        GenerateOptions o;
+        o.seed = seed;
+        o.cards = 9;
+        o.experiments = 6;
+        o.actions = 4;
+        o.participants = 5;
+        o.retroItems = 3;
+        INFO("seed " << seed);
+        EnumSeen seen;
+        collectEnums(generateSession(o), seen);
+        CHECK(seen.role == allValues<Role>());
+        CHECK(seen.phase == allValues<Phase>());
+        CHECK(seen.columnKind == allValues<ColumnKind>());
+        CHECK(seen.wipMode == allValues<WipMode>());
+        CHECK(seen.colour == allValues<CardColour>());
+        CHECK(seen.actionStatus == allValues<ActionStatus>());
+        CHECK(seen.experimentStatus == allValues<ExperimentStatus>());
+        CHECK(seen.result == allValues<ExperimentResult>());
+        CHECK(seen.evidence == allValues<EvidenceStrength>());
+        CHECK(seen.decision == allValues<Decision>());
+    }
+}
