@@ -8,5 +8,4 @@ __attribute__((weak)) int runGui(const GuiOptions&) {
     return kExitFailed;
 }
 __attribute__((weak)) void registerReportCommands(CLI::App&, CliContext&) {}
-__attribute__((weak)) void registerBenchCommand(CLI::App&, CliContext&) {}
 } // namespace lernraum::app

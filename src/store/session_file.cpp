@@ -9,10 +9,92 @@
 // [SECTION] JSON configuration
 //
 // RapidJSON's recursive parser overflows the stack on deeply nested input (200,000 '[' crash the
-// process). Iterative parsing keeps the parse stack on the heap and fails cleanly. The flags must be
-// defined before cereal's json.hpp, which must come before any other RapidJSON header so that
-// cereal's throwing RAPIDJSON_ASSERT is in force (otherwise RapidJSON calls abort()).
-#define RAPIDJSON_PARSE_DEFAULT_FLAGS (kParseIterativeFlag | kParseValidateEncodingFlag)
+// process). Iterative parsing keeps the parse stack on the heap and fails cleanly. The flags and a
+// throwing RAPIDJSON_ASSERT must be defined before the first RapidJSON header (otherwise RapidJSON
+// calls abort() on a wrong value type). cereal's json.hpp keeps both definitions.
+#include <cereal/details/helpers.hpp> // cereal::Exception only; no RapidJSON yet
+
+#include <istream>
+#include <streambuf>
+
+namespace lernraum::store {
+// Thrown by RapidJSON's internal checks (wrong value types and the like). Derives from
+// cereal::Exception, exactly like cereal's own RapidJSONException which it replaces.
+struct JsonAssertion : cereal::Exception {
+    using cereal::Exception::Exception;
+};
+} // namespace lernraum::store
+
+#define RAPIDJSON_ASSERT_THROWS
+#define RAPIDJSON_ASSERT(x)                                                                                              \
+    if (!(x)) {                                                                                                          \
+        throw ::lernraum::store::JsonAssertion("rapidjson internal assertion failure: " #x);                             \
+    }
+// UTF-8 is validated once, in the envelope pass below; the cereal pass then only needs iterative parsing.
+#define RAPIDJSON_PARSE_DEFAULT_FLAGS kParseIterativeFlag
+#include <rapidjson/istreamwrapper.h>
+#include <rapidjson/ostreamwrapper.h>
+
+namespace lernraum::store {
+// A read-only streambuf over existing memory (no copy of a possibly large file).
+class MemoryBuffer : public std::streambuf {
+public:
+    MemoryBuffer(const char* data, std::size_t size) {
+        char* p = const_cast<char*>(data); // NOLINT: the get area is never written through
+        setg(p, p, p + size);
+    }
+    const char* begin() const { return eback(); }
+    const char* end() const { return egptr(); }
+};
+} // namespace lernraum::store
+
+// RapidJSON 1.1's IStreamWrapper calls std::istream::peek()/get() once per character; building a
+// sentry for every byte made loading a 10 MB session take half a second. cereal's JSONInputArchive
+// reads through exactly this type, so this translation unit (the only one that includes cereal's
+// JSON archive) specializes it to read straight from the memory behind a MemoryBuffer.
+namespace rapidjson {
+template <> class BasicIStreamWrapper<std::istream> {
+public:
+    typedef char Ch;
+    explicit BasicIStreamWrapper(std::istream& stream) {
+        const auto* memory = dynamic_cast<const lernraum::store::MemoryBuffer*>(stream.rdbuf());
+        RAPIDJSON_ASSERT(memory != nullptr); // every parse in this file reads from a MemoryBuffer
+        m_begin = m_current = memory->begin();
+        m_end = memory->end();
+    }
+    Ch Peek() const { return m_current < m_end ? *m_current : '\0'; }
+    Ch Take() { return m_current < m_end ? *m_current++ : '\0'; }
+    size_t Tell() const { return static_cast<size_t>(m_current - m_begin); }
+    Ch* PutBegin() { RAPIDJSON_ASSERT(false); return 0; }
+    void Put(Ch) { RAPIDJSON_ASSERT(false); }
+    void Flush() { RAPIDJSON_ASSERT(false); }
+    size_t PutEnd(Ch*) { RAPIDJSON_ASSERT(false); return 0; }
+
+private:
+    const char* m_begin = nullptr;
+    const char* m_current = nullptr;
+    const char* m_end = nullptr;
+};
+
+// The same for writing: OStreamWrapper calls std::ostream::put() per character; write to the
+// stream buffer instead (sputc is an inline pointer bump while the buffer has room).
+template <> class BasicOStreamWrapper<std::ostream> {
+public:
+    typedef char Ch;
+    explicit BasicOStreamWrapper(std::ostream& stream) : m_buffer(stream.rdbuf()) {}
+    void Put(Ch c) { m_buffer->sputc(c); }
+    void Flush() { m_buffer->pubsync(); }
+    Ch Peek() const { RAPIDJSON_ASSERT(false); return 0; }
+    Ch Take() { RAPIDJSON_ASSERT(false); return 0; }
+    size_t Tell() const { RAPIDJSON_ASSERT(false); return 0; }
+    Ch* PutBegin() { RAPIDJSON_ASSERT(false); return 0; }
+    size_t PutEnd(Ch*) { RAPIDJSON_ASSERT(false); return 0; }
+
+private:
+    std::streambuf* m_buffer;
+};
+} // namespace rapidjson
+
 #include <cereal/archives/json.hpp>
 
 #include <rapidjson/error/en.h>
@@ -24,12 +106,14 @@
 
 #include <lernraum/version.hpp>
 
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -155,15 +239,6 @@ bool looksLikeLernraum(std::string_view json) {
     const auto pos = head.find("\"format\"");
     return pos != std::string_view::npos && head.find(kFormatName, pos) != std::string_view::npos;
 }
-
-// A read-only streambuf over existing memory (no copy of a possibly large file).
-class MemoryBuffer : public std::streambuf {
-public:
-    MemoryBuffer(const char* data, std::size_t size) {
-        char* p = const_cast<char*>(data); // NOLINT: get area is never written through
-        setg(p, p, p + size);
-    }
-};
 
 std::string friendlyCerealMessage(std::string_view what) {
     // cereal reports type mismatches as failed RapidJSON assertions; say it in words.
@@ -299,16 +374,52 @@ LoadResult loadSession(const fs::path& path) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Saving
 
-std::string serializeSession(const core::Session& session, core::Timestamp savedAt) {
-    std::ostringstream out;
-    {
-        cereal::JSONOutputArchive archive(out, cereal::JSONOutputArchive::Options(324, cereal::JSONOutputArchive::Options::IndentChar::space, 1));
-        archive(cereal::make_nvp("format", std::string(kFormatName)), cereal::make_nvp("schema_version", kSchemaVersion),
-                cereal::make_nvp("app_version", std::string(kVersion)), cereal::make_nvp("saved_at", savedAt.toString()),
-                cereal::make_nvp("session", session));
+namespace {
+// A stream buffer that appends to a std::string in 64 KiB chunks (no per-character virtual call,
+// no repeated copying of the growing text as std::ostringstream does).
+class StringSink : public std::streambuf {
+public:
+    explicit StringSink(std::string& out) : m_out(out) { setp(m_chunk, m_chunk + sizeof m_chunk); }
+    ~StringSink() override { sync(); }
+    int sync() override {
+        m_out.append(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+        setp(m_chunk, m_chunk + sizeof m_chunk);
+        return 0;
     }
-    out << '\n';
-    return std::move(out).str();
+
+protected:
+    int_type overflow(int_type c) override {
+        sync();
+        if (c != traits_type::eof()) sputc(traits_type::to_char_type(c));
+        return traits_type::not_eof(c);
+    }
+
+private:
+    std::string& m_out;
+    char m_chunk[64 * 1024];
+};
+} // namespace
+
+std::string serializeSession(const core::Session& session, core::Timestamp savedAt) {
+    // Growing a 10 MB string by doubling copies it again and again; start near the last size.
+    static std::atomic<std::size_t> lastSize{64 * 1024};
+    std::string text;
+    text.reserve(lastSize.load() + lastSize.load() / 8);
+    {
+        auto sink = std::make_unique<StringSink>(text);
+        std::ostream out(sink.get());
+        {
+            cereal::JSONOutputArchive archive(
+                out, cereal::JSONOutputArchive::Options(324, cereal::JSONOutputArchive::Options::IndentChar::space, 1));
+            archive(cereal::make_nvp("format", std::string(kFormatName)), cereal::make_nvp("schema_version", kSchemaVersion),
+                    cereal::make_nvp("app_version", std::string(kVersion)), cereal::make_nvp("saved_at", savedAt.toString()),
+                    cereal::make_nvp("session", session));
+        }
+        out << '\n';
+        out.flush();
+    }
+    lastSize = text.size();
+    return text;
 }
 
 namespace {

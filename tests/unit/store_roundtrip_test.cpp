@@ -34,7 +34,6 @@ TEST_CASE("Generated sessions survive serialize -> parse unchanged", "[store][ro
     }
 }
 
-#if 0
 TEST_CASE("The demo session survives save -> load through a real file", "[store][roundtrip]") {
     const auto dir = fs::temp_directory_path() / ("lernraum-rt-" + std::to_string(::getpid()));
     fs::create_directories(dir);
@@ -45,8 +44,6 @@ TEST_CASE("The demo session survives save -> load through a real file", "[store]
     CHECK(*loaded.session == demo);
     fs::remove_all(dir);
 }
-
-#endif
 
 TEST_CASE("The envelope carries format, schema version, app version and save time", "[store][roundtrip]") {
     core::GenerateOptions options;

@@ -1,0 +1,117 @@
+// `lernraum bench`: headless timings of what a facilitator waits for — loading and saving a large
+// session, a UI frame, the research export. Figures go to docs/benchmarks.md; tests never time.
+
+#include "cli.hpp"
+
+#include "core/demo.hpp"
+#include "core/generate.hpp"
+#include "store/session_file.hpp"
+
+#ifdef LERNRAUM_HAS_GUI
+#include "ui/bench_frame.hpp"
+#endif
+#ifdef LERNRAUM_HAS_REPORT_BENCH
+#include "report/bench_export.hpp"
+#endif
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <unistd.h>
+#include <vector>
+
+namespace lernraum::app {
+
+namespace {
+
+struct Figure {
+    std::string name;
+    double median = 0;
+    double min = 0;
+    std::string unit;
+};
+
+double measureMs(const std::function<void()>& work) {
+    const auto start = std::chrono::steady_clock::now();
+    work();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+Figure repeat(const std::string& name, int runs, const std::function<double()>& oneRun, const std::string& unit = "ms") {
+    std::vector<double> values;
+    for (int i = 0; i < runs; ++i) values.push_back(oneRun());
+    std::sort(values.begin(), values.end());
+    return {name, values[values.size() / 2], values.front(), unit};
+}
+
+} // namespace
+
+void registerBenchCommand(CLI::App& app, CliContext& ctx) {
+    struct Args {
+        int cards = 10000;
+        int runs = 5;
+        bool json = false;
+    };
+    auto args = std::make_shared<Args>();
+    auto* cmd = app.add_subcommand("bench", "Headless timings: load/save, UI frame, research export");
+    cmd->add_option("--cards", args->cards, "Cards in the generated large session")->check(CLI::Range(1, 200000));
+    cmd->add_option("--runs", args->runs, "Repetitions per figure (the median is reported)")->check(CLI::Range(1, 1000));
+    cmd->add_flag("--json", args->json, "Print the figures as JSON");
+    cmd->callback([args, &ctx] {
+        namespace fs = std::filesystem;
+        std::vector<Figure> figures;
+        const auto dir = fs::temp_directory_path() / ("lernraum-bench-" + std::to_string(::getpid()));
+        fs::create_directories(dir);
+
+        core::GenerateOptions options;
+        options.cards = args->cards;
+        options.seed = 42;
+        const auto big = core::generateSession(options);
+        const auto demo = core::makeDemoSession();
+        const auto bigFile = dir / "big.lernraum";
+        const auto demoFile = dir / "demo.lernraum";
+        bool ok = true;
+
+        for (const auto& [label, session, file] : {std::tuple{std::string("demo session"), &demo, demoFile},
+                                                   std::tuple{std::to_string(args->cards) + "-card session", &big, bigFile}}) {
+            figures.push_back(repeat("save " + label + " (serialize, write, fsync, rename)", args->runs, [&] {
+                return measureMs([&] { ok = !store::saveSession(*session, file) && ok; });
+            }));
+            figures.push_back(repeat("load " + label + " (read, parse, validate)", args->runs, [&] {
+                return measureMs([&] { ok = store::loadSession(file).session.has_value() && ok; });
+            }));
+        }
+        figures.push_back({"file size of the " + std::to_string(args->cards) + "-card session",
+                           static_cast<double>(fs::file_size(bigFile)) / (1024.0 * 1024.0), 0, "MiB"});
+#ifdef LERNRAUM_HAS_GUI
+        figures.push_back(repeat("UI frame, demo session, 1920x1080, headless", args->runs,
+                                 [&] { return ui::benchHeadlessFrameMs(demo, 200); }));
+        figures.push_back(repeat("UI frame, " + std::to_string(args->cards) + "-card board, 1920x1080, headless", args->runs,
+                                 [&] { return ui::benchHeadlessFrameMs(big, 50); }));
+#endif
+#ifdef LERNRAUM_HAS_REPORT_BENCH
+        figures.push_back(repeat("research export of 1,000 sessions (load + export)", std::min(args->runs, 3),
+                                 [&] { return report::benchResearchExportSeconds(1000) * 1000.0; }));
+#endif
+        fs::remove_all(dir);
+
+        if (args->json) {
+            std::printf("{\n  \"cards\": %d,\n  \"runs\": %d,\n  \"figures\": [\n", args->cards, args->runs);
+            for (std::size_t i = 0; i < figures.size(); ++i)
+                std::printf("    {\"name\": \"%s\", \"median\": %.3f, \"min\": %.3f, \"unit\": \"%s\"}%s\n", figures[i].name.c_str(),
+                            figures[i].median, figures[i].min, figures[i].unit.c_str(), i + 1 < figures.size() ? "," : "");
+            std::printf("  ]\n}\n");
+        } else {
+            std::printf("%-72s %10s %10s\n", "figure", "median", "min");
+            for (const auto& f : figures)
+                std::printf("%-72s %7.2f %-3s %6.2f %s\n", f.name.c_str(), f.median, f.unit.c_str(), f.min, f.unit.c_str());
+        }
+        ctx.exitCode = ok ? kExitOk : kExitFailed;
+    });
+}
+
+} // namespace lernraum::app
