@@ -158,10 +158,12 @@ std::size_t bytes(const SessionHeader& x) {
     return sizeof(x) + x.id.size() + x.title.size() + x.lernraum.size() + x.orgUnit.size() + x.language.size() +
            x.facilitator.size() + x.goal.size() + x.previousSessionId.size();
 }
-std::size_t bytes(const BoardFrame& x) { return bytes(x.board); }
-std::size_t bytes(const RetroFrame& x) { return bytes(x.retro); }
-template <typename T> std::size_t bytes(const Slot<T>& x) {
-    return sizeof(x) + x.ownerId.size() + x.id.size() + (x.value ? bytes(*x.value) : 0);
+// What a scope owns outside its inline storage (the inline part is sizeof(Scope)).
+std::size_t heapBytes(const SessionHeader& x) { return bytes(x) - sizeof(x); }
+std::size_t heapBytes(const BoardFrame& x) { return bytes(x.board) - sizeof(Board); }
+std::size_t heapBytes(const RetroFrame& x) { return bytes(x.retro) - sizeof(Retrospective); }
+template <typename T> std::size_t heapBytes(const Slot<T>& x) {
+    return x.ownerId.size() + x.id.size() + (x.value ? bytes(*x.value) - sizeof(T) : 0);
 }
 template <typename T> std::size_t bytes(const std::vector<T>& v) {
     std::size_t n = 0;
@@ -213,7 +215,7 @@ std::string scopeKey(const Scope& scope) {
 }
 
 std::size_t estimateBytes(const Scope& scope) {
-    return std::visit([](const auto& x) { return bytes(x); }, scope);
+    return sizeof(Scope) + std::visit([](const auto& x) { return heapBytes(x); }, scope);
 }
 
 std::size_t estimateBytes(const Change& change) {

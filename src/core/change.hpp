@@ -112,8 +112,10 @@ void applyBefore(Session& session, const Change& change);
 // Which object a scope is about ("card/board-1/card-2"); equal for a step's before and after.
 std::string scopeKey(const Scope& scope);
 
-// Estimated heap + inline bytes a Change occupies: sizeof of each value plus the size of every
-// string and vector it owns. Deterministic (uses size(), not capacity()).
+// Estimated bytes a Change occupies: sizeof(Change) + label + merge key + for every step
+// 2 x sizeof(Scope) + what each scope owns on the heap (every string's size(), every vector's
+// elements). Deterministic: size(), not capacity(); small-string optimisation and allocator
+// overhead are ignored. See docs/undo.md for typical values.
 std::size_t estimateBytes(const Change& change);
 std::size_t estimateBytes(const Scope& scope);
 
