@@ -108,11 +108,13 @@ std::string escapeMarkdown(std::string_view raw) {
         if (atStart && c == ' ') continue; // leading spaces would make an indented code block
         if (atStart) {
             // Block syntax only matters at the start: headings, lists, quotes, rules, ordered lists.
-            if (c == '#' || c == '-' || c == '+' || c == '=' || c == '>') out += '\\';
+            const char next = i + 1 < text.size() ? text[i + 1] : ' ';
+            const bool blockStart = c == '>' || ((c == '#' || c == '-' || c == '+' || c == '=') && (next == ' ' || next == c));
+            if (blockStart) out += '\\';
             if (c >= '0' && c <= '9') {
                 std::size_t j = i;
                 while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
-                if (j < text.size() && (text[j] == '.' || text[j] == ')')) {
+                if (j < text.size() && (text[j] == '.' || text[j] == ')') && (j + 1 == text.size() || text[j + 1] == ' ')) {
                     out.append(text, i, j - i);
                     out += '\\';
                     i = j - 1;

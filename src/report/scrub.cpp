@@ -251,8 +251,7 @@ void findPhones(std::string_view t, std::vector<Match>& out) {
             out.push_back({i, e, "[PHONE]"});
             i = e;
         } else {
-            ++i;
-            while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+            i = std::max(e, i + 1); // not a phone number: skip the whole run (e.g. a date)
         }
     }
 }
@@ -267,7 +266,28 @@ ScrubList scrubListFor(const core::Session& session) {
     }
     if (!session.facilitator.empty()) list.names.push_back(session.facilitator);
     if (!session.orgUnit.empty()) list.orgs.push_back(session.orgUnit);
-    if (!session.lernraum.empty()) list.series.push_back(session.lernraum);
+    if (!core::trim(session.lernraum).empty()) {
+        list.series.push_back(session.lernraum);
+        // Also the bare name: without quotation marks and without a leading "Lernraum".
+        std::string bare;
+        for (std::size_t i = 0; i < session.lernraum.size(); ++i) {
+            const std::string_view rest = std::string_view(session.lernraum).substr(i);
+            bool quote = false;
+            for (const std::string_view q : {"\"", "'", "\u201E", "\u201C", "\u201D", "\u201A", "\u2018", "\u2019", "\u00BB", "\u00AB"}) {
+                if (rest.starts_with(q)) {
+                    i += q.size() - 1;
+                    quote = true;
+                    break;
+                }
+            }
+            if (!quote) bare += session.lernraum[i];
+        }
+        std::string_view trimmed = core::trim(bare);
+        for (const std::string_view prefix : {"Lernraum ", "lernraum ", "LERNRAUM "}) {
+            if (trimmed.starts_with(prefix)) trimmed = core::trim(trimmed.substr(prefix.size()));
+        }
+        if (!trimmed.empty() && trimmed != session.lernraum) list.series.emplace_back(trimmed);
+    }
     return list;
 }
 
