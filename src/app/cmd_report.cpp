@@ -1,0 +1,275 @@
+// Subcommands that turn session files into documents for others: report (transfer report) and
+// export-research (anonymized research data set). The work itself is done by the pure functions
+// in src/report; this file only reads files, handles the key file and writes results.
+
+#include "cli.hpp"
+
+#include "report/report.hpp"
+#include "report/research_export.hpp"
+#include "store/session_file.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace lernraum::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string loadErrorLine(const store::LoadError& error) { return error.toString(); }
+
+// Files named on the command line, and *.lernraum files found below directories (sorted, so the
+// order never depends on the file system). Paths that do not exist are reported in `missing`.
+std::vector<fs::path> collectSessionFiles(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
+    std::vector<fs::path> files;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        const auto status = fs::status(p, ec);
+        if (ec || !fs::exists(status)) {
+            missing.push_back(p);
+            continue;
+        }
+        if (!fs::is_directory(status)) {
+            files.emplace_back(p);
+            continue;
+        }
+        std::vector<fs::path> found;
+        for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            std::error_code fileEc;
+            if (it->path().extension() == ".lernraum" && it->is_regular_file(fileEc)) found.push_back(it->path());
+        }
+        if (ec) missing.push_back(p + " (" + ec.message() + ")");
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+fs::path defaultKeyFile() {
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "lernraum" / "research-export.key";
+    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "lernraum" / "research-export.key";
+    return "research-export.key";
+}
+
+// Creates a new random key file readable only by the user (0600); never overwrites one.
+bool createKeyFile(const fs::path& path, std::string& error) {
+    std::error_code ec;
+    if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        error = std::string("cannot create the key file: ") + std::strerror(errno);
+        return false;
+    }
+    const std::string key = report::makeKey();
+    const bool ok = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) {
+        error = "cannot write the key file";
+        fs::remove(path, ec);
+        return false;
+    }
+    return true;
+}
+
+bool isInside(const fs::path& file, const fs::path& dir) {
+    std::error_code ec;
+    const auto f = fs::weakly_canonical(fs::absolute(file, ec), ec);
+    const auto d = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+    const auto [dEnd, fIt] = std::mismatch(d.begin(), d.end(), f.begin(), f.end());
+    return dEnd == d.end();
+}
+
+int runReport(const std::vector<std::string>& files, const std::string& format, const std::string& lang,
+              const std::string& output, bool includeNames) {
+    std::vector<core::Session> sessions;
+    bool failed = false;
+    for (const auto& file : files) {
+        auto result = store::loadSession(file);
+        if (!result) {
+            std::fprintf(stderr, "lernraum: %s\n", loadErrorLine(*result.error).c_str());
+            failed = true;
+            continue;
+        }
+        sessions.push_back(std::move(*result.session));
+    }
+    if (failed) return kExitFailed;
+
+    report::ReportOptions options;
+    options.format = *report::parseReportFormat(format);
+    options.language = *report::parseLanguage(lang);
+    options.includeNames = includeNames;
+    const std::string text = report::renderReport(sessions, options);
+
+    if (output.empty() || output == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+        return kExitOk;
+    }
+    store::SaveOptions save;
+    save.keepBackup = false;
+    if (const auto error = store::writeFileAtomically(output, text, save)) {
+        printError(error->file, error->message);
+        return kExitFailed;
+    }
+    return kExitOk;
+}
+
+struct ExportArgs {
+    std::vector<std::string> paths;
+    std::string output, keyFile;
+    int k = report::kDefaultK;
+    bool includeText = false;
+};
+
+int runExport(const ExportArgs& args) {
+    // The key first: without it nothing can be pseudonymized.
+    const fs::path keyPath = args.keyFile.empty() ? defaultKeyFile() : fs::path(args.keyFile);
+    if (isInside(keyPath, args.output)) {
+        printError(keyPath.string(), "the key file must not be inside the output directory (it would be passed on with the data)");
+        return kExitUsage;
+    }
+    std::error_code ec;
+    if (!fs::exists(keyPath, ec)) {
+        std::string error;
+        if (!createKeyFile(keyPath, error)) {
+            printError(keyPath.string(), error);
+            return kExitFailed;
+        }
+        std::fprintf(stderr,
+                     "lernraum: %s: created a new pseudonym key (readable only by you). Keep it private and use it for "
+                     "every later export, so that pseudonyms stay the same; never pass it on with the data.\n",
+                     keyPath.c_str());
+    }
+    std::string key;
+    {
+        std::ifstream in(keyPath, std::ios::binary);
+        std::ostringstream buf;
+        if (in) buf << in.rdbuf();
+        if (!in) {
+            printError(keyPath.string(), "cannot read the key file");
+            return kExitFailed;
+        }
+        key = report::parseKey(buf.str().substr(0, 1024));
+        if (key.empty()) {
+            printError(keyPath.string(), "not a key file (expected 32 random bytes or 64 hex digits)");
+            return kExitFailed;
+        }
+        struct stat st {};
+        if (::stat(keyPath.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+            std::fprintf(stderr, "lernraum: %s: warning: the key file is readable by others (chmod 600 it)\n", keyPath.c_str());
+    }
+
+    std::vector<std::string> missing;
+    const auto files = collectSessionFiles(args.paths, missing);
+    for (const auto& m : missing) printError(m, "no such file or directory (skipped)");
+
+    std::vector<report::LoadedSession> sessions;
+    int unreadable = static_cast<int>(missing.size());
+    for (const auto& file : files) {
+        auto result = store::loadSession(file);
+        if (!result) {
+            std::fprintf(stderr, "lernraum: %s (skipped)\n", loadErrorLine(*result.error).c_str());
+            ++unreadable;
+            continue;
+        }
+        sessions.push_back({file.string(), std::move(*result.session)});
+    }
+
+    report::ExportOptions options;
+    options.key = key;
+    options.k = args.k;
+    options.includeText = args.includeText;
+    options.unreadableFiles = unreadable;
+    options.sessionSchemaVersion = store::kSchemaVersion;
+    const auto result = report::exportResearch(sessions, options);
+    for (const auto& s : result.skipped) std::fprintf(stderr, "lernraum: %s: skipped: %s\n", s.source.c_str(), s.reason.c_str());
+
+    if (result.exportedSessions == 0) {
+        printError(args.output, "nothing exported: no readable session with research consent");
+        return kExitFailed;
+    }
+    fs::create_directories(args.output, ec);
+    if (ec) {
+        printError(args.output, "cannot create the output directory: " + ec.message());
+        return kExitFailed;
+    }
+    store::SaveOptions save;
+    save.keepBackup = false;
+    for (const auto& [name, bytes] : result.files()) {
+        if (const auto error = store::writeFileAtomically(fs::path(args.output) / name, bytes, save)) {
+            printError(error->file, error->message);
+            return kExitFailed;
+        }
+    }
+    std::printf("exported %d session(s) to %s (%zu skipped, %d unreadable)%s\n", result.exportedSessions,
+                args.output.c_str(), result.skipped.size(), unreadable, args.includeText ? ", with scrubbed free text" : "");
+    return kExitOk;
+}
+
+} // namespace
+
+void registerReportCommands(CLI::App& app, CliContext& ctx) {
+    // report ---------------------------------------------------------------------------------------
+    {
+        struct Args {
+            std::vector<std::string> files;
+            std::string format = "md", lang = "de", output;
+            bool includeNames = false;
+        };
+        auto args = std::make_shared<Args>();
+        auto* cmd = app.add_subcommand("report", "Write a transfer report (Markdown or self-contained HTML) for one session "
+                                                 "or a series of sessions");
+        cmd->add_option("FILE", args->files, "Session files (several files: one report over the series)")->required();
+        cmd->add_option("--format", args->format, "md (default) or html")->check(CLI::IsMember({"md", "markdown", "html"}));
+        cmd->add_option("--lang", args->lang, "Report language: de (default) or en")->check(CLI::IsMember({"de", "en"}));
+        cmd->add_option("-o,--output", args->output, "Output file (default: standard output)");
+        cmd->add_flag("--include-names", args->includeNames,
+                      "Show participant and facilitator names (off by default: roles only)");
+        cmd->callback([args, &ctx] {
+            try {
+                ctx.exitCode = runReport(args->files, args->format, args->lang, args->output, args->includeNames);
+            } catch (const std::exception& e) {
+                printError("", e.what());
+                ctx.exitCode = kExitFailed;
+            }
+        });
+    }
+    // export-research ------------------------------------------------------------------------------
+    {
+        auto args = std::make_shared<ExportArgs>();
+        auto* cmd = app.add_subcommand("export-research",
+                                       "Export an anonymized research data set (CSV tables, codebook.md, manifest.json)");
+        cmd->add_option("PATH", args->paths, "Session files or directories (searched recursively for *.lernraum)")->required();
+        cmd->add_option("-o,--output", args->output, "Output directory")->required();
+        cmd->add_option("--k", args->k, "Minimum size of a published role group (default 5)")->check(CLI::Range(1, 1000));
+        cmd->add_flag("--include-text", args->includeText,
+                      "Include free text, with names, org unit, e-mail addresses, phone numbers and URLs replaced");
+        cmd->add_option("--key-file", args->keyFile,
+                        "Pseudonym key (created with a random key if missing; default $XDG_CONFIG_HOME/lernraum/research-export.key)");
+        cmd->callback([args, &ctx] {
+            try {
+                ctx.exitCode = runExport(*args);
+            } catch (const std::exception& e) {
+                printError("", e.what());
+                ctx.exitCode = kExitFailed;
+            }
+        });
+    }
+}
+
+} // namespace lernraum::app

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Command-line contract of report / export-research: exit codes, error format, outputs.
+# The export runs over a directory tree with a good file, a broken file and a file without
+# research consent: the broken one is reported and skipped, the non-consent one listed as skipped.
+# Usage: report_commands.sh LERNRAUM_BINARY SOURCE_DIR
+set -uo pipefail
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export XDG_CONFIG_HOME="$tmp/config" # never touch the real key
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+expect_rc() { # expected command...
+    local expected=$1; shift
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local rc=$?
+    [[ $rc -eq $expected ]] || fail "'$*' exited $rc, expected $expected; stderr: $(head -c 300 "$tmp/err")"
+}
+
+"$bin" new --template demo -o "$tmp/demo.lernraum" >/dev/null 2>&1 || fail "cannot create the demo session"
+
+# report ---------------------------------------------------------------------------------------
+expect_rc 0 "$bin" report "$tmp/demo.lernraum"
+head -1 "$tmp/out" | grep -q '^# Transferbericht: ' || fail "Markdown report to stdout: $(head -1 "$tmp/out")"
+cmp -s "$tmp/out" "$src/tests/fixtures/report/demo_de.md" || fail "CLI Markdown report differs from the golden file"
+expect_rc 0 "$bin" report "$tmp/demo.lernraum" --format html --lang en -o "$tmp/r.html"
+[[ -s "$tmp/out" ]] && fail "report -o also wrote to stdout"
+cmp -s "$tmp/r.html" "$src/tests/fixtures/report/demo_en.html" || fail "CLI HTML report differs from the golden file"
+grep -qi '<script' "$tmp/r.html" && fail "HTML report contains a script tag"
+expect_rc 0 "$bin" report "$tmp/demo.lernraum" "$tmp/demo.lernraum" --lang en
+grep -q '^# Transfer report for the Lernraum series' "$tmp/out" || fail "several files do not give a series report"
+expect_rc 1 "$bin" report "$tmp/missing.lernraum"
+grep -q "^lernraum: $tmp/missing.lernraum: error: " "$tmp/err" || fail "missing file message: $(cat "$tmp/err")"
+printf '{"format": "lernraum-session", "schema_version": 1, "session": [' >"$tmp/broken.lernraum"
+expect_rc 1 "$bin" report "$tmp/demo.lernraum" "$tmp/broken.lernraum"
+[[ -s "$tmp/out" ]] && fail "a report was written although an input file is broken"
+expect_rc 2 "$bin" report "$tmp/demo.lernraum" --format pdf
+expect_rc 2 "$bin" report "$tmp/demo.lernraum" --lang fr
+expect_rc 2 "$bin" report
+
+# export-research --------------------------------------------------------------------------------
+mkdir -p "$tmp/in/sub/deeper" "$tmp/in/other"
+cp "$tmp/demo.lernraum" "$tmp/in/sub/deeper/good.lernraum"
+cp "$tmp/broken.lernraum" "$tmp/in/other/broken.lernraum"
+sed 's/"research_consent": true/"research_consent": false/' "$tmp/demo.lernraum" |
+    sed 's/"id": "session-/"id": "session-x/' >"$tmp/in/no-consent.lernraum"
+grep -q '"research_consent": false' "$tmp/in/no-consent.lernraum" || fail "test setup: consent flag not found"
+echo "not a session" >"$tmp/in/notes.txt" # ignored: not *.lernraum
+
+expect_rc 0 "$bin" export-research "$tmp/in" -o "$tmp/export"
+grep -q "^lernraum: $tmp/in/other/broken.lernraum: error: .*(skipped)" "$tmp/err" || fail "broken file not reported: $(cat "$tmp/err")"
+grep -q "^lernraum: $tmp/in/no-consent.lernraum: skipped: no research consent" "$tmp/err" || fail "non-consent file not listed: $(cat "$tmp/err")"
+grep -q "created a new pseudonym key" "$tmp/err" || fail "the new key file was not announced"
+grep -q "notes.txt" "$tmp/err" && fail "a non-session file was read"
+grep -q "exported 1 session" "$tmp/out" || fail "summary: $(cat "$tmp/out")"
+key="$tmp/config/lernraum/research-export.key"
+[[ -f "$key" ]] || fail "no key file created"
+[[ $(stat -c %a "$key") == 600 ]] || fail "key file permissions are $(stat -c %a "$key")"
+[[ $(stat -c %s "$key") == 32 ]] || fail "key file is not 32 bytes"
+for f in sessions participation retro_items votes actions experiments experiment_observations board_flow; do
+    [[ -s "$tmp/export/$f.csv" ]] || fail "missing table $f.csv"
+done
+[[ -s "$tmp/export/codebook.md" ]] || fail "missing codebook.md"
+grep -q '"exported": 1, "skipped": 1, "unreadable_files": 1' "$tmp/export/manifest.json" || fail "manifest counts: $(cat "$tmp/export/manifest.json")"
+[[ $(wc -l <"$tmp/export/sessions.csv") == 2 ]] || fail "sessions.csv should have one header and one row"
+# Hashes in the manifest are the files' SHA-256.
+for f in "$tmp"/export/*.csv "$tmp/export/codebook.md"; do
+    sum=$(sha256sum "$f" | cut -d' ' -f1)
+    grep -q "\"name\": \"$(basename "$f")\".*\"sha256\": \"$sum\"" "$tmp/export/manifest.json" || fail "manifest hash of $(basename "$f")"
+done
+# Names, org unit and ids of the demo session never reach the export.
+for canary in "Friederike" "Lindenfeld" "Zentrale Dienste" "Führung auf Distanz" "session-"; do
+    grep -rqi -- "$canary" "$tmp/export" && fail "export contains '$canary'"
+done
+# Same key => same bytes; another key => other pseudonyms.
+expect_rc 0 "$bin" export-research "$tmp/in/sub" -o "$tmp/export2"
+cmp -s "$tmp/export/sessions.csv" "$tmp/export2/sessions.csv" || fail "same key gave different sessions.csv"
+head -c 32 /dev/urandom >"$tmp/other.key"
+expect_rc 0 "$bin" export-research "$tmp/in/sub" -o "$tmp/export3" --key-file "$tmp/other.key" --k 3 --include-text
+cmp -s "$tmp/export/sessions.csv" "$tmp/export3/sessions.csv" && fail "another key gave the same pseudonyms"
+grep -q '"k": 3' "$tmp/export3/manifest.json" || fail "--k not recorded"
+head -1 "$tmp/export3/retro_items.csv" | grep -q ',text,' || fail "--include-text did not add text columns"
+grep -rqi "Friederike" "$tmp/export3" && fail "--include-text export contains the facilitator's name"
+
+# Errors
+expect_rc 1 "$bin" export-research "$tmp/in/no-consent.lernraum" -o "$tmp/export4"
+grep -q "nothing exported" "$tmp/err" || fail "no-consent-only export message: $(cat "$tmp/err")"
+[[ -e "$tmp/export4" ]] && fail "an empty export directory was created"
+echo "short" >"$tmp/bad.key"
+expect_rc 1 "$bin" export-research "$tmp/in" -o "$tmp/export5" --key-file "$tmp/bad.key"
+grep -q "^lernraum: $tmp/bad.key: error: not a key file" "$tmp/err" || fail "bad key message: $(cat "$tmp/err")"
+expect_rc 2 "$bin" export-research "$tmp/in" -o "$tmp/export6" --key-file "$tmp/export6/k.key"
+expect_rc 2 "$bin" export-research "$tmp/in" -o "$tmp/export7" --k 0
+expect_rc 2 "$bin" export-research "$tmp/in"
+
+if [[ $failures -gt 0 ]]; then
+    echo "$failures failure(s)"
+    exit 1
+fi
+echo "ok"
