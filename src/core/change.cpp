@@ -63,6 +63,8 @@ std::vector<Action>& listFor(Session& s, const Slot<Action>& slot) {
 // the common case needs no search.
 template <typename T> void restoreSlot(Session& s, const Slot<T>& from, const Slot<T>& to) {
     auto& list = listFor(s, to);
+    if (!from.value && std::any_of(list.begin(), list.end(), [&](const T& x) { return x.id == to.id; }))
+        throw std::logic_error("undo history out of sync with the session: '" + to.id + "' exists already");
     if (from.value) {
         auto pos = list.end();
         if (from.index < list.size() && list[from.index].id == from.id) {
@@ -77,6 +79,49 @@ template <typename T> void restoreSlot(Session& s, const Slot<T>& from, const Sl
         const auto at = std::min(to.index, list.size());
         list.insert(list.begin() + static_cast<std::ptrdiff_t>(at), *to.value);
     }
+}
+
+} // namespace
+
+BoardFrame frameOf(const Board& board) {
+    BoardFrame f;
+    f.board.id = board.id;
+    f.board.title = board.title;
+    f.board.columns = board.columns;
+    f.board.lanes = board.lanes;
+    return f;
+}
+
+RetroFrame frameOf(const Retrospective& r) {
+    RetroFrame f;
+    f.retro.id = r.id;
+    f.retro.title = r.title;
+    f.retro.formatId = r.formatId;
+    f.retro.phase = r.phase;
+    f.retro.prompts = r.prompts;
+    f.retro.groups = r.groups;
+    f.retro.voting = r.voting;
+    f.retro.checkIn = r.checkIn;
+    f.retro.roti = r.roti;
+    return f;
+}
+
+namespace {
+
+// Does the session currently hold exactly this state of the scope?
+template <typename T> bool holds(Session& s, const Slot<T>& state) {
+    const auto& list = listFor(s, state);
+    if (!state.value) return std::none_of(list.begin(), list.end(), [&](const T& x) { return x.id == state.id; });
+    return state.index < list.size() && list[state.index] == *state.value;
+}
+bool holds(Session& s, const SessionHeader& h) { return headerOf(s) == h; }
+bool holds(Session& s, const BoardFrame& f) {
+    const auto* b = findById(s.boards, f.board.id);
+    return b && frameOf(*b) == f;
+}
+bool holds(Session& s, const RetroFrame& f) {
+    const auto* r = findById(s.retrospectives, f.retro.id);
+    return r && frameOf(*r) == f;
 }
 
 void restoreFrame(Session& s, const BoardFrame& to) {
@@ -96,11 +141,14 @@ void restoreFrame(Session& s, const RetroFrame& to) {
     *r = std::move(next);
 }
 
-void restore(Session& s, const Scope& from, const Scope& to) {
+void restore(Session& s, const Scope& from, const Scope& to, bool check) {
     std::visit(
         [&](const auto& target) {
             using T = std::decay_t<decltype(target)>;
             const auto& source = std::get<T>(from); // same alternative by construction
+            if (check && !holds(s, source))
+                throw std::logic_error("change does not fit the session (" + scopeKey(from) +
+                                       " was changed since the command was made)");
             if constexpr (std::is_same_v<T, SessionHeader>) {
                 (void)source;
                 setHeader(s, target);
@@ -187,12 +235,33 @@ Change Change::single(std::string label, Scope before, Scope after, std::string 
     return c;
 }
 
-void applyAfter(Session& session, const Change& change) {
-    for (const auto& st : change.steps) restore(session, st.before, st.after);
+// Both directions are all-or-nothing: when a step throws (out of sync), the steps already
+// written are rolled back before the exception leaves.
+void applyAfter(Session& session, const Change& change, bool check) {
+    std::size_t done = 0;
+    try {
+        for (; done < change.steps.size(); ++done) restore(session, change.steps[done].before, change.steps[done].after, check);
+    } catch (...) {
+        while (done > 0) {
+            --done;
+            restore(session, change.steps[done].after, change.steps[done].before, false);
+        }
+        throw;
+    }
 }
 
-void applyBefore(Session& session, const Change& change) {
-    for (auto it = change.steps.rbegin(); it != change.steps.rend(); ++it) restore(session, it->after, it->before);
+void applyBefore(Session& session, const Change& change, bool check) {
+    std::size_t done = 0; // steps undone, counted from the end
+    const std::size_t n = change.steps.size();
+    try {
+        for (; done < n; ++done) restore(session, change.steps[n - 1 - done].after, change.steps[n - 1 - done].before, check);
+    } catch (...) {
+        while (done > 0) {
+            --done;
+            restore(session, change.steps[n - 1 - done].before, change.steps[n - 1 - done].after, false);
+        }
+        throw;
+    }
 }
 
 std::string scopeKey(const Scope& scope) {

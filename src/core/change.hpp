@@ -72,6 +72,9 @@ struct RetroFrame {
     friend bool operator==(const RetroFrame&, const RetroFrame&) = default;
 };
 
+BoardFrame frameOf(const Board& board);
+RetroFrame frameOf(const Retrospective& retro);
+
 using Scope = std::variant<SessionHeader, Slot<Participant>, Slot<AgendaItem>, Slot<Board>, BoardFrame, Slot<Card>,
                            Slot<Retrospective>, RetroFrame, Slot<RetroItem>, Slot<Action>, Slot<Experiment>>;
 
@@ -103,11 +106,13 @@ struct Change {
     friend bool operator==(const Change&, const Change&) = default;
 };
 
-// Write every step's `after` (redo) or `before` (undo, reverse order) into the session.
-// Throws std::logic_error when the session does not contain what the change refers to (the
-// session was modified behind the history's back); the session may then be partly changed.
-void applyAfter(Session& session, const Change& change);
-void applyBefore(Session& session, const Change& change);
+// Write every step's `after` (redo) or `before` (undo, reverse order) into the session. With
+// `check`, each step's starting state must equal the session's current state of that scope
+// (History::apply uses this to refuse a change computed from an outdated session).
+// Throws std::logic_error when the session does not match what the change refers to (it was
+// modified behind the history's back); the session is then left as it was (all or nothing).
+void applyAfter(Session& session, const Change& change, bool check = false);
+void applyBefore(Session& session, const Change& change, bool check = false);
 
 // Which object a scope is about ("card/board-1/card-2"); equal for a step's before and after.
 std::string scopeKey(const Scope& scope);

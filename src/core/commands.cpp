@@ -51,29 +51,6 @@ std::optional<Refusal> checkCount(std::string_view field, long long value) {
     return std::nullopt;
 }
 
-BoardFrame frameOf(const Board& board) {
-    BoardFrame f;
-    f.board.id = board.id;
-    f.board.title = board.title;
-    f.board.columns = board.columns;
-    f.board.lanes = board.lanes;
-    return f;
-}
-
-RetroFrame frameOf(const Retrospective& r) {
-    RetroFrame f;
-    f.retro.id = r.id;
-    f.retro.title = r.title;
-    f.retro.formatId = r.formatId;
-    f.retro.phase = r.phase;
-    f.retro.prompts = r.prompts;
-    f.retro.groups = r.groups;
-    f.retro.voting = r.voting;
-    f.retro.checkIn = r.checkIn;
-    f.retro.roti = r.roti;
-    return f;
-}
-
 std::string FieldChanges::mergeKey(std::string_view prefix) const {
     if (m_fields.size() != 1) return {};
     return std::string(prefix) + "/" + std::string(m_fields.front());

@@ -52,9 +52,6 @@ template <typename T> Slot<T> slotOf(const std::vector<T>& list, const Id& owner
 // The state "not in the list" of the object with this id.
 template <typename T> Slot<T> absentSlot(const Id& ownerId, const Id& id) { return Slot<T>{ownerId, id, std::nullopt, 0}; }
 
-BoardFrame frameOf(const Board& board);
-RetroFrame frameOf(const Retrospective& retro);
-
 // Merge key for a whole-object update: "<prefix>/<field>" when exactly one field changed,
 // "" otherwise (several fields at once are one step of their own).
 class FieldChanges {

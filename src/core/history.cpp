@@ -10,7 +10,7 @@ bool History::apply(Session& session, const CommandResult& result) {
 bool History::apply(Session& session, Change change) {
     if (change.isNoOp()) return false;
     if (tryMerge(session, change)) return true;
-    applyAfter(session, change); // throws before anything is recorded
+    applyAfter(session, change, true); // throws before anything is recorded
     dropRedo();
     const std::size_t size = estimateBytes(change);
     m_mergeOpen = !change.mergeKey.empty();
@@ -33,7 +33,7 @@ bool History::tryMerge(Session& session, Change& change) {
     // Merge only when the new change starts exactly where the last one ended.
     if (last.after.index() != next.before.index() || !(last.after == next.before)) return false;
 
-    applyAfter(session, change);
+    applyAfter(session, change, true);
     last.after = next.after;
     top.change.label = change.label;
     m_bytes -= top.bytes;
@@ -73,7 +73,7 @@ void History::enforceLimits() {
 
 bool History::undo(Session& session) {
     if (!canUndo()) return false;
-    applyBefore(session, m_steps[m_position - 1].change);
+    applyBefore(session, m_steps[m_position - 1].change, true);
     --m_position;
     ++m_version;
     m_mergeOpen = false;
@@ -82,7 +82,7 @@ bool History::undo(Session& session) {
 
 bool History::redo(Session& session) {
     if (!canRedo()) return false;
-    applyAfter(session, m_steps[m_position].change);
+    applyAfter(session, m_steps[m_position].change, true);
     ++m_position;
     ++m_version;
     m_mergeOpen = false;

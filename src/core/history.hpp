@@ -24,7 +24,9 @@ public:
 
     // Apply the change to the session and record it as one undo step (or merge it into the last
     // step, see Change::mergeKey). Discards the redo steps. Returns false, and records nothing,
-    // when the change is a no-op. A throwing change leaves the history unchanged.
+    // when the change is a no-op. Throws std::logic_error when the change does not fit the
+    // session (made for another session state); session and history are then unchanged. The same
+    // holds for undo and redo.
     bool apply(Session& session, Change change);
     // Same for a command's result; returns false (and does nothing) for a refusal.
     bool apply(Session& session, const CommandResult& result);

@@ -534,3 +534,60 @@ TEST_CASE("Random command sequences undo and redo exactly and keep sessions vali
     }
     CHECK_FALSE(h.canRedo());
 }
+
+TEST_CASE("A change made for an outdated session is refused and leaves everything unchanged", "[core][history][sync]") {
+    Session s = smallSession();
+    History h;
+    REQUIRE(h.apply(s, addCard(s, "board-1", "card-1", "col-todo", "", "Eins", 0, kNow)));
+    // Two commands computed from the same state: the second one is stale once the first is applied.
+    const auto first = renameBoard(s, "board-1", "Erster Name");
+    const auto second = renameBoard(s, "board-1", "Zweiter Name");
+    REQUIRE(h.apply(s, first));
+    h.endMergeGroup();
+    const Session before = s;
+    const auto version = h.version();
+    CHECK_THROWS_AS(h.apply(s, second), std::logic_error);
+    CHECK(s == before);
+    CHECK(h.version() == version);
+    CHECK(h.undoCount() == 2);
+    CHECK(h.undoLabel() == "Rename board");
+
+    // An add whose object exists already is stale too.
+    const auto add = addCard(s, "board-1", "card-2", "col-todo", "", "Zwei", 0, kNow);
+    REQUIRE(h.apply(s, add));
+    CHECK_THROWS_AS(h.apply(s, add.change()), std::logic_error);
+    CHECK(s.boards[0].cards.size() == 2);
+}
+
+TEST_CASE("A multi-step change is all or nothing", "[core][history][sync]") {
+    Session s = smallSession();
+    s.participants.push_back(Participant{"part-1", "Anna", Role::Manager, ""});
+    Retrospective r;
+    r.id = "retro-1";
+    r.items = {RetroItem{"item-1", "", "Eins", "part-1", false, "", 0, kNow},
+               RetroItem{"item-2", "", "Zwei", "part-1", false, "", 0, kNow}};
+    s.retrospectives.push_back(r);
+    const auto remove = removeParticipant(s, "part-1");
+    REQUIRE(remove);
+    REQUIRE(remove.change().steps.size() == 3); // two items, then the participant
+
+    // The participant changed after the command was made: the last step does not fit, the two
+    // item steps already written are rolled back.
+    s.participants[0].displayName = "Anna B.";
+    const Session before = s;
+    History h;
+    CHECK_THROWS_AS(h.apply(s, remove), std::logic_error);
+    CHECK(s == before);
+    CHECK_FALSE(h.canUndo());
+}
+
+TEST_CASE("Undo refuses to run on a session changed behind the history's back", "[core][history][sync]") {
+    Session s = smallSession();
+    History h;
+    REQUIRE(h.apply(s, addCard(s, "board-1", "card-1", "col-todo", "", "Eins", 0, kNow)));
+    s.boards[0].cards[0].title = "geändert ohne Befehl";
+    const Session before = s;
+    CHECK_THROWS_AS(h.undo(s), std::logic_error);
+    CHECK(s == before);
+    CHECK(h.canUndo()); // nothing was consumed
+}
