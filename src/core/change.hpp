@@ -14,6 +14,7 @@
 #include "model.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,19 +126,32 @@ std::size_t estimateBytes(const Change& change);
 std::size_t estimateBytes(const Scope& scope);
 
 // ---------------------------------------------------------------------------------------------
+// Replace {1}..{9} in pattern by args[0..8]; unknown placeholders stay as they are.
+std::string fillPlaceholders(std::string_view pattern, const std::vector<std::string>& args);
+
 // Refusal: a rule said no. The UI shows message() (or translates `pattern` and fills `args`).
 
 struct Refusal {
     std::string code;    // stable machine name, e.g. "wip-limit-reached"
     std::string pattern; // English with placeholders {1}, {2}, ...: "Column '{1}' is full ({2}/{3})"
     std::vector<std::string> args;
+    // Bit i set: args[i] is an English term from core (a field or object name such as
+    // "card title"), not user text, and is translated like the pattern.
+    std::uint32_t termArgs = 0;
 
-    [[nodiscard]] std::string message() const; // pattern with args filled in
+    [[nodiscard]] std::string message() const; // English: pattern with args filled in
+    // Localised: translate(pattern) with the args filled in, term args translated too.
+    // `translate` maps an English msgid (const char*) to a translation (anything a std::string
+    // can be built from), e.g. the UI's ui::translate.
+    template <typename Translate> [[nodiscard]] std::string message(Translate&& translate) const {
+        std::vector<std::string> filled = args;
+        for (std::size_t i = 0; i < filled.size() && i < 32; ++i)
+            if ((termArgs >> i) & 1U) filled[i] = std::string(translate(filled[i].c_str()));
+        return fillPlaceholders(std::string(translate(pattern.c_str())), filled);
+    }
     friend bool operator==(const Refusal&, const Refusal&) = default;
 };
 
-// Replace {1}..{9} in pattern by args[0..8]; unknown placeholders stay as they are.
-std::string fillPlaceholders(std::string_view pattern, const std::vector<std::string>& args);
 
 // What every command returns: a Change to apply, or a Refusal.
 class CommandResult {

@@ -14,24 +14,25 @@ namespace lernraum::core {
 
 namespace detail {
 
-Refusal refuse(std::string_view code, std::string pattern, std::vector<std::string> args) {
-    return Refusal{std::string(code), std::move(pattern), std::move(args)};
+Refusal refuse(std::string_view code, std::string pattern, std::vector<std::string> args, std::uint32_t termArgs) {
+    return Refusal{std::string(code), std::move(pattern), std::move(args), termArgs};
 }
 
 Refusal notFound(std::string_view kind, const Id& id) {
-    return refuse(refusal::NotFound, "{1} '{2}' does not exist", {std::string(kind), id});
+    return refuse(refusal::NotFound, "{1} '{2}' does not exist", {std::string(kind), id}, 1);
 }
 
 Refusal invalidValue(std::string_view field, std::string value) {
-    return refuse(refusal::InvalidValue, "'{2}' is not a valid {1}", {std::string(field), std::move(value)});
+    return refuse(refusal::InvalidValue, "'{2}' is not a valid {1}", {std::string(field), std::move(value)}, 1);
 }
 
 std::optional<Refusal> checkText(std::string_view field, const std::string& value, bool required) {
-    if (required && trim(value).empty()) return refuse(refusal::EmptyText, "The {1} must not be empty", {std::string(field)});
+    if (required && trim(value).empty())
+        return refuse(refusal::EmptyText, "The {1} must not be empty", {std::string(field)}, 1);
     if (value.size() > kMaxTextBytes)
         return refuse(refusal::TextTooLong, "The {1} is too long ({2} bytes, at most {3})",
-                      {std::string(field), std::to_string(value.size()), std::to_string(kMaxTextBytes)});
-    if (!isValidUtf8(value)) return refuse(refusal::InvalidUtf8, "The {1} is not valid UTF-8", {std::string(field)});
+                      {std::string(field), std::to_string(value.size()), std::to_string(kMaxTextBytes)}, 1);
+    if (!isValidUtf8(value)) return refuse(refusal::InvalidUtf8, "The {1} is not valid UTF-8", {std::string(field)}, 1);
     return std::nullopt;
 }
 
@@ -56,18 +57,20 @@ std::string FieldChanges::mergeKey(std::string_view prefix) const {
     return std::string(prefix) + "/" + std::string(m_fields.front());
 }
 
-std::string referenceTo(const Session& s, const Id& id) {
+std::optional<Refusal> stillReferenced(const Session& s, const Id& id, const std::string& name) {
     for (const auto& r : s.retrospectives) {
         for (const auto& a : r.actions) {
-            if (a.cardId == id || a.sourceId == id || a.experimentId == id) return "action '" + a.text + "'";
+            if (a.cardId == id || a.sourceId == id || a.experimentId == id)
+                return refuse(refusal::StillReferenced, "'{1}' is still linked from the action '{2}'", {name, a.text});
         }
     }
     for (const auto& e : s.experiments) {
         for (const auto& l : e.links) {
-            if (l.targetId == id && (l.sessionId.empty() || l.sessionId == s.id)) return "experiment '" + e.title + "'";
+            if (l.targetId == id && (l.sessionId.empty() || l.sessionId == s.id))
+                return refuse(refusal::StillReferenced, "'{1}' is still linked from the experiment '{2}'", {name, e.title});
         }
     }
-    return {};
+    return std::nullopt;
 }
 
 std::size_t clampIndex(std::size_t index, std::size_t size) { return std::min(index, size); }

@@ -21,6 +21,7 @@
 #include "change.hpp"
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +32,10 @@ class IdGenerator;
 
 inline constexpr std::size_t kAtEnd = static_cast<std::size_t>(-1);
 
-// Refusal codes (Refusal::code). Stable: the UI may key translations on them.
+// Refusal codes (Refusal::code). Stable: the UI may key behaviour on them. For display use
+// Refusal::message(translate): patterns are full English sentences (gettext msgids); arguments
+// marked in Refusal::termArgs (field and object names, {1} of not-found, invalid-value, empty-text,
+// text-too-long, invalid-utf8) are English terms translated the same way. docs/undo.md lists them.
 namespace refusal {
 inline constexpr std::string_view NotFound = "not-found";             // {1} kind, {2} id
 inline constexpr std::string_view DuplicateId = "duplicate-id";       // {1} id
@@ -44,8 +48,10 @@ inline constexpr std::string_view WipLimitReached = "wip-limit-reached"; // {1} 
 inline constexpr std::string_view VotingClosed = "voting-closed";
 inline constexpr std::string_view VoteLimitReached = "vote-limit-reached"; // {1} limit
 inline constexpr std::string_view NoVotes = "no-votes";
-inline constexpr std::string_view ExperimentIncomplete = "experiment-incomplete"; // {1} status, {2} missing
-inline constexpr std::string_view StillReferenced = "still-referenced"; // {1} kind, {2} what refers to it
+// {1} status machine name, {2} missing field names ("decision, transfer recommendation"), {3} title
+inline constexpr std::string_view ExperimentIncomplete = "experiment-incomplete";
+inline constexpr std::string_view StillReferenced = "still-referenced"; // {1} object text, {2} action/experiment text
+inline constexpr std::string_view CardArchived = "card-archived";       // {1} card title
 inline constexpr std::string_view NeedsTarget = "needs-target";         // {1} column
 } // namespace refusal
 
@@ -174,5 +180,12 @@ CommandResult addObservation(const Session& s, const Id& experimentId, Observati
 
 // True when `id` is used by any object of the session (all object kinds share one id space).
 bool idInUse(const Session& s, const Id& id);
+
+// Every English text commands produce, so catalogues (assets/po) and tests can check them all:
+// Change::label values, Refusal::pattern values, and the term arguments (Refusal::termArgs).
+// Kept complete by the unit tests.
+std::span<const std::string_view> commandLabels();
+std::span<const std::string_view> refusalPatterns();
+std::span<const std::string_view> refusalTerms();
 
 } // namespace lernraum::core

@@ -136,10 +136,8 @@ CommandResult renameBoard(const Session& s, const Id& boardId, std::string title
 CommandResult removeBoard(const Session& s, const Id& boardId) {
     const auto i = indexOf(s.boards, boardId);
     if (!i) return notFound("board", boardId);
-    for (const auto& c : s.boards[*i].cards) {
-        if (auto ref = referenceTo(s, c.id); !ref.empty())
-            return refuse(refusal::StillReferenced, "The card '{1}' is still linked from {2}", {c.title, ref});
-    }
+    for (const auto& c : s.boards[*i].cards)
+        if (auto r = stillReferenced(s, c.id, c.title)) return *r;
     return Change::single("Remove board", slotOf(s.boards, {}, *i), absentSlot<Board>({}, boardId));
 }
 
@@ -343,7 +341,7 @@ CommandResult moveCard(const Session& s, const Id& boardId, const Id& cardId, co
     const auto* column = find(board.columns, toColumnId);
     if (!column) return notFound("column", toColumnId);
     if (!toLaneId.empty() && !find(board.lanes, toLaneId)) return notFound("lane", toLaneId);
-    if (card.archived) return invalidValue("card to move", "archived");
+    if (card.archived) return refuse(refusal::CardArchived, "The card '{1}' is archived", {card.title});
 
     auto before = slotOf(board.cards, boardId, ref.index);
     auto after = before;
@@ -389,8 +387,7 @@ CommandResult deleteCard(const Session& s, const Id& boardId, const Id& cardId) 
     auto found = findCard(s, boardId, cardId);
     if (auto* r = std::get_if<Refusal>(&found)) return *r;
     const auto ref = std::get<CardRef>(found);
-    if (auto what = referenceTo(s, cardId); !what.empty())
-        return refuse(refusal::StillReferenced, "The card '{1}' is still linked from {2}", {ref.card().title, what});
+    if (auto r = stillReferenced(s, cardId, ref.card().title)) return *r;
     return Change::single("Delete card", slotOf(ref.board->cards, boardId, ref.index), absentSlot<Card>(boardId, cardId));
 }
 

@@ -16,7 +16,9 @@
 
 namespace lernraum::core::detail {
 
-Refusal refuse(std::string_view code, std::string pattern, std::vector<std::string> args = {});
+// termArgs: bit i set = args[i] is an English term (see Refusal::termArgs).
+Refusal refuse(std::string_view code, std::string pattern, std::vector<std::string> args = {},
+               std::uint32_t termArgs = 0);
 Refusal notFound(std::string_view kind, const Id& id);
 Refusal invalidValue(std::string_view field, std::string value);
 
@@ -65,9 +67,9 @@ private:
     std::vector<std::string_view> m_fields;
 };
 
-// What refers to an object (actions, experiment links, ...): "" when nothing does, otherwise a
-// short description of the first reference for the refusal message.
-std::string referenceTo(const Session& s, const Id& id);
+// What refers to an object (actions, experiment links): nullopt when nothing does, otherwise the
+// "still-referenced" refusal naming the first reference. `name` is the object's text.
+std::optional<Refusal> stillReferenced(const Session& s, const Id& id, const std::string& name);
 
 std::size_t clampIndex(std::size_t index, std::size_t size);
 

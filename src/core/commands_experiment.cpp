@@ -28,7 +28,14 @@ std::optional<Refusal> statusRefusal(const Experiment& e) {
     if (missing.empty()) return std::nullopt;
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-    return refuse(refusal::ExperimentIncomplete, "Status '{1}' needs: {2}", {std::string(toName(e.status)), list});
+    // One full sentence per case, so translations need no pieces.
+    const char* pattern = "An evaluated experiment needs a result";
+    if (e.status == ExperimentStatus::Transferred) {
+        if (missing.size() == 2) pattern = "A transferred experiment needs a decision and a transfer recommendation";
+        else if (missing.front() == "decision") pattern = "A transferred experiment needs a decision";
+        else pattern = "A transferred experiment needs a transfer recommendation";
+    }
+    return refuse(refusal::ExperimentIncomplete, pattern, {std::string(toName(e.status)), list, e.title});
 }
 
 bool linkTargetExists(const Session& s, const Id& id) {

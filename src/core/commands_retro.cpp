@@ -160,8 +160,7 @@ CommandResult removeRetroItem(const Session& s, const Id& retroId, const Id& ite
     if (!retro) return notFound("retrospective", retroId);
     const auto i = indexOf(retro->items, itemId);
     if (!i) return notFound("retro item", itemId);
-    if (auto what = referenceTo(s, itemId); !what.empty())
-        return refuse(refusal::StillReferenced, "The card '{1}' is still linked from {2}", {retro->items[*i].text, what});
+    if (auto r = stillReferenced(s, itemId, retro->items[*i].text)) return *r;
     return Change::single("Remove retrospective card", slotOf(retro->items, retroId, *i), absentSlot<RetroItem>(retroId, itemId));
 }
 

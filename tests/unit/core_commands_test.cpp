@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace lernraum::core;
 
 namespace {
@@ -73,11 +75,29 @@ Session fixture() {
     return s;
 }
 
+bool listed(std::span<const std::string_view> list, const std::string& text) {
+    return std::find(list.begin(), list.end(), text) != list.end();
+}
+
+// Every label, pattern and term argument must be in the lists the translation catalogue uses.
+void checkListed(const CommandResult& r) {
+    if (r) {
+        if (!listed(commandLabels(), r.change().label)) FAIL_CHECK("label not in commandLabels(): " << r.change().label);
+        return;
+    }
+    const Refusal& f = r.refusal();
+    if (!listed(refusalPatterns(), f.pattern)) FAIL_CHECK("pattern not in refusalPatterns(): " << f.pattern);
+    for (std::size_t i = 0; i < f.args.size(); ++i)
+        if (((f.termArgs >> i) & 1U) && !listed(refusalTerms(), f.args[i]))
+            FAIL_CHECK("term not in refusalTerms(): " << f.args[i]);
+}
+
 // Apply a command that must succeed. Also checks that the result is valid and that undoing the
 // change gives back exactly the session it started from.
 Session run(const Session& s, const CommandResult& r) {
     if (!r) FAIL_CHECK("refused: " << r.refusal().code << ": " << r.refusal().message());
     REQUIRE(r.ok());
+    checkListed(r);
     Session next = s;
     applyAfter(next, r.change());
     for (const auto& p : validate(next)) FAIL_CHECK(p.toString());
@@ -87,7 +107,10 @@ Session run(const Session& s, const CommandResult& r) {
     return next;
 }
 
-std::string code(const CommandResult& r) { return r ? std::string("(accepted)") : r.refusal().code; }
+std::string code(const CommandResult& r) {
+    checkListed(r);
+    return r ? std::string("(accepted)") : r.refusal().code;
+}
 
 const Board& board(const Session& s) { return s.boards[0]; }
 const Card& cardById(const Session& s, const Id& id) {
@@ -107,6 +130,24 @@ std::vector<Id> cellIds(const Session& s, const Id& column, const Id& lane) {
 TEST_CASE("The fixture is valid", "[core][commands]") { CHECK(validate(fixture()).empty()); }
 
 // ---------------------------------------------------------------------------------------------
+
+TEST_CASE("Refusal messages can be translated, term arguments included", "[core][commands]") {
+    const Session s = fixture();
+    const auto empty = setSessionTitle(s, "");
+    REQUIRE(!empty);
+    CHECK(empty.refusal().message() == "The session title must not be empty");
+    const auto german = [](const char* msgid) -> std::string {
+        const std::string id = msgid;
+        if (id == "The {1} must not be empty") return "{1}: darf nicht leer sein";
+        if (id == "session title") return "Titel der Sitzung";
+        if (id == "Column '{1}' is full ({2}/{3})") return "Die Spalte „{1}“ ist voll ({2}/{3})";
+        return id;
+    };
+    CHECK(empty.refusal().message(german) == "Titel der Sitzung: darf nicht leer sein");
+    // User text is never passed through the translation.
+    Refusal wip{"wip-limit-reached", "Column '{1}' is full ({2}/{3})", {"session title", "3", "3"}};
+    CHECK(wip.message(german) == "Die Spalte „session title“ ist voll (3/3)");
+}
 
 TEST_CASE("Refusal fills placeholders", "[core][commands]") {
     CHECK(fillPlaceholders("Column '{1}' is full ({2}/{3})", {"In Arbeit", "3", "3"}) == "Column 'In Arbeit' is full (3/3)");
@@ -425,7 +466,7 @@ TEST_CASE("archiveCard, restoreCard and deleteCard", "[core][commands][cards]") 
     CHECK(cardById(archived, "card-3").archived);
     CHECK(wipCount(board(archived), "col-doing") == 0);
     CHECK(cellIds(archived, "col-doing", "lane-a").empty());
-    CHECK(code(moveCard(archived, "board-1", "card-3", "col-done", "", 0, kT1)) == refusal::InvalidValue);
+    CHECK(code(moveCard(archived, "board-1", "card-3", "col-done", "", 0, kT1)) == refusal::CardArchived);
     CHECK_FALSE(cardById(run(archived, restoreCard(archived, "board-1", "card-3")), "card-3").archived);
     CHECK(code(archiveCard(s, "board-1", "card-9")) == refusal::NotFound);
 
@@ -436,7 +477,9 @@ TEST_CASE("archiveCard, restoreCard and deleteCard", "[core][commands][cards]") 
 
     const auto deleted = run(s, deleteCard(s, "board-1", "card-2"));
     CHECK(board(deleted).cards.size() == 4);
-    CHECK(code(deleteCard(s, "board-1", "card-1")) == refusal::StillReferenced); // linked from action-1
+    const auto linked = deleteCard(s, "board-1", "card-1");
+    REQUIRE(code(linked) == refusal::StillReferenced);
+    CHECK(linked.refusal().message() == "'Telefonliste' is still linked from the action 'Zuständigkeiten klären'");
     CHECK(code(deleteCard(s, "board-1", "card-9")) == refusal::NotFound);
 }
 
@@ -478,7 +521,9 @@ TEST_CASE("Retrospective commands", "[core][commands][retro]") {
 
     CHECK(run(s, removeRetroItem(s, "retro-1", "item-1")).retrospectives[0].items.size() == 2);
     CHECK(code(removeRetroItem(s, "retro-1", "item-3")) == refusal::StillReferenced); // action source
-    CHECK(code(removeRetroItem(s, "retro-1", "item-2")) == refusal::StillReferenced); // experiment link
+    const auto linked = removeRetroItem(s, "retro-1", "item-2");
+    REQUIRE(code(linked) == refusal::StillReferenced);
+    CHECK(linked.refusal().message() == "'Zu viele Mails' is still linked from the experiment 'Telefonsprechstunde'");
 }
 
 TEST_CASE("Dot voting follows the voting settings", "[core][commands][retro][voting]") {
@@ -559,7 +604,8 @@ TEST_CASE("Experiment commands and status rules", "[core][commands][experiments]
     // Evaluated needs a result.
     const auto evaluated = setExperimentStatus(s, "exp-1", ExperimentStatus::Evaluated);
     REQUIRE(code(evaluated) == refusal::ExperimentIncomplete);
-    CHECK(evaluated.refusal().message() == "Status 'evaluated' needs: result");
+    CHECK(evaluated.refusal().message() == "An evaluated experiment needs a result");
+    CHECK(evaluated.refusal().args == std::vector<std::string>{"evaluated", "result", "Telefonsprechstunde"});
     Experiment x = s.experiments[0];
     x.result = ExperimentResult::Confirmed;
     const auto withResult = run(s, updateExperiment(s, x));
@@ -570,7 +616,8 @@ TEST_CASE("Experiment commands and status rules", "[core][commands][experiments]
     // Transferred needs a decision and a transfer recommendation; the refusal names both.
     const auto transferred = setExperimentStatus(withResult, "exp-1", ExperimentStatus::Transferred);
     REQUIRE(code(transferred) == refusal::ExperimentIncomplete);
-    CHECK(transferred.refusal().message() == "Status 'transferred' needs: decision, transfer recommendation");
+    CHECK(transferred.refusal().message() == "A transferred experiment needs a decision and a transfer recommendation");
+    CHECK(transferred.refusal().args[1] == "decision, transfer recommendation");
     x.decision = Decision::Persevere;
     x.transferRecommendation = "Für alle Bürgerbüros geeignet";
     x.status = ExperimentStatus::Transferred;
@@ -580,7 +627,9 @@ TEST_CASE("Experiment commands and status rules", "[core][commands][experiments]
     // updateExperiment cannot break the rule either.
     Experiment y = done.experiments[0];
     y.transferRecommendation = "  ";
-    CHECK(code(updateExperiment(done, y)) == refusal::ExperimentIncomplete);
+    const auto blank = updateExperiment(done, y);
+    REQUIRE(code(blank) == refusal::ExperimentIncomplete);
+    CHECK(blank.refusal().message() == "A transferred experiment needs a transfer recommendation");
     CHECK(code(setExperimentStatus(s, "exp-9", ExperimentStatus::Running)) == refusal::NotFound);
     CHECK(missingForStatus(s.experiments[0], ExperimentStatus::Running).empty());
 
@@ -597,4 +646,14 @@ TEST_CASE("idInUse covers every kind of object", "[core][commands]") {
                            "prompt-bad", "item-2", "group-1", "action-1", "exp-1"})
         CHECK(idInUse(s, id));
     CHECK_FALSE(idInUse(s, "card-99"));
+}
+
+TEST_CASE("The message lists have no duplicates or blanks", "[core][commands]") {
+    for (const auto list : {commandLabels(), refusalPatterns(), refusalTerms()}) {
+        std::vector<std::string_view> sorted(list.begin(), list.end());
+        std::sort(sorted.begin(), sorted.end());
+        CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+        for (const auto text : sorted) CHECK_FALSE(text.empty());
+    }
+    CHECK(commandLabels().size() > 40);
 }

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 
 using namespace lernraum::core;
@@ -30,6 +31,10 @@ Session smallSession() {
 }
 
 const Timestamp kNow{1'795'000'000};
+
+bool listed(std::span<const std::string_view> list, const std::string& text) {
+    return std::find(list.begin(), list.end(), text) != list.end();
+}
 
 } // namespace
 
@@ -499,10 +504,14 @@ TEST_CASE("Random command sequences undo and redo exactly and keep sessions vali
         const auto result = commands.next(s);
         if (!result) {
             ++refused;
-            CHECK_FALSE(result.refusal().code.empty());
-            CHECK_FALSE(result.refusal().message().empty());
+            const Refusal& f = result.refusal();
+            CHECK_FALSE(f.code.empty());
+            CHECK(listed(refusalPatterns(), f.pattern));
+            for (std::size_t k = 0; k < f.args.size(); ++k)
+                if ((f.termArgs >> k) & 1U) CHECK(listed(refusalTerms(), f.args[k]));
             continue;
         }
+        CHECK(listed(commandLabels(), result.change().label));
         const auto stepsBefore = h.undoCount();
         if (!h.apply(s, result)) continue; // no-op
         ++applied;
