@@ -1,0 +1,97 @@
+#include "app/fonts.hpp"
+
+#include <fontconfig/fontconfig.h>
+
+#include <filesystem>
+#include <system_error>
+
+namespace lernraum::app {
+namespace {
+
+std::string match(const char* pattern) {
+    std::string file;
+    FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern));
+    if (!pat) return file;
+    FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result = FcResultNoMatch;
+    FcPattern* font = FcFontMatch(nullptr, pat, &result);
+    if (font) {
+        FcChar8* path = nullptr;
+        if (FcPatternGetString(font, FC_FILE, 0, &path) == FcResultMatch && path) {
+            const std::filesystem::path p(reinterpret_cast<const char*>(path));
+            const auto ext = p.extension().string();
+            // stb_truetype reads TrueType/OpenType outlines only.
+            if (ext == ".ttf" || ext == ".otf" || ext == ".TTF" || ext == ".OTF") file = p.string();
+        }
+        FcPatternDestroy(font);
+    }
+    FcPatternDestroy(pat);
+    return file;
+}
+
+} // namespace
+
+FontFiles findFontFiles() {
+    FontFiles files;
+    if (!FcInit()) return files;
+    for (const char* family : {"DejaVu Sans", "Noto Sans", "sans-serif"}) {
+        const std::string regular = match((std::string(family) + ":style=Book").c_str());
+        if (regular.empty()) continue;
+        files.regular = regular;
+        files.bold = match((std::string(family) + ":bold").c_str());
+        if (files.bold.empty()) files.bold = regular;
+        break;
+    }
+    return files;
+}
+
+const ImWchar* glyphRanges() {
+    static const ImWchar ranges[] = {
+        0x0020, 0x00FF, // Basic Latin + Latin-1 Supplement (ä ö ü ß)
+        0x0100, 0x017F, // Latin Extended-A
+        0x2000, 0x206F, // General Punctuation („ “ – … • ›)
+        0x20A0, 0x20CF, // Currency Symbols (€)
+        0x2190, 0x21FF, // Arrows
+        0x2200, 0x22FF, // Mathematical Operators (≤ ≥)
+        0x25A0, 0x25FF, // Geometric Shapes (▶ ●)
+        0x2600, 0x26FF, // Miscellaneous Symbols (☑)
+        0x2700, 0x27BF, // Dingbats (✓)
+        0,
+    };
+    return ranges;
+}
+
+bool buildFonts(ImFontAtlas& atlas, const FontFiles& files, float bodyPixels, ui::FontSet& out, std::string& warning) {
+    atlas.Clear();
+    out = ui::FontSet{};
+    std::error_code ec;
+    const bool haveFile = !files.regular.empty() && std::filesystem::is_regular_file(files.regular, ec);
+    if (haveFile) {
+        ImFontConfig config;
+        config.OversampleH = 2;
+        config.OversampleV = 1;
+        config.PixelSnapH = true;
+        out.body = atlas.AddFontFromFileTTF(files.regular.c_str(), bodyPixels, &config, glyphRanges());
+        out.bold = atlas.AddFontFromFileTTF(files.bold.c_str(), bodyPixels, &config, glyphRanges());
+        out.heading = atlas.AddFontFromFileTTF(files.bold.c_str(), bodyPixels * 1.3f, &config, glyphRanges());
+        out.title = atlas.AddFontFromFileTTF(files.bold.c_str(), bodyPixels * 1.7f, &config, glyphRanges());
+        if (out.body && out.bold && out.heading && out.title && atlas.Build()) return true;
+        warning = "cannot load font " + files.regular;
+    } else {
+        warning = "no TrueType font found through fontconfig (install fonts-dejavu-core)";
+    }
+    atlas.Clear();
+    ImFontConfig config;
+    config.SizePixels = bodyPixels;
+    out.body = atlas.AddFontDefault(&config);
+    out.bold = out.body;
+    config.SizePixels = bodyPixels * 1.3f;
+    out.heading = atlas.AddFontDefault(&config);
+    config.SizePixels = bodyPixels * 1.7f;
+    out.title = atlas.AddFontDefault(&config);
+    atlas.Build();
+    return false;
+}
+
+} // namespace lernraum::app

@@ -1,0 +1,177 @@
+// runGui(): wires the runner (window, fonts, idle policy), the shell (document, menus, views),
+// the store (load/save), settings, autosave/recovery and --screenshot together.
+
+#include "app/gui.hpp"
+
+#include "app/file_dialog.hpp"
+#include "app/recovery.hpp"
+#include "app/runner.hpp"
+#include "core/ids.hpp"
+#include "core/templates.hpp"
+#include "store/session_file.hpp"
+#include "ui/i18n.hpp"
+#include "ui/settings.hpp"
+#include "ui/shell.hpp"
+#include "ui/widgets.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+
+namespace lernraum::app {
+namespace {
+
+core::Timestamp wallClock() {
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+    return core::Timestamp{now.count()};
+}
+
+core::Session newSession() {
+    auto ids = core::IdGenerator::fromRandomDevice();
+    return core::makeEmptySession(_("New workshop"), wallClock().date(), ids);
+}
+
+ui::ShellServices makeServices(const std::filesystem::path& configDir, bool interactive) {
+    ui::ShellServices services;
+    services.load = [](const std::string& path) {
+        ui::LoadOutcome outcome;
+        auto result = store::loadSession(path);
+        if (result.session) {
+            outcome.session = std::move(result.session);
+        } else if (result.error) {
+            outcome.error = result.error->toString();
+        }
+        return outcome;
+    };
+    services.save = [](const core::Session& session, const std::string& path) -> std::string {
+        auto error = store::saveSession(session, path);
+        return error ? error->toString() : std::string{};
+    };
+    services.newSession = newSession;
+    if (interactive) services.nativeDialog = runNativeFileDialog;
+    services.onSaved = [configDir](const std::string& path) {
+        removeRecovery(configDir, path);
+        removeRecovery(configDir, {}); // an untitled session saved for the first time
+    };
+    return services;
+}
+
+ui::Tab tabFrom(const std::string& name, ui::Tab fallback) { return ui::parseTab(name).value_or(fallback); }
+
+int runScreenshot(const GuiOptions& options) {
+    // Deterministic pictures: default settings, nothing read from or written to the config dir.
+    ui::Settings settings;
+    ui::setLanguage(options.language.empty() ? "de" : options.language);
+    ui::Shell shell(makeServices({}, false), settings);
+    shell.setSession(newSession(), {});
+    if (!options.file.empty()) shell.openFile(options.file);
+    shell.selectTab(tabFrom(options.view, ui::Tab::Agenda));
+    shell.setPresentation(options.presentation);
+
+    Runner runner;
+    RunnerOptions ro;
+    ro.width = options.width > 0 ? options.width : 1920;
+    ro.height = options.height > 0 ? options.height : 1080;
+    ro.title = shell.windowTitle();
+    if (auto error = runner.open(ro); !error.empty()) {
+        std::fprintf(stderr, "lernraum: error: %s\n", error.c_str());
+        return 1;
+    }
+    // A few frames let tables and auto-sized windows settle; the last one is captured.
+    constexpr int kFrames = 5;
+    for (int frame = 0; frame < kFrames; ++frame) {
+        runner.pollEvents();
+        runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), false});
+        shell.draw(0.0, wallClock());
+        const bool last = frame == kFrames - 1;
+        if (auto error = runner.endFrame(last ? options.screenshotPath : std::string{}); !error.empty()) {
+            std::fprintf(stderr, "lernraum: %s: error: %s\n", options.screenshotPath.c_str(), error.c_str());
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int runInteractive(const GuiOptions& options) {
+    const std::filesystem::path configDir = ui::configDirectory();
+    const std::filesystem::path settingsFile = configDir.empty() ? std::filesystem::path{} : configDir / "settings.ini";
+    ui::Settings settings = settingsFile.empty() ? ui::Settings{} : ui::loadSettings(settingsFile);
+    // German on the first start (and whenever the settings hold no valid language).
+    if (!options.language.empty()) settings.language = options.language;
+    if (settings.language.empty()) settings.language = "de";
+    if (!ui::setLanguage(settings.language)) {
+        std::fprintf(stderr, "lernraum: warning: no translations for '%s' found; showing English\n", settings.language.c_str());
+    }
+
+    ui::Shell shell(makeServices(configDir, true), settings);
+    shell.setSession(newSession(), {});
+    if (!options.file.empty()) {
+        std::error_code ec;
+        const auto absolute = std::filesystem::absolute(options.file, ec);
+        shell.openFile(ec ? options.file : absolute.string());
+    }
+    if (!options.view.empty()) shell.selectTab(tabFrom(options.view, ui::Tab::Agenda));
+    shell.setPresentation(options.presentation);
+
+    std::optional<RecoveryOffer> recovery = findRecovery(configDir, shell.path());
+    if (recovery) shell.offerRecovery(recovery->session, recovery->savedAt);
+
+    Runner runner;
+    RunnerOptions ro;
+    ro.width = options.width > 0 ? options.width : settings.windowWidth;
+    ro.height = options.height > 0 ? options.height : settings.windowHeight;
+    ro.title = shell.windowTitle();
+    if (!configDir.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(configDir, ec);
+        ro.iniPath = (configDir / "imgui.ini").string();
+    }
+    if (auto error = runner.open(ro); !error.empty()) {
+        std::fprintf(stderr, "lernraum: error: %s\n", error.c_str());
+        return 1;
+    }
+    runner.onKey = [&shell](const ui::KeyChord& chord) { shell.queueKey(chord); };
+    runner.onCloseRequest = [&shell] { shell.requestClose(); };
+
+    Autosaver autosaver(configDir);
+    bool recoveryPending = recovery.has_value();
+    while (!shell.wantsQuit()) {
+        runner.waitForEvents(shell.timerRunning());
+        runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), shell.fullscreen()});
+        shell.draw(runner.time(), wallClock());
+        runner.endFrame();
+        runner.setTitle(shell.windowTitle());
+        if (recoveryPending && shell.modal() != ui::Modal::Recovery) {
+            // Answered: restored copies are rewritten by autosave; declined ones are kept aside.
+            recoveryPending = false;
+            if (!shell.isDirty()) keepDeclined(recovery->file);
+        }
+        if (auto error = autosaver.tick(runner.time(), shell.session(), shell.path(), shell.isDirty(),
+                                        shell.history().version());
+            !error.empty()) {
+            std::fprintf(stderr, "lernraum: warning: recovery copy: %s\n", error.c_str());
+        }
+    }
+    if (!runner.isFullscreen()) {
+        settings.windowWidth = runner.windowWidth();
+        settings.windowHeight = runner.windowHeight();
+    }
+    if (!settingsFile.empty() && !ui::saveSettings(settings, settingsFile)) {
+        std::fprintf(stderr, "lernraum: warning: cannot write %s\n", settingsFile.string().c_str());
+    }
+    return 0;
+}
+
+} // namespace
+
+int runGui(const GuiOptions& options) {
+    try {
+        return options.screenshotPath.empty() ? runInteractive(options) : runScreenshot(options);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "lernraum: error: %s\n", e.what());
+        return 1;
+    }
+}
+
+} // namespace lernraum::app

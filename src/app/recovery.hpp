@@ -1,0 +1,50 @@
+#pragma once
+// Autosave and recovery. While a session has unsaved changes, a recovery copy is written every
+// 30 s (crash-safe, in <config>/recovery/, never over the user's file). On start, a copy newer
+// than its session file is offered for restore; declining keeps it (renamed *.declined) until the
+// next clean save of that session removes it.
+
+#include "core/model.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace lernraum::app {
+
+inline constexpr double kAutosaveSeconds = 30.0;
+
+// <configDir>/recovery/<name>-<hash of the absolute path>.lernraum; "untitled" for a new session.
+std::filesystem::path recoveryPath(const std::filesystem::path& configDir, const std::string& sessionPath);
+
+struct RecoveryOffer {
+    core::Session session;
+    std::filesystem::path file;
+    std::string savedAt; // local time, "2026-11-22 10:15"
+};
+
+// A loadable recovery copy newer than the session file (or, for an untitled session, any).
+std::optional<RecoveryOffer> findRecovery(const std::filesystem::path& configDir, const std::string& sessionPath);
+
+// Moves a declined copy aside so autosave does not overwrite it.
+void keepDeclined(const std::filesystem::path& recoveryFile);
+// After a clean save: removes the copy and any declined copy.
+void removeRecovery(const std::filesystem::path& configDir, const std::string& sessionPath);
+
+class Autosaver {
+public:
+    explicit Autosaver(std::filesystem::path configDir) : m_configDir(std::move(configDir)) {}
+
+    // Call every frame. Writes when dirty, the session changed since the last copy, and 30 s have
+    // passed since the last write. Returns an error message when a write failed, else "".
+    std::string tick(double time, const core::Session& session, const std::string& sessionPath, bool dirty,
+                     std::uint64_t version);
+
+private:
+    std::filesystem::path m_configDir;
+    double m_lastWrite = 0.0;
+    std::uint64_t m_lastVersion = 0;
+    bool m_haveVersion = false;
+};
+
+} // namespace lernraum::app

@@ -1,0 +1,243 @@
+#include "app/runner.hpp"
+
+#include "app/fonts.hpp"
+#include "app/screenshot.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <GL/gl.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <cctype>
+#include <cstdio>
+
+namespace lernraum::app {
+
+static_assert(ui::key::Escape == GLFW_KEY_ESCAPE && ui::key::Enter == GLFW_KEY_ENTER && ui::key::F1 == GLFW_KEY_F1 &&
+              ui::key::F2 == GLFW_KEY_F2 && ui::key::F5 == GLFW_KEY_F5 && ui::key::F11 == GLFW_KEY_F11 &&
+              ui::key::Tab == GLFW_KEY_TAB);
+
+namespace {
+
+// Frames rendered after an event before blocking again: enough for ImGui to settle hover states
+// and auto-sized layouts.
+constexpr int kFramesAfterInput = 3;
+
+Runner* runnerOf(GLFWwindow* window) { return static_cast<Runner*>(glfwGetWindowUserPointer(window)); }
+
+void glfwError(int code, const char* description) { std::fprintf(stderr, "lernraum: glfw error %d: %s\n", code, description); }
+
+} // namespace
+
+Runner::~Runner() {
+    if (m_imguiReady) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (m_window) glfwDestroyWindow(m_window);
+    glfwTerminate();
+}
+
+std::string Runner::open(const RunnerOptions& options) {
+    glfwSetErrorCallback(glfwError);
+    if (!glfwInit()) return "cannot initialise GLFW (is there a display? try xvfb-run)";
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    m_title = options.title;
+    m_window = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+    if (!m_window) return "cannot create an OpenGL 3.3 window";
+    glfwMakeContextCurrent(m_window);
+    glfwSwapInterval(1);
+    glfwSetWindowUserPointer(m_window, this);
+
+    float xs = 1.0f;
+    float ys = 1.0f;
+    glfwGetWindowContentScale(m_window, &xs, &ys);
+    m_contentScale = ys > 0.0f ? ys : 1.0f;
+
+    // Our callbacks first: ImGui's backend chains to them.
+    glfwSetKeyCallback(m_window, keyCallback);
+    glfwSetCharCallback(m_window, [](GLFWwindow* w, unsigned int) { anyEventCallback(w); });
+    glfwSetMouseButtonCallback(m_window, [](GLFWwindow* w, int, int, int) { anyEventCallback(w); });
+    glfwSetScrollCallback(m_window, [](GLFWwindow* w, double, double) { anyEventCallback(w); });
+    glfwSetCursorPosCallback(m_window, [](GLFWwindow* w, double, double) { anyEventCallback(w); });
+    glfwSetCursorEnterCallback(m_window, [](GLFWwindow* w, int) { anyEventCallback(w); });
+    glfwSetWindowFocusCallback(m_window, [](GLFWwindow* w, int) { anyEventCallback(w); });
+    glfwSetWindowRefreshCallback(m_window, [](GLFWwindow* w) { anyEventCallback(w); });
+    glfwSetFramebufferSizeCallback(m_window, [](GLFWwindow* w, int, int) { anyEventCallback(w); });
+    glfwSetWindowContentScaleCallback(m_window, [](GLFWwindow* w, float, float y) {
+        if (Runner* r = runnerOf(w)) r->m_contentScale = y > 0.0f ? y : 1.0f, r->m_firstApply = true;
+        anyEventCallback(w);
+    });
+    glfwSetWindowCloseCallback(m_window, [](GLFWwindow* w) {
+        glfwSetWindowShouldClose(w, GLFW_FALSE); // the GUI decides (unsaved changes)
+        if (Runner* r = runnerOf(w); r && r->onCloseRequest) r->onCloseRequest();
+        anyEventCallback(w);
+    });
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    m_iniPath = options.iniPath;
+    io.IniFilename = m_iniPath.empty() ? nullptr : m_iniPath.c_str();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    if (!ImGui_ImplGlfw_InitForOpenGL(m_window, true) || !ImGui_ImplOpenGL3_Init("#version 330 core")) {
+        return "cannot initialise Dear ImGui's GLFW/OpenGL backends";
+    }
+    m_imguiReady = true;
+    return {};
+}
+
+void Runner::anyEventCallback(GLFWwindow* window) {
+    if (Runner* r = runnerOf(window)) r->m_framesToRender = kFramesAfterInput;
+}
+
+void Runner::keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    anyEventCallback(window);
+    Runner* r = runnerOf(window);
+    if (!r || !r->onKey || (action != GLFW_PRESS && action != GLFW_REPEAT)) return;
+    ui::KeyChord chord;
+    chord.key = key;
+    // Printable keys: use the character of the user's layout (German Z is GLFW's physical Y).
+    if (key >= GLFW_KEY_SPACE && key <= GLFW_KEY_WORLD_2) {
+        if (const char* name = glfwGetKeyName(key, scancode); name && name[0] && !name[1] &&
+                                                               static_cast<unsigned char>(name[0]) < 128) {
+            chord.key = std::toupper(static_cast<unsigned char>(name[0]));
+        }
+    } else if (key == GLFW_KEY_KP_ADD) {
+        chord.key = '+';
+    } else if (key == GLFW_KEY_KP_SUBTRACT) {
+        chord.key = '-';
+    } else if (key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_9) {
+        chord.key = '0' + (key - GLFW_KEY_KP_0);
+    }
+    chord.ctrl = (mods & GLFW_MOD_CONTROL) != 0;
+    chord.shift = (mods & GLFW_MOD_SHIFT) != 0;
+    chord.alt = (mods & GLFW_MOD_ALT) != 0;
+    r->onKey(chord);
+}
+
+void Runner::waitForEvents(bool wakeEverySecond) {
+    if (m_framesToRender > 0) {
+        --m_framesToRender;
+        glfwPollEvents();
+        return;
+    }
+    if (wakeEverySecond) {
+        glfwWaitEventsTimeout(1.0);
+    } else {
+        glfwWaitEvents();
+    }
+    // Whatever woke us (an event or the timer's second) gets at least this frame.
+}
+
+void Runner::pollEvents() { glfwPollEvents(); }
+
+void Runner::applyDisplay(const DisplayState& display) {
+    if (display.fullscreen != isFullscreen()) setFullscreen(display.fullscreen);
+    const bool fontsChanged = m_firstApply || display.zoom != m_applied.zoom || display.presentation != m_applied.presentation;
+    const bool styleChanged = fontsChanged || display.theme != m_applied.theme;
+    if (!styleChanged) return;
+    m_bodyPixels = kBodyPixels * display.zoom * m_contentScale * (display.presentation ? kPresentationFactor : 1.0f);
+    if (fontsChanged) {
+        static const FontFiles files = findFontFiles();
+        std::string warning;
+        if (!buildFonts(*ImGui::GetIO().Fonts, files, m_bodyPixels, ui::fonts(), warning)) {
+            static bool warned = false;
+            if (!warned) std::fprintf(stderr, "lernraum: warning: %s; using the built-in font\n", warning.c_str());
+            warned = true;
+        }
+        ImGui::GetIO().FontDefault = ui::fonts().body;
+        if (!m_firstApply || ImGui::GetIO().Fonts->TexID != nullptr) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+    }
+    // A fresh style scaled to the font size: sizes stay proportional at every zoom level.
+    ImGuiStyle style;
+    ui::applyTheme(display.theme, style);
+    style.ScaleAllSizes(m_bodyPixels / kBodyPixels);
+    ImGui::GetStyle() = style;
+    m_applied = display;
+    m_firstApply = false;
+}
+
+void Runner::beginFrame(const DisplayState& display) {
+    applyDisplay(display);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+std::string Runner::endFrame(const std::string& screenshotPath) {
+    ImGui::Render();
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(m_window, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    std::string error;
+    if (!screenshotPath.empty()) error = writeFramebufferPng(screenshotPath, width, height);
+    glfwSwapBuffers(m_window);
+    return error;
+}
+
+void Runner::setTitle(const std::string& title) {
+    if (title == m_title) return;
+    m_title = title;
+    glfwSetWindowTitle(m_window, title.c_str());
+}
+
+double Runner::time() const { return glfwGetTime(); }
+
+int Runner::windowWidth() const {
+    int w = 0;
+    int h = 0;
+    glfwGetWindowSize(m_window, &w, &h);
+    return isFullscreen() ? m_windowedW : w;
+}
+
+int Runner::windowHeight() const {
+    int w = 0;
+    int h = 0;
+    glfwGetWindowSize(m_window, &w, &h);
+    return isFullscreen() ? m_windowedH : h;
+}
+
+bool Runner::isFullscreen() const { return glfwGetWindowMonitor(m_window) != nullptr; }
+
+void Runner::setFullscreen(bool on) {
+    if (!on) {
+        glfwSetWindowMonitor(m_window, nullptr, m_windowedX, m_windowedY, m_windowedW, m_windowedH, 0);
+        return;
+    }
+    glfwGetWindowPos(m_window, &m_windowedX, &m_windowedY);
+    glfwGetWindowSize(m_window, &m_windowedW, &m_windowedH);
+    // The monitor under the window's centre ("the current monitor").
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    GLFWmonitor* target = glfwGetPrimaryMonitor();
+    const int cx = m_windowedX + m_windowedW / 2;
+    const int cy = m_windowedY + m_windowedH / 2;
+    for (int i = 0; i < count; ++i) {
+        int mx = 0;
+        int my = 0;
+        glfwGetMonitorPos(monitors[i], &mx, &my);
+        const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+        if (mode && cx >= mx && cx < mx + mode->width && cy >= my && cy < my + mode->height) target = monitors[i];
+    }
+    if (!target) return;
+    const GLFWvidmode* mode = glfwGetVideoMode(target);
+    if (mode) glfwSetWindowMonitor(m_window, target, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
+} // namespace lernraum::app

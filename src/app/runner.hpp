@@ -1,0 +1,89 @@
+#pragma once
+// The runner: one GLFW window with an OpenGL 3.3 core context and Dear ImGui, fonts at the right
+// pixel size, the idle policy and screenshots. It knows nothing about workshops: the GUI
+// (gui.cpp) gives it a frame callback and tells it the display state it wants.
+//
+// Idle policy: after any input event render a few frames (ImGui needs them to settle hover and
+// layout), then block in glfwWaitEvents(); while `wakeEverySecond` is set (a running timer is on
+// screen) block with a one-second timeout instead.
+
+#include "ui/keys.hpp"
+#include "ui/theme.hpp"
+
+#include <functional>
+#include <string>
+
+struct GLFWwindow;
+
+namespace lernraum::app {
+
+struct RunnerOptions {
+    int width = 1600;
+    int height = 900;
+    std::string title = "Lernraum";
+    std::string iniPath; // ImGui's window state file; empty = none
+    bool visible = true;
+};
+
+// What the GUI wants to see; the runner applies changes before the next frame.
+struct DisplayState {
+    float zoom = 1.0f;
+    ui::Theme theme = ui::Theme::Light;
+    bool presentation = false;
+    bool fullscreen = false;
+    friend bool operator==(const DisplayState&, const DisplayState&) = default;
+};
+
+// Body text pixel size at zoom 1 and in presentation mode (>= 28 px, readable at the back of a room).
+inline constexpr float kBodyPixels = 18.0f;
+inline constexpr float kPresentationFactor = 1.6f;
+
+class Runner {
+public:
+    Runner() = default;
+    ~Runner();
+    Runner(const Runner&) = delete;
+    Runner& operator=(const Runner&) = delete;
+
+    // Creates the window, GL context and ImGui context. Returns an error message, or "".
+    std::string open(const RunnerOptions& options);
+
+    std::function<void(const ui::KeyChord&)> onKey; // every key press, layout-aware
+    std::function<void()> onCloseRequest;           // the window's close button
+
+    // Blocks according to the idle policy, then processes pending events.
+    void waitForEvents(bool wakeEverySecond);
+    // Processes pending events without blocking (screenshots).
+    void pollEvents();
+    // Applies the display state (rebuilding fonts and style when needed) and starts an ImGui frame.
+    void beginFrame(const DisplayState& display);
+    // Renders the frame; when `screenshotPath` is given, writes it as PNG before presenting.
+    // Returns an error message for a failed screenshot, or "".
+    std::string endFrame(const std::string& screenshotPath = {});
+
+    void setTitle(const std::string& title);
+    [[nodiscard]] double time() const;
+    [[nodiscard]] float bodyPixels() const { return m_bodyPixels; }
+    [[nodiscard]] int windowWidth() const;
+    [[nodiscard]] int windowHeight() const;
+    [[nodiscard]] bool isFullscreen() const;
+
+private:
+    void applyDisplay(const DisplayState& display);
+    void setFullscreen(bool on);
+    static void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods);
+    static void anyEventCallback(GLFWwindow* window);
+
+    GLFWwindow* m_window = nullptr;
+    bool m_imguiReady = false;
+    std::string m_iniPath;
+    std::string m_title;
+    DisplayState m_applied;
+    bool m_firstApply = true;
+    float m_contentScale = 1.0f;
+    float m_bodyPixels = kBodyPixels;
+    int m_framesToRender = 3;
+    int m_windowedX = 0, m_windowedY = 0, m_windowedW = 0, m_windowedH = 0;
+};
+
+} // namespace lernraum::app

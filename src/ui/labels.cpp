@@ -1,0 +1,126 @@
+#include "ui/labels.hpp"
+
+#include "ui/i18n.hpp"
+
+#include <cstdio>
+
+namespace lernraum::ui {
+
+using namespace core;
+
+const char* label(SessionKind v) {
+    switch (v) {
+    case SessionKind::KickOff: return _("Kick-off");
+    case SessionKind::Planning: return _("Planning session");
+    case SessionKind::Review: return _("Review session");
+    case SessionKind::Evaluation: return _("Evaluation session");
+    case SessionKind::Other: return _("Workshop");
+    case SessionKind::Count: break;
+    }
+    return "";
+}
+
+const char* label(Role v) {
+    switch (v) {
+    case Role::Manager: return _("Manager");
+    case Role::Employee: return _("Employee");
+    case Role::StaffCouncil: return _("Staff council");
+    case Role::Facilitator: return _("Facilitator");
+    case Role::External: return _("External");
+    case Role::Count: break;
+    }
+    return "";
+}
+
+const char* label(Phase v) {
+    switch (v) {
+    case Phase::SetTheStage: return _("Set the stage");
+    case Phase::GatherData: return _("Gather data");
+    case Phase::GenerateInsights: return _("Generate insights");
+    case Phase::DecideWhatToDo: return _("Decide what to do");
+    case Phase::Close: return _("Close");
+    case Phase::Count: break;
+    }
+    return "";
+}
+
+const char* label(ActionStatus v) {
+    switch (v) {
+    case ActionStatus::Open: return _("Open");
+    case ActionStatus::InProgress: return _("In progress");
+    case ActionStatus::Done: return _("Done");
+    case ActionStatus::Dropped: return _("Dropped");
+    case ActionStatus::Count: break;
+    }
+    return "";
+}
+
+const char* label(ExperimentStatus v) {
+    switch (v) {
+    case ExperimentStatus::Idea: return _("Idea");
+    case ExperimentStatus::Planned: return _("Planned");
+    case ExperimentStatus::Running: return _("Running");
+    case ExperimentStatus::Evaluated: return _("Evaluated");
+    case ExperimentStatus::Transferred: return _("Transferred");
+    case ExperimentStatus::Stopped: return _("Stopped");
+    case ExperimentStatus::Count: break;
+    }
+    return "";
+}
+
+const char* label(ExperimentResult v) {
+    switch (v) {
+    case ExperimentResult::None: return _("No result yet");
+    case ExperimentResult::Confirmed: return _("Confirmed");
+    case ExperimentResult::Refuted: return _("Refuted");
+    case ExperimentResult::Inconclusive: return _("Inconclusive");
+    case ExperimentResult::Count: break;
+    }
+    return "";
+}
+
+const char* label(EvidenceStrength v) {
+    switch (v) {
+    case EvidenceStrength::None: return _("No evidence");
+    case EvidenceStrength::Weak: return _("Weak evidence");
+    case EvidenceStrength::Moderate: return _("Moderate evidence");
+    case EvidenceStrength::Strong: return _("Strong evidence");
+    case EvidenceStrength::Count: break;
+    }
+    return "";
+}
+
+const char* label(Decision v) {
+    switch (v) {
+    case Decision::None: return _("Not decided");
+    case Decision::Persevere: return _("Persevere");
+    case Decision::Adapt: return _("Adapt");
+    case Decision::Stop: return _("Stop");
+    case Decision::Count: break;
+    }
+    return "";
+}
+
+std::string formatDate(const Date& date) {
+    if (!date.isSet()) return {};
+    if (language() != "de") return date.toString();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", date.day, date.month, date.year);
+    return buf;
+}
+
+std::string formatClock(int minutes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%d:%02d", minutes / 60, minutes % 60);
+    return buf;
+}
+
+std::string formatSeconds(int seconds) {
+    const bool negative = seconds < 0;
+    if (negative) seconds = -seconds;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%s%d:%02d", negative ? "-" : "", seconds / 60, seconds % 60);
+    return buf;
+}
+
+} // namespace lernraum::ui

@@ -1,0 +1,459 @@
+// [SECTION] document: open, save, undo, recovery
+// [SECTION] keyboard shortcuts
+// [SECTION] frame: main window, header, timer, tabs, status bar, toast
+// Menus and modal dialogs are in shell_dialogs.cpp.
+
+#include "ui/shell.hpp"
+
+#include "core/commands.hpp"
+#include "ui/i18n.hpp"
+#include "ui/labels.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <exception>
+#include <filesystem>
+
+namespace lernraum::ui {
+namespace {
+
+constexpr std::array<std::string_view, 4> kTabNames{"agenda", "board", "retro", "experiments"};
+
+std::string fileNameOf(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+} // namespace
+
+std::string_view toName(Tab tab) {
+    const auto i = static_cast<std::size_t>(tab);
+    return i < kTabNames.size() ? kTabNames[i] : "agenda";
+}
+
+std::optional<Tab> parseTab(std::string_view name) {
+    for (std::size_t i = 0; i < kTabNames.size(); ++i) {
+        if (kTabNames[i] == name) return static_cast<Tab>(i);
+    }
+    return std::nullopt;
+}
+
+Shell::Shell(ShellServices services, Settings& settings) : m_services(std::move(services)), m_settings(settings) {
+    if (auto tab = parseTab(m_settings.view)) m_requestedTab = *tab;
+}
+
+// -----------------------------------------------------------------------------------------------
+// [SECTION] document
+
+void Shell::setSession(core::Session session, std::string path) {
+    m_session = std::move(session);
+    m_path = std::move(path);
+    m_history.clear();
+    m_unsavedRestore = false;
+    m_timerRunning = false;
+    m_timerElapsed = 0.0;
+    if (!m_path.empty()) addRecentFile(m_settings, m_path);
+}
+
+bool Shell::openFile(const std::string& path) {
+    if (!m_services.load) return false;
+    LoadOutcome outcome;
+    try {
+        outcome = m_services.load(path);
+    } catch (const std::exception& e) {
+        outcome.error = path + ": error: " + e.what();
+    }
+    if (!outcome.session) {
+        // The current session stays open; the typed message explains what is wrong with the file.
+        showModal(Modal::LoadError, outcome.error.empty() ? path : outcome.error);
+        return false;
+    }
+    setSession(std::move(*outcome.session), path);
+    return true;
+}
+
+bool Shell::save() {
+    if (m_path.empty()) {
+        saveAsDialog();
+        return false;
+    }
+    return saveAs(m_path);
+}
+
+bool Shell::saveAs(const std::string& path) {
+    if (!m_services.save) return false;
+    std::string error;
+    try {
+        error = m_services.save(m_session, path);
+    } catch (const std::exception& e) {
+        error = path + ": error: " + e.what();
+    }
+    if (!error.empty()) {
+        showModal(Modal::LoadError, error);
+        return false;
+    }
+    m_path = path;
+    m_history.markSaved();
+    m_unsavedRestore = false;
+    addRecentFile(m_settings, m_path);
+    if (m_services.onSaved) m_services.onSaved(m_path);
+    showToast(std::string(_("Saved")) + ": " + fileNameOf(m_path));
+    return true;
+}
+
+std::string Shell::windowTitle() const {
+    std::string title = isDirty() ? "*" : "";
+    title += m_path.empty() ? std::string(_("Untitled")) : fileNameOf(m_path);
+    title += " \xE2\x80\x93 Lernraum"; // en dash
+    return title;
+}
+
+void Shell::submit(const core::CommandResult& result) {
+    if (!result.ok()) {
+        const core::Refusal& refusal = result.refusal();
+        showToast(core::fillPlaceholders(translate(refusal.pattern.c_str()), refusal.args));
+        return;
+    }
+    try {
+        m_history.apply(m_session, result);
+    } catch (const std::exception& e) {
+        showToast(e.what());
+    }
+}
+
+bool Shell::undo() {
+    try {
+        return m_history.undo(m_session);
+    } catch (const std::exception& e) {
+        showToast(e.what());
+        return false;
+    }
+}
+
+bool Shell::redo() {
+    try {
+        return m_history.redo(m_session);
+    } catch (const std::exception& e) {
+        showToast(e.what());
+        return false;
+    }
+}
+
+void Shell::offerRecovery(core::Session recovered, std::string savedAt) {
+    m_recovered = std::move(recovered);
+    m_recoveredAt = std::move(savedAt);
+    showModal(Modal::Recovery);
+}
+
+void Shell::requestClose() { guarded(Pending::Quit); }
+
+void Shell::guarded(Pending action, std::string path) {
+    m_pending = action;
+    m_pendingPath = std::move(path);
+    if (isDirty()) {
+        showModal(Modal::UnsavedChanges);
+    } else {
+        runPending();
+    }
+}
+
+void Shell::runPending() {
+    const Pending action = m_pending;
+    m_pending = Pending::None;
+    switch (action) {
+    case Pending::Quit: m_quit = true; break;
+    case Pending::New: newSession(); break;
+    case Pending::Open: openDialog(); break;
+    case Pending::OpenPath: openFile(m_pendingPath); break;
+    case Pending::None: break;
+    }
+}
+
+void Shell::newSession() {
+    if (m_services.newSession) setSession(m_services.newSession(), {});
+}
+
+void Shell::openDialog() {
+    const std::string start = m_path.empty() ? std::string{} : std::filesystem::path(m_path).parent_path().string();
+    if (m_services.nativeDialog) {
+        const NativeDialogAnswer answer = m_services.nativeDialog(false, start);
+        if (answer.result == NativeDialogAnswer::Result::Chosen) {
+            openFile(answer.path);
+            return;
+        }
+        if (answer.result == NativeDialogAnswer::Result::Cancelled) return;
+    }
+    m_pathDialog.open(PathDialog::Mode::Open, start);
+    showModal(Modal::PathDialog);
+}
+
+void Shell::saveAsDialog() {
+    const std::string suggestion = m_path.empty() ? std::string("workshop.lernraum") : m_path;
+    if (m_services.nativeDialog) {
+        const NativeDialogAnswer answer = m_services.nativeDialog(true, suggestion);
+        if (answer.result == NativeDialogAnswer::Result::Chosen) {
+            if (saveAs(answer.path) && m_saveAsThenPending) {
+                m_saveAsThenPending = false;
+                runPending();
+            }
+            return;
+        }
+        if (answer.result == NativeDialogAnswer::Result::Cancelled) {
+            m_saveAsThenPending = false;
+            return;
+        }
+    }
+    m_pathDialog.open(PathDialog::Mode::Save, suggestion);
+    showModal(Modal::PathDialog);
+}
+
+void Shell::startRename() {
+    m_renameText = m_session.title;
+    showModal(Modal::Rename);
+}
+
+void Shell::changeZoom(float delta) {
+    if (delta == 0.0f) {
+        m_settings.zoom = 1.0f;
+        return;
+    }
+    // Steps of 10 %, rounded so that repeated steps land on round values.
+    const float zoom = std::round((m_settings.zoom + delta) * 10.0f) / 10.0f;
+    m_settings.zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+}
+
+void Shell::showModal(Modal modal, std::string message) {
+    m_modal = modal;
+    m_modalMessage = std::move(message);
+    m_modalRequested = true;
+}
+
+void Shell::showToast(std::string message) {
+    m_toast = std::move(message);
+    m_toastUntil = m_time + 4.0;
+}
+
+// -----------------------------------------------------------------------------------------------
+// [SECTION] keyboard shortcuts
+
+void Shell::queueKey(const KeyChord& chord) { m_keys.push_back(chord); }
+
+void Shell::handleKeys() {
+    std::vector<KeyChord> keys;
+    keys.swap(m_keys);
+    const bool modalOpen = m_modal != Modal::None;
+    const bool typing = ImGui::GetIO().WantTextInput;
+    for (const KeyChord& k : keys) {
+        if (modalOpen) continue; // the dialog handles Enter/Escape itself
+        if (k.ctrl && !k.alt) {
+            switch (k.key) {
+            case 'S':
+                if (k.shift) {
+                    saveAsDialog();
+                } else {
+                    save();
+                }
+                break;
+            case 'O': guarded(Pending::Open); break;
+            case 'N': guarded(Pending::New); break;
+            case 'Q': requestClose(); break;
+            case 'Z':
+                if (typing) break; // the text field has its own undo
+                if (k.shift) {
+                    redo();
+                } else {
+                    undo();
+                }
+                break;
+            case 'Y':
+                if (!typing) redo();
+                break;
+            case '+':
+            case '=': changeZoom(0.1f); break;
+            case '-': changeZoom(-0.1f); break;
+            case '0': changeZoom(0.0f); break;
+            case '1':
+            case '2':
+            case '3':
+            case '4': m_requestedTab = static_cast<Tab>(k.key - '1'); break;
+            default: break;
+            }
+            continue;
+        }
+        if (k.ctrl || k.alt) continue;
+        switch (k.key) {
+        case key::F5: m_presentation = !m_presentation; break;
+        case key::F11: m_fullscreen = !m_fullscreen; break;
+        case key::F2:
+            if (!m_presentation) startRename();
+            break;
+        case key::F1: showModal(Modal::Shortcuts); break;
+        case key::Escape:
+            if (m_presentation && !typing) m_presentation = false;
+            break;
+        default: break;
+        }
+    }
+}
+
+// -----------------------------------------------------------------------------------------------
+// [SECTION] frame
+
+void Shell::draw(double time, core::Timestamp now) {
+    m_time = time;
+    m_now = now;
+    handleKeys();
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (!m_presentation) flags |= ImGuiWindowFlags_MenuBar;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(1.0f, 0.6f));
+    ImGui::Begin("##lernraum", nullptr, flags);
+    ImGui::PopStyleVar(3);
+    try {
+        if (!m_presentation) drawMenuBar();
+        drawHeader();
+        drawTabs();
+        if (!m_presentation) drawStatusBar();
+        drawModals();
+    } catch (const std::exception& e) {
+        // No exception escapes a frame: unwind ImGui's stacks and tell the user.
+        ImGui::ErrorCheckEndWindowRecover(nullptr, nullptr);
+        showToast(std::string(_("Internal error")) + ": " + e.what());
+    }
+    ImGui::End();
+    drawToast();
+    if (m_showDemoWindow) ImGui::ShowDemoWindow(&m_showDemoWindow);
+}
+
+void Shell::drawHeader() {
+    const float timerWidth = em(m_presentation ? 9.0f : 14.0f);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + ImGui::GetContentRegionAvail().x - timerWidth);
+    titleText(m_session.title.empty() ? std::string(_("Untitled workshop")) : m_session.title);
+    std::string sub = label(m_session.kind);
+    auto add = [&sub](const std::string& part) {
+        if (!part.empty()) sub += " \xC2\xB7 " + part;
+    };
+    add(formatDate(m_session.date));
+    add(m_session.lernraum);
+    add(m_session.orgUnit);
+    mutedText(sub);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const float headerBottom = ImGui::GetItemRectMax().y;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - timerWidth);
+    drawTimer();
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y, headerBottom)));
+    ImGui::Spacing();
+}
+
+void Shell::drawTimer() {
+    const Palette& p = palette();
+    // Counts down the timebox of the current agenda item (first not done); counts up without one.
+    const core::AgendaItem* current = nullptr;
+    for (const auto& item : m_session.agenda) {
+        if (!item.done) {
+            current = &item;
+            break;
+        }
+    }
+    const double elapsed = m_timerElapsed + (m_timerRunning ? m_time - m_timerStartedAt : 0.0);
+    const int elapsedSeconds = static_cast<int>(elapsed);
+    const int shown = current && current->timeboxMinutes > 0 ? current->timeboxMinutes * 60 - elapsedSeconds : elapsedSeconds;
+    ImGui::BeginGroup();
+    {
+        FontScope font(fonts().title);
+        const ImVec4 colour = shown < 0 ? p.warning : m_timerRunning ? p.accent : p.text;
+        colouredText(colour, formatSeconds(shown));
+    }
+    if (button(m_timerRunning ? _("Pause") : _("Start"))) {
+        if (m_timerRunning) {
+            m_timerElapsed += m_time - m_timerStartedAt;
+        } else {
+            m_timerStartedAt = m_time;
+        }
+        m_timerRunning = !m_timerRunning;
+    }
+    ImGui::SameLine();
+    if (button(_("Reset"))) {
+        m_timerRunning = false;
+        m_timerElapsed = 0.0;
+    }
+    ImGui::EndGroup();
+}
+
+void Shell::drawTabs() {
+    ViewContext ctx;
+    ctx.presentation = m_presentation;
+    ctx.now = m_now;
+    ctx.submit = [this](core::CommandResult result) { submit(result); };
+
+    const float statusHeight = m_presentation ? 0.0f : ImGui::GetFrameHeightWithSpacing();
+    if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) return;
+    const std::array<std::string, 4> labels{std::string(_("Agenda")) + "###agenda", std::string(_("Board")) + "###board",
+                                            std::string(_("Retrospective")) + "###retro",
+                                            std::string(_("Experiments")) + "###experiments"};
+    for (int i = 0; i < static_cast<int>(Tab::Count); ++i) {
+        const Tab tab = static_cast<Tab>(i);
+        const ImGuiTabItemFlags flags = m_requestedTab == tab ? ImGuiTabItemFlags_SetSelected : 0;
+        FontScope tabFont(fonts().bold);
+        if (!beginTabItem(labels[static_cast<std::size_t>(i)].c_str(), flags)) continue;
+        FontScope bodyFont(fonts().body);
+        if (m_tab != tab) {
+            m_tab = tab;
+            m_settings.view = std::string(toName(tab));
+        }
+        ImGui::BeginChild("view", ImVec2(0, -statusHeight), false);
+        switch (tab) {
+        case Tab::Agenda: m_agenda.draw(m_session, ctx); break;
+        case Tab::Board: m_board.draw(m_session, ctx); break;
+        case Tab::Retro: m_retro.draw(m_session, ctx); break;
+        case Tab::Experiments: m_experiments.draw(m_session, ctx); break;
+        case Tab::Count: break;
+        }
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    m_requestedTab.reset();
+    ImGui::EndTabBar();
+}
+
+void Shell::drawStatusBar() {
+    std::string status = m_path.empty() ? std::string(_("Not saved yet")) : m_path;
+    if (isDirty()) status += std::string("  \xE2\x80\xA2  ") + _("Unsaved changes");
+    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing());
+    ImGui::AlignTextToFramePadding();
+    mutedText(status);
+}
+
+void Shell::drawToast() {
+    if (m_toast.empty()) return;
+    if (m_time > m_toastUntil) {
+        m_toast.clear();
+        return;
+    }
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f,
+                                   viewport->WorkPos.y + viewport->WorkSize.y - em(3.0f)),
+                            ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(1.0f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
+    if (ImGui::Begin("##toast", nullptr, flags)) {
+        ImGui::PushTextWrapPos(em(40.0f));
+        wrappedText(m_toast);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::End();
+}
+
+} // namespace lernraum::ui

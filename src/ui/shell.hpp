@@ -1,0 +1,174 @@
+#pragma once
+// The application shell every view lives in: the open document (session, file, undo history),
+// menus, tabs, the header with the workshop timer, keyboard shortcuts and the modal dialogs
+// (unsaved changes, load error, recovery, rename, file dialog, about, shortcuts).
+//
+// It knows neither GLFW nor the store: the runner feeds it key chords and the frame time, and
+// loading/saving goes through ShellServices (src/app/gui.cpp wires them to the store; the UI tests
+// wire them to the store or to fakes). The runner reads display() each frame and applies changes
+// (zoom, theme, presentation, full screen) before the next one.
+
+#include "core/history.hpp"
+#include "core/model.hpp"
+#include "ui/agenda_view.hpp"
+#include "ui/board_view.hpp"
+#include "ui/experiment_view.hpp"
+#include "ui/keys.hpp"
+#include "ui/path_dialog.hpp"
+#include "ui/retro_view.hpp"
+#include "ui/settings.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lernraum::ui {
+
+struct LoadOutcome {
+    std::optional<core::Session> session;
+    std::string error; // the store's typed message ("FILE: error: ..."), when session is empty
+};
+
+struct NativeDialogAnswer {
+    enum class Result { Chosen, Cancelled, Unavailable } result = Result::Unavailable;
+    std::string path;
+};
+
+struct ShellServices {
+    std::function<LoadOutcome(const std::string& path)> load;
+    // Returns an error message, or "" when saved.
+    std::function<std::string(const core::Session& session, const std::string& path)> save;
+    std::function<core::Session()> newSession;
+    // Optional: the desktop's file dialog (zenity, kdialog). Unavailable -> built-in dialog.
+    std::function<NativeDialogAnswer(bool save, const std::string& suggestion)> nativeDialog;
+    // Optional: called after every successful save (e.g. to remove the recovery copy).
+    std::function<void(const std::string& path)> onSaved;
+};
+
+enum class Tab { Agenda, Board, Retro, Experiments, Count };
+std::string_view toName(Tab tab);             // "agenda", "board", "retro", "experiments"
+std::optional<Tab> parseTab(std::string_view name);
+
+// Modal dialogs the shell can show (at most one at a time).
+enum class Modal { None, UnsavedChanges, LoadError, Recovery, Rename, About, Shortcuts, PathDialog };
+
+class Shell {
+public:
+    Shell(ShellServices services, Settings& settings);
+
+    // --- document ---
+    void setSession(core::Session session, std::string path); // fresh history, not dirty
+    bool openFile(const std::string& path);                    // false: load error modal shown
+    bool save();                                               // asks for a path when there is none
+    bool saveAs(const std::string& path);
+    [[nodiscard]] const core::Session& session() const { return m_session; }
+    [[nodiscard]] const std::string& path() const { return m_path; }
+    [[nodiscard]] core::History& history() { return m_history; }
+    [[nodiscard]] bool isDirty() const { return m_history.isDirty() || m_unsavedRestore; }
+    [[nodiscard]] std::string windowTitle() const;
+    // Applies a command's result on the history; a refusal shows as a toast.
+    void submit(const core::CommandResult& result);
+    bool undo();
+    bool redo();
+
+    // A recovery copy newer than the file: ask whether to restore it.
+    void offerRecovery(core::Session recovered, std::string savedAt);
+
+    // --- input from the runner ---
+    void queueKey(const KeyChord& chord);
+    void requestClose(); // window close button / Ctrl+Q: asks about unsaved changes
+    [[nodiscard]] bool wantsQuit() const { return m_quit; }
+
+    // --- display state the runner applies ---
+    [[nodiscard]] bool presentation() const { return m_presentation; }
+    void setPresentation(bool on) { m_presentation = on; }
+    [[nodiscard]] bool fullscreen() const { return m_fullscreen; }
+    void setFullscreen(bool on) { m_fullscreen = on; }
+    [[nodiscard]] const Settings& settings() const { return m_settings; }
+    void selectTab(Tab tab) { m_requestedTab = tab; }
+    [[nodiscard]] Tab currentTab() const { return m_tab; }
+
+    // --- frame ---
+    // time: seconds since start (monotonic); now: wall clock for the model.
+    void draw(double time, core::Timestamp now);
+    // True while a running timer is on screen: the runner wakes once a second.
+    [[nodiscard]] bool timerRunning() const { return m_timerRunning; }
+
+    // --- for tests ---
+    [[nodiscard]] Modal modal() const { return m_modal; }
+    [[nodiscard]] const std::string& modalMessage() const { return m_modalMessage; }
+    [[nodiscard]] const std::string& toast() const { return m_toast; }
+
+private:
+    enum class Pending { None, Quit, New, Open, OpenPath };
+
+    void handleKeys();
+    void drawMenuBar();
+    void drawHeader();
+    void drawTimer();
+    void drawTabs();
+    void drawStatusBar();
+    void drawToast();
+    void drawModals();
+    void drawUnsavedPrompt();
+    void drawRecoveryPrompt();
+    void drawRenamePrompt();
+    void drawMessageModal(const char* title, Modal which);
+    void drawShortcuts();
+
+    void showModal(Modal modal, std::string message = {});
+    void showToast(std::string message);
+    // Runs `action` now, or after asking about unsaved changes.
+    void guarded(Pending action, std::string path = {});
+    void runPending();
+    void newSession();
+    void openDialog();
+    void saveAsDialog();
+    void startRename();
+    void changeZoom(float delta);
+
+    ShellServices m_services;
+    Settings& m_settings;
+
+    core::Session m_session;
+    std::string m_path;
+    core::History m_history;
+    bool m_unsavedRestore = false; // restored from a recovery copy: differs from the file
+
+    std::optional<core::Session> m_recovered;
+    std::string m_recoveredAt;
+
+    std::vector<KeyChord> m_keys;
+    bool m_quit = false;
+    bool m_presentation = false;
+    bool m_fullscreen = false;
+    bool m_showDemoWindow = false;
+
+    Tab m_tab = Tab::Agenda;
+    std::optional<Tab> m_requestedTab;
+    AgendaView m_agenda;
+    BoardView m_board;
+    RetroView m_retro;
+    ExperimentView m_experiments;
+
+    Modal m_modal = Modal::None;
+    bool m_modalRequested = false;
+    std::string m_modalMessage;
+    Pending m_pending = Pending::None;
+    std::string m_pendingPath;
+    bool m_saveAsThenPending = false; // a Save-as dialog was opened from the unsaved prompt
+    PathDialog m_pathDialog;
+    std::string m_renameText;
+
+    std::string m_toast;
+    double m_toastUntil = 0.0;
+    double m_time = 0.0;
+    core::Timestamp m_now;
+
+    bool m_timerRunning = false;
+    double m_timerStartedAt = 0.0;
+    double m_timerElapsed = 0.0; // seconds, excluding the running stretch
+};
+
+} // namespace lernraum::ui

@@ -1,0 +1,283 @@
+// The shell's menus and modal dialogs (see shell.hpp).
+
+#include "core/commands.hpp"
+#include "ui/i18n.hpp"
+#include "ui/shell.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <lernraum/version.hpp>
+
+#include <filesystem>
+
+namespace lernraum::ui {
+namespace {
+
+// Centres the next modal and gives it a readable width.
+void placeModal(float widthEm) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(widthEm), display.x * 0.9f), 0.0f));
+}
+
+bool escapePressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)); }
+bool enterPressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)); }
+
+} // namespace
+
+void Shell::drawMenuBar() {
+    if (!ImGui::BeginMenuBar()) return;
+    if (beginMenu(_("File"))) {
+        if (menuItem(_("New"), "Ctrl+N")) guarded(Pending::New);
+        if (menuItem(_("Open\xE2\x80\xA6"), "Ctrl+O")) guarded(Pending::Open);
+        if (beginMenu(_("Open recent"), !m_settings.recentFiles.empty())) {
+            const std::vector<std::string> recent = m_settings.recentFiles; // opening reorders the list
+            for (const auto& file : recent) {
+                if (menuItem(file.c_str())) guarded(Pending::OpenPath, file);
+            }
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
+        if (menuItem(_("Save"), "Ctrl+S")) save();
+        if (menuItem(_("Save as\xE2\x80\xA6"), "Ctrl+Shift+S")) saveAsDialog();
+        ImGui::Separator();
+        if (menuItem(_("Quit"), "Ctrl+Q")) requestClose();
+        ImGui::EndMenu();
+    }
+    if (beginMenu(_("Edit"))) {
+        const std::string undoText = m_history.canUndo()
+                                         ? std::string(_("Undo")) + ": " + translate(m_history.undoLabel().c_str())
+                                         : std::string(_("Undo"));
+        const std::string redoText = m_history.canRedo()
+                                         ? std::string(_("Redo")) + ": " + translate(m_history.redoLabel().c_str())
+                                         : std::string(_("Redo"));
+        if (menuItem((undoText + "###undo").c_str(), "Ctrl+Z", false, m_history.canUndo())) undo();
+        if (menuItem((redoText + "###redo").c_str(), "Ctrl+Y", false, m_history.canRedo())) redo();
+        ImGui::Separator();
+        if (menuItem(_("Rename workshop\xE2\x80\xA6"), "F2")) startRename();
+        ImGui::EndMenu();
+    }
+    if (beginMenu(_("View"))) {
+        if (menuItem(_("Zoom in"), "Ctrl++")) changeZoom(0.1f);
+        if (menuItem(_("Zoom out"), "Ctrl+-")) changeZoom(-0.1f);
+        if (menuItem(_("Reset zoom"), "Ctrl+0")) changeZoom(0.0f);
+        ImGui::Separator();
+        if (menuItem(_("Presentation mode"), "F5", m_presentation)) m_presentation = !m_presentation;
+        if (menuItem(_("Full screen"), "F11", m_fullscreen)) m_fullscreen = !m_fullscreen;
+        ImGui::Separator();
+        if (beginMenu(_("Theme"))) {
+            for (int i = 0; i < static_cast<int>(Theme::Count); ++i) {
+                const Theme theme = static_cast<Theme>(i);
+                if (menuItem(displayName(theme), nullptr, m_settings.theme == theme)) m_settings.theme = theme;
+            }
+            ImGui::EndMenu();
+        }
+        if (beginMenu(_("Language"))) {
+            // Language names are shown in their own language.
+            if (menuItem("Deutsch", nullptr, language() == "de")) {
+                m_settings.language = "de";
+                setLanguage("de");
+            }
+            if (menuItem("English", nullptr, language() == "en")) {
+                m_settings.language = "en";
+                setLanguage("en");
+            }
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenu();
+    }
+    if (beginMenu(_("Help"))) {
+        if (menuItem(_("Keyboard shortcuts"), "F1")) showModal(Modal::Shortcuts);
+        if (menuItem(_("About Lernraum"))) showModal(Modal::About);
+        ImGui::Separator();
+        if (menuItem(_("ImGui demo window"), nullptr, m_showDemoWindow)) m_showDemoWindow = !m_showDemoWindow;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMenuBar();
+}
+
+void Shell::drawModals() {
+    static const char* const kIds[] = {"", "###unsaved", "###error", "###recovery", "###rename", "###about", "###shortcuts", ""};
+    const bool isPopup = m_modal != Modal::PathDialog && m_modal != Modal::None;
+    if (m_modalRequested) {
+        m_modalRequested = false;
+        if (isPopup) ImGui::OpenPopup(kIds[static_cast<int>(m_modal)]);
+    } else if (isPopup && !ImGui::IsPopupOpen(kIds[static_cast<int>(m_modal)])) {
+        m_modal = Modal::None; // closed behind our back; never leave the shell blocked
+    }
+    switch (m_modal) {
+    case Modal::None: break;
+    case Modal::UnsavedChanges: drawUnsavedPrompt(); break;
+    case Modal::LoadError: drawMessageModal(_("The file could not be opened or saved"), Modal::LoadError); break;
+    case Modal::Recovery: drawRecoveryPrompt(); break;
+    case Modal::Rename: drawRenamePrompt(); break;
+    case Modal::About: drawMessageModal(_("About Lernraum"), Modal::About); break;
+    case Modal::Shortcuts: drawShortcuts(); break;
+    case Modal::PathDialog:
+        if (auto chosen = m_pathDialog.draw()) {
+            const bool saving = m_pathDialog.mode() == PathDialog::Mode::Save;
+            m_modal = Modal::None;
+            if (saving) {
+                if (saveAs(chosen->string()) && m_saveAsThenPending) {
+                    m_saveAsThenPending = false;
+                    runPending();
+                }
+            } else {
+                openFile(chosen->string());
+            }
+        } else if (!m_pathDialog.isOpen()) {
+            m_modal = Modal::None;
+            m_saveAsThenPending = false;
+        }
+        break;
+    }
+}
+
+void Shell::drawUnsavedPrompt() {
+    placeModal(34.0f);
+    const std::string title = std::string(_("Unsaved changes")) + "###unsaved";
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
+    const std::string name = m_path.empty() ? std::string(_("Untitled")) : std::filesystem::path(m_path).filename().string();
+    wrappedText(std::string(_("Save the changes to")) + " \xE2\x80\x9E" + name + "\xE2\x80\x9C?");
+    mutedText(_("Without saving, your changes since the last save are lost."));
+    ImGui::Spacing();
+    bool close = false;
+    if (button(_("Save")) || enterPressed()) {
+        close = true;
+        if (m_path.empty()) {
+            m_saveAsThenPending = true;
+            ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+            m_modal = Modal::None;
+            saveAsDialog();
+            return;
+        }
+        if (saveAs(m_path)) {
+            runPending();
+        } else {
+            m_pending = Pending::None; // the error modal explains; nothing is lost
+            ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+            return;
+        }
+    }
+    ImGui::SameLine();
+    if (button(_("Discard"))) {
+        close = true;
+        m_history.markSaved(); // the user chose to drop the changes
+        m_unsavedRestore = false;
+        runPending();
+    }
+    ImGui::SameLine();
+    if (button(_("Cancel")) || escapePressed()) {
+        close = true;
+        m_pending = Pending::None;
+    }
+    if (close) {
+        ImGui::CloseCurrentPopup();
+        if (m_modal == Modal::UnsavedChanges) m_modal = Modal::None;
+    }
+    ImGui::EndPopup();
+}
+
+void Shell::drawRecoveryPrompt() {
+    placeModal(36.0f);
+    const std::string title = std::string(_("Restore unsaved work?")) + "###recovery";
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
+    wrappedText(_("Lernraum found a recovery copy that is newer than the file. It holds changes that were not saved, "
+                  "for example because the program was closed unexpectedly."));
+    if (!m_recoveredAt.empty()) mutedText(std::string(_("Recovery copy from")) + " " + m_recoveredAt);
+    ImGui::Spacing();
+    bool close = false;
+    if (button(_("Restore")) || enterPressed()) {
+        close = true;
+        if (m_recovered) {
+            std::string path = m_path;
+            setSession(std::move(*m_recovered), std::move(path));
+            m_unsavedRestore = true; // differs from the file until saved
+        }
+    }
+    ImGui::SameLine();
+    if (button(_("Not now")) || escapePressed()) close = true; // the copy stays until the next save
+    if (close) {
+        m_recovered.reset();
+        ImGui::CloseCurrentPopup();
+        m_modal = Modal::None;
+    }
+    ImGui::EndPopup();
+}
+
+void Shell::drawRenamePrompt() {
+    placeModal(36.0f);
+    const std::string title = std::string(_("Rename workshop")) + "###rename";
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1.0f);
+    const bool enter = inputText("##title", m_renameText, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool close = false;
+    if (button(_("OK")) || enter) {
+        close = true;
+        submit(core::setSessionTitle(m_session, m_renameText));
+        m_history.endMergeGroup(); // each rename is its own undo step
+    }
+    ImGui::SameLine();
+    if (button(_("Cancel")) || escapePressed()) close = true;
+    if (close) {
+        ImGui::CloseCurrentPopup();
+        m_modal = Modal::None;
+    }
+    ImGui::EndPopup();
+}
+
+void Shell::drawMessageModal(const char* title, Modal which) {
+    placeModal(40.0f);
+    const std::string id = std::string(title) + (which == Modal::About ? "###about" : "###error");
+    if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
+    if (which == Modal::About) {
+        titleText("Lernraum");
+        wrappedText(std::string(_("Version")) + " " + kVersion);
+        wrappedText(_("Digital boards, retrospectives and practice experiments for learning-space workshops."));
+        mutedText(_("Free software. Your sessions stay on this computer."));
+    } else {
+        colouredText(palette().warning, m_modalMessage);
+        mutedText(_("The open workshop was not changed."));
+    }
+    ImGui::Spacing();
+    if (button(_("OK")) || enterPressed() || escapePressed()) {
+        ImGui::CloseCurrentPopup();
+        m_modal = Modal::None;
+    }
+    ImGui::EndPopup();
+}
+
+void Shell::drawShortcuts() {
+    placeModal(34.0f);
+    const std::string title = std::string(_("Keyboard shortcuts")) + "###shortcuts";
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
+    const std::pair<const char*, const char*> rows[] = {
+        {"Ctrl+N", _("New workshop")},         {"Ctrl+O", _("Open")},
+        {"Ctrl+S", _("Save")},                 {"Ctrl+Shift+S", _("Save as")},
+        {"Ctrl+Z", _("Undo")},                 {"Ctrl+Y, Ctrl+Shift+Z", _("Redo")},
+        {"Ctrl+Plus / Ctrl+Minus", _("Zoom")}, {"Ctrl+0", _("Reset zoom")},
+        {"Ctrl+1 \xE2\x80\xA6 4", _("Switch tab")}, {"F2", _("Rename workshop")},
+        {"F5", _("Presentation mode")},        {"F11", _("Full screen")},
+        {"Esc", _("Leave presentation mode")}, {"Ctrl+Q", _("Quit")},
+    };
+    if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg)) {
+        for (const auto& [keys, what] : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            boldText(keys);
+            ImGui::TableSetColumnIndex(1);
+            wrappedText(what);
+        }
+        ImGui::EndTable();
+    }
+    if (button(_("OK")) || enterPressed() || escapePressed()) {
+        ImGui::CloseCurrentPopup();
+        m_modal = Modal::None;
+    }
+    ImGui::EndPopup();
+}
+
+} // namespace lernraum::ui

@@ -1,0 +1,210 @@
+#include "ui/widgets.hpp"
+
+#include "ui/theme.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace lernraum::ui {
+namespace {
+
+FontSet g_fonts;
+bool g_recording = false;
+std::vector<RecordedItem> g_items;     // being recorded this frame
+std::vector<RecordedItem> g_lastItems; // complete list of the last frame
+
+ImVec2 add(const ImVec2& a, const ImVec2& b) { return ImVec2(a.x + b.x, a.y + b.y); }
+
+void textRange(std::string_view text) { ImGui::TextUnformatted(text.data(), text.data() + text.size()); }
+
+void wrapped(std::string_view text) {
+    ImGui::PushTextWrapPos(0.0f);
+    textRange(text);
+    ImGui::PopTextWrapPos();
+}
+
+} // namespace
+
+FontSet& fonts() { return g_fonts; }
+
+void heading(std::string_view text) {
+    FontScope font(g_fonts.heading);
+    colouredText(palette().accent, text);
+}
+
+void titleText(std::string_view text) {
+    FontScope font(g_fonts.title);
+    wrapped(text);
+}
+
+void boldText(std::string_view text) {
+    FontScope font(g_fonts.bold);
+    wrapped(text);
+}
+
+void wrappedText(std::string_view text) { wrapped(text); }
+
+void mutedText(std::string_view text) { colouredText(palette().muted, text); }
+
+void colouredText(const ImVec4& colour, std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    wrapped(text);
+    ImGui::PopStyleColor();
+}
+
+void badge(std::string_view text) {
+    const Palette& p = palette();
+    const ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size());
+    const ImVec2 pad = em(0.35f, 0.1f);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 end = add(pos, add(size, ImVec2(2 * pad.x, 2 * pad.y)));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, end, ImGui::GetColorU32(p.badge), em(0.6f));
+    dl->AddText(add(pos, pad), ImGui::GetColorU32(p.badgeText), text.data(), text.data() + text.size());
+    ImGui::Dummy(ImVec2(end.x - pos.x, end.y - pos.y));
+}
+
+void labelledText(const char* label, std::string_view value) {
+    if (value.empty()) return;
+    FontScope font(g_fonts.bold);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+    ImGui::TextUnformatted(label);
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    FontScope bodyFont(g_fonts.body);
+    wrapped(value);
+}
+
+bool card(const CardContent& c, float width) {
+    const Palette& p = palette();
+    ImGui::PushID(c.id.data(), c.id.data() + c.id.size());
+    if (width <= 0.0f) width = ImGui::GetContentRegionAvail().x;
+    width = std::max(width, em(4.0f)); // a table's first frame can report no width
+    const float pad = em(0.5f);
+    const float stripe = c.stripe.w > 0.0f ? em(0.4f) : 0.0f;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    // Background first (measured, not split into draw channels: cards live inside tables, which
+    // already split the draw list).
+    const ImVec2 end(start.x + width, start.y + cardHeight(c, width));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = em(0.25f);
+    dl->AddRectFilled(start, end, ImGui::GetColorU32(p.card), rounding);
+    if (stripe > 0.0f) {
+        dl->AddRectFilled(start, ImVec2(start.x + stripe, end.y), ImGui::GetColorU32(c.stripe), rounding,
+                          ImDrawFlags_RoundCornersLeft);
+    }
+    dl->AddRect(start, end, ImGui::GetColorU32(c.highlight ? p.warning : p.border), rounding, 0,
+                c.highlight ? em(0.15f) : 1.0f);
+
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad + stripe, start.y + pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + width - 2 * pad - stripe);
+    {
+        FontScope font(g_fonts.bold);
+        textRange(c.title);
+    }
+    if (!c.body.empty()) textRange(c.body);
+    if (!c.meta.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        textRange(c.meta);
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+
+    ImGui::SetCursorScreenPos(start);
+    ImGui::InvisibleButton("##card", ImVec2(end.x - start.x, end.y - start.y));
+    const bool doubleClicked = ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0);
+    ImGui::PopID();
+    return doubleClicked;
+}
+
+float cardHeight(const CardContent& c, float width) {
+    const float pad = em(0.5f);
+    const float stripe = c.stripe.w > 0.0f ? em(0.4f) : 0.0f;
+    const float wrap = width - 2 * pad - stripe;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float h = 0.0f;
+    {
+        FontScope font(g_fonts.bold);
+        h += ImGui::CalcTextSize(c.title.data(), c.title.data() + c.title.size(), false, wrap).y;
+    }
+    if (!c.body.empty()) h += spacing + ImGui::CalcTextSize(c.body.data(), c.body.data() + c.body.size(), false, wrap).y;
+    if (!c.meta.empty()) h += spacing + ImGui::CalcTextSize(c.meta.data(), c.meta.data() + c.meta.size(), false, wrap).y;
+    return h + 2 * pad;
+}
+
+void beginPanel(const char* id, float width) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(0.6f, 0.6f));
+    ImGui::BeginChild(id, ImVec2(width, 0.0f), true);
+}
+
+void endPanel() {
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+// -----------------------------------------------------------------------------------------------
+
+void setItemRecording(bool on) {
+    g_recording = on;
+    g_items.clear();
+    g_lastItems.clear();
+}
+
+void beginItemRecordingFrame() {
+    if (!g_recording) return;
+    g_lastItems.swap(g_items);
+    g_items.clear();
+}
+
+const std::vector<RecordedItem>& recordedItems() { return g_lastItems; }
+
+void recordLastItem(const char* label) {
+    if (!g_recording) return;
+    std::string_view text(label);
+    if (auto pos = text.find("##"); pos != std::string_view::npos) text = text.substr(0, pos);
+    g_items.push_back({std::string(text), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+}
+
+bool button(const char* label, const ImVec2& size) {
+    const bool pressed = ImGui::Button(label, size);
+    recordLastItem(label);
+    return pressed;
+}
+
+bool menuItem(const char* label, const char* shortcut, bool selected, bool enabled) {
+    const bool pressed = ImGui::MenuItem(label, shortcut, selected, enabled);
+    recordLastItem(label);
+    return pressed;
+}
+
+bool beginMenu(const char* label, bool enabled) {
+    const bool open = ImGui::BeginMenu(label, enabled);
+    // An open menu's Begin() replaces the last item with the popup window; record closed menus only.
+    if (!open) recordLastItem(label);
+    return open;
+}
+
+bool beginTabItem(const char* label, ImGuiTabItemFlags flags) {
+    const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+    recordLastItem(label);
+    return open;
+}
+
+bool selectable(const char* label, bool selected) {
+    const bool pressed = ImGui::Selectable(label, selected);
+    recordLastItem(label);
+    return pressed;
+}
+
+bool inputText(const char* label, std::string& value, ImGuiInputTextFlags flags) {
+    const bool changed = ImGui::InputText(label, &value, flags);
+    recordLastItem(label);
+    return changed;
+}
+
+} // namespace lernraum::ui

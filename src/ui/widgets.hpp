@@ -1,0 +1,98 @@
+#pragma once
+// Widgets and helpers shared by the views: font-relative sizes, the font set, headings, cards,
+// badges, and thin wrappers around ImGui items that the headless test harness can find by label.
+
+#include "core/model.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lernraum::ui {
+
+// Fonts built by the runner (src/app/fonts.cpp). Any may be null: then the default font is used.
+struct FontSet {
+    ImFont* body = nullptr;    // body text
+    ImFont* bold = nullptr;    // body size, bold: card titles, labels
+    ImFont* heading = nullptr; // ~1.3x, bold: column and section headings
+    ImFont* title = nullptr;   // ~1.7x, bold: session title, timer
+};
+FontSet& fonts();
+
+// Sizes in font units: em(2) is twice the current font's pixel size.
+inline float em(float x) { return x * ImGui::GetFontSize(); }
+inline ImVec2 em(float x, float y) { return ImVec2(x * ImGui::GetFontSize(), y * ImGui::GetFontSize()); }
+
+// Pushes a font for the lifetime of the object (no-op for a null font).
+class FontScope {
+public:
+    explicit FontScope(ImFont* font) : m_pushed(font != nullptr) {
+        if (m_pushed) ImGui::PushFont(font);
+    }
+    ~FontScope() {
+        if (m_pushed) ImGui::PopFont();
+    }
+    FontScope(const FontScope&) = delete;
+    FontScope& operator=(const FontScope&) = delete;
+
+private:
+    bool m_pushed;
+};
+
+// Text helpers (all wrap at the right edge of the current region unless noted).
+void heading(std::string_view text);                 // heading font, accent colour
+void titleText(std::string_view text);               // title font
+void boldText(std::string_view text);                // bold body font
+void wrappedText(std::string_view text);             // body text
+void mutedText(std::string_view text);               // secondary text
+void colouredText(const ImVec4& colour, std::string_view text);
+void badge(std::string_view text);                   // small rounded label, e.g. a vote count
+// "label: value" on one line with a muted label; nothing when value is empty.
+void labelledText(const char* label, std::string_view value);
+
+// A card / sticky note: coloured stripe on the left, title in bold, an optional meta line.
+// Returns true when it was double-clicked. `width` 0 = full available width.
+struct CardContent {
+    std::string_view id;       // PushID source (stable model id)
+    std::string_view title;
+    std::string_view body;     // optional, muted, wrapped
+    std::string meta;          // optional, muted single line
+    ImVec4 stripe{0, 0, 0, 0}; // w == 0: no stripe
+    bool highlight = false;    // accent outline (e.g. WIP limit exceeded)
+};
+bool card(const CardContent& content, float width = 0.0f);
+// The height card() will take at this width, without drawing (used to skip off-screen cards).
+float cardHeight(const CardContent& content, float width);
+
+// A panel (column, prompt): a rounded rectangle behind everything drawn between begin and end.
+// width 0 = available width. Content is laid out inside with padding.
+void beginPanel(const char* id, float width);
+void endPanel();
+
+// -----------------------------------------------------------------------------------------------
+// Items the test harness can find. When recording is on, every wrapped item stores its visible
+// label and screen rectangle; tests/ui/harness.hpp looks them up to click or type.
+
+struct RecordedItem {
+    std::string label; // without "##..." suffix
+    ImVec2 min;
+    ImVec2 max;
+};
+
+void setItemRecording(bool on);
+// Called at the start of each frame: the last frame's items become findable, a new list starts.
+void beginItemRecordingFrame();
+const std::vector<RecordedItem>& recordedItems(); // items of the last completed frame
+void recordLastItem(const char* label);
+
+bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
+bool menuItem(const char* label, const char* shortcut = nullptr, bool selected = false, bool enabled = true);
+bool beginMenu(const char* label, bool enabled = true);
+bool beginTabItem(const char* label, ImGuiTabItemFlags flags = 0);
+bool selectable(const char* label, bool selected = false);
+// Single-line text input bound to a std::string. Returns true while edited (every change).
+bool inputText(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
+
+} // namespace lernraum::ui
