@@ -8,7 +8,6 @@
 #include "ids.hpp"
 #include "text.hpp"
 
-#include <unordered_set>
 
 namespace lernraum::core {
 

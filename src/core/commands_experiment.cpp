@@ -63,7 +63,7 @@ std::optional<Refusal> checkExperiment(const Session& s, const Experiment& e, co
     if (auto r = checkEnum("decision", e.decision)) return r;
     if (e.observations.size() > kMaxListSize || e.links.size() > kMaxListSize || e.participantRoles.size() > kMaxListSize)
         return invalidValue("list size", "too long");
-    std::unordered_set<Id> ids;
+    std::unordered_set<Id> ids{e.id};
     for (const auto& o : e.observations) {
         if (auto r = checkText("observation", o.text, true)) return r;
         if (auto r = checkDate("observation date", o.date)) return r;

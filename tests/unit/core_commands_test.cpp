@@ -638,6 +638,11 @@ TEST_CASE("Experiment commands and status rules", "[core][commands][experiments]
     CHECK(code(addObservation(s, "exp-1", Observation{"obs-1", Date{}, ""})) == refusal::EmptyText);
     CHECK(code(addObservation(s, "exp-1", Observation{"item-1", Date{}, "x"})) == refusal::DuplicateId);
     CHECK(code(addObservation(s, "exp-9", Observation{"obs-1", Date{}, "x"})) == refusal::NotFound);
+    Experiment withObservation;
+    withObservation.id = "exp-3";
+    withObservation.title = "Eigene Beobachtung";
+    withObservation.observations = {Observation{"exp-3", Date{}, "gleiche Kennung"}};
+    CHECK(code(addExperiment(s, withObservation)) == refusal::DuplicateId);
 }
 
 TEST_CASE("idInUse covers every kind of object", "[core][commands]") {
