@@ -4,6 +4,8 @@
 
 #include "cli.hpp"
 
+#include "core/generate.hpp"
+#include "report/bench_export.hpp"
 #include "report/report.hpp"
 #include "report/research_export.hpp"
 #include "store/session_file.hpp"
@@ -16,6 +18,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -222,6 +225,69 @@ int runExport(const ExportArgs& args) {
 }
 
 } // namespace
+
+} // namespace lernraum::app
+
+namespace lernraum::report {
+
+ExportBenchFigures benchResearchExport(int count) {
+    namespace fs = std::filesystem;
+    using Clock = std::chrono::steady_clock;
+    auto seconds = [](Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); };
+
+    ExportBenchFigures figures;
+    figures.sessions = count;
+    std::error_code ec;
+    const fs::path dir = fs::temp_directory_path() / ("lernraum-bench-export-" + std::to_string(::getpid()));
+    fs::remove_all(dir, ec);
+    fs::create_directories(dir / "in", ec);
+    for (int i = 0; i < count; ++i) { // a typical workshop: 40 cards, 30 retro items, 5 experiments
+        core::GenerateOptions g;
+        g.seed = static_cast<std::uint64_t>(i + 1);
+        g.cards = 40;
+        g.retroItems = 30;
+        g.experiments = 5;
+        auto session = core::generateSession(g);
+        session.researchConsent = true;
+        const std::string json = store::serializeSession(session, core::Timestamp{1'800'000'000});
+        figures.inputBytes += json.size();
+        std::ofstream(dir / "in" / ("session-" + std::to_string(i) + ".lernraum"), std::ios::binary) << json;
+    }
+
+    auto start = Clock::now();
+    std::vector<std::string> missing;
+    std::vector<LoadedSession> sessions;
+    for (const auto& file : app::collectSessionFiles({(dir / "in").string()}, missing)) {
+        auto result = store::loadSession(file);
+        if (result) sessions.push_back({file.string(), std::move(*result.session)});
+    }
+    figures.loadSeconds = seconds(start);
+
+    start = Clock::now();
+    ExportOptions options;
+    options.key = std::string(kKeyBytes, 'k');
+    options.includeText = true;
+    const auto result = exportResearch(sessions, options);
+    figures.exportSeconds = seconds(start);
+
+    start = Clock::now();
+    store::SaveOptions save;
+    save.keepBackup = false;
+    fs::create_directories(dir / "out", ec);
+    for (const auto& [name, bytes] : result.files()) {
+        figures.outputBytes += bytes.size();
+        (void)store::writeFileAtomically(dir / "out" / name, bytes, save);
+    }
+    figures.writeSeconds = seconds(start);
+    fs::remove_all(dir, ec);
+    return figures;
+}
+
+double benchResearchExportSeconds(int sessions) { return benchResearchExport(sessions).totalSeconds(); }
+
+} // namespace lernraum::report
+
+namespace lernraum::app {
 
 void registerReportCommands(CLI::App& app, CliContext& ctx) {
     // report ---------------------------------------------------------------------------------------

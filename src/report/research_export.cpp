@@ -286,7 +286,7 @@ public:
         }
         m_counts = counts;
         m_suppression = suppressSmallGroups(counts, o.k);
-        if (o.includeText) m_scrub = scrubListFor(s);
+        if (o.includeText) m_scrub.emplace(scrubListFor(s));
         m_session = id(s.id, "ses");
     }
 
@@ -304,7 +304,7 @@ private:
     std::map<std::string, Table, std::less<>>& m_tables;
     std::array<int, 5> m_counts{};
     RoleSuppression m_suppression;
-    ScrubList m_scrub;
+    std::optional<Scrubber> m_scrub;
     std::string m_session;
 
     Table& table(std::string_view name) { return m_tables.find(name)->second; }
@@ -312,7 +312,7 @@ private:
     std::string id(const core::Id& value, std::string_view prefix) const {
         return value.empty() ? std::string{} : pseudonym(m_o.key, "id", value, prefix);
     }
-    std::string text(std::string_view value) const { return m_o.includeText ? scrubText(value, m_scrub) : std::string{}; }
+    std::string text(std::string_view value) const { return m_scrub ? (*m_scrub)(value) : std::string{}; }
     std::string role(core::Role r) const {
         if (!core::inRange(r)) return {};
         return m_suppression.suppressed[static_cast<std::size_t>(r)] ? std::string("suppressed") : std::string(core::toName(r));

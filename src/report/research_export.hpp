@@ -19,6 +19,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -96,6 +97,17 @@ ScrubList scrubListFor(const core::Session& session);
 // case-insensitively, as whole phrases and as single name parts, with umlauts as written,
 // transliterated (ä -> ae, ß -> ss) or stripped (ä -> a). Control characters are removed.
 std::string scrubText(std::string_view text, const ScrubList& list);
+
+// The same, with the name patterns prepared once (for many texts of one session).
+class Scrubber {
+public:
+    explicit Scrubber(const ScrubList& list);
+    std::string operator()(std::string_view text) const;
+
+private:
+    struct Patterns;
+    std::shared_ptr<const Patterns> m_patterns;
+};
 
 // The codebook for an export with or without free text columns (docs/codebook.md is the
 // includeText = true version).

@@ -291,14 +291,34 @@ ScrubList scrubListFor(const core::Session& session) {
     return list;
 }
 
-std::string scrubText(std::string_view raw, const ScrubList& list) {
-    const std::string text = sanitizeText(raw);
-    if (text.empty()) return text;
+struct Scrubber::Patterns {
+    std::vector<Pattern> list;
+};
 
-    std::vector<Pattern> patterns;
+Scrubber::Scrubber(const ScrubList& list) {
+    auto compiled = std::make_shared<Patterns>();
+    auto& patterns = compiled->list;
     for (const auto& n : list.names) addPhrase(patterns, n, "[NAME]", true, nameParticles(), 2);
     for (const auto& o : list.orgs) addPhrase(patterns, o, "[ORG]", true, genericOrgWords(), 4);
     for (const auto& s : list.series) addPhrase(patterns, s, "[LERNRAUM]", false, genericOrgWords(), 4);
+    // Longest first, duplicates once: fewer searches, and the longest phrase wins an overlap.
+    std::sort(patterns.begin(), patterns.end(), [](const Pattern& a, const Pattern& b) {
+        if (a.folded.size() != b.folded.size()) return a.folded.size() > b.folded.size();
+        if (a.folded != b.folded) return a.folded < b.folded;
+        return a.placeholder > b.placeholder; // a word that is a name and an org part: [NAME]
+    });
+    patterns.erase(std::unique(patterns.begin(), patterns.end(),
+                               [](const Pattern& a, const Pattern& b) { return a.folded == b.folded; }),
+                   patterns.end());
+    m_patterns = std::move(compiled);
+}
+
+std::string scrubText(std::string_view raw, const ScrubList& list) { return Scrubber(list)(raw); }
+
+std::string Scrubber::operator()(std::string_view raw) const {
+    const std::string text = sanitizeText(raw);
+    if (text.empty()) return text;
+    const auto& patterns = m_patterns->list;
 
     std::vector<Match> matches;
     findEmails(text, matches);
