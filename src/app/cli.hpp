@@ -27,5 +27,6 @@ void printError(std::string_view file, std::string_view message);
 void registerSessionCommands(CLI::App& app, CliContext& ctx); // new, validate, generate (cmd_session.cpp)
 void registerReportCommands(CLI::App& app, CliContext& ctx);  // report, export-research (cmd_report.cpp)
 void registerBenchCommand(CLI::App& app, CliContext& ctx);    // bench (cmd_bench.cpp)
+void registerFollowUpCommand(CLI::App& app, CliContext& ctx); // follow-up (cmd_follow_up.cpp)
 
 } // namespace lernraum::app

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     registerSessionCommands(app, ctx);
     registerReportCommands(app, ctx);
     registerBenchCommand(app, ctx);
+    registerFollowUpCommand(app, ctx);
 
     try {
         app.parse(argc, argv);
