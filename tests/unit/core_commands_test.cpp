@@ -515,8 +515,9 @@ TEST_CASE("Retrospective commands", "[core][commands][retro]") {
     CHECK(run(s, setItemHidden(s, "retro-1", "item-3", true)).retrospectives[0].items[2].hidden);
     const auto revealed = revealAll(s, "retro-1");
     CHECK(revealed.change().steps.size() == 2); // only the hidden ones are touched
-    for (const auto& i : run(s, revealed).retrospectives[0].items) CHECK_FALSE(i.hidden);
-    CHECK(revealAll(run(s, revealed), "retro-1").change().isNoOp());
+    const Session afterReveal = run(s, revealed);
+    for (const auto& i : afterReveal.retrospectives[0].items) CHECK_FALSE(i.hidden);
+    CHECK(revealAll(afterReveal, "retro-1").change().isNoOp());
     CHECK(code(revealAll(s, "retro-9")) == refusal::NotFound);
 
     CHECK(run(s, removeRetroItem(s, "retro-1", "item-1")).retrospectives[0].items.size() == 2);
