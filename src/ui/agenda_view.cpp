@@ -100,7 +100,7 @@ void drawSessionFacts(const core::Session& session, const ViewContext& ctx) {
 } // namespace
 
 void AgendaView::draw(const core::Session& session, ViewContext& ctx) {
-    const float factsWidth = ImGui::GetContentRegionAvail().x * 0.3f;
+    const float factsWidth = ImGui::GetContentRegionAvail().x * (ctx.presentation ? 0.36f : 0.3f);
     ImGui::BeginChild("agenda-plan", ImVec2(ImGui::GetContentRegionAvail().x - factsWidth - em(1.0f), 0.0f));
     heading(_("Agenda"));
     drawAgendaTable(session);

@@ -19,7 +19,7 @@ const core::Board* findBoard(const core::Session& session, const core::Id& id) {
     return session.boards.empty() ? nullptr : &session.boards.front();
 }
 
-std::string cardMeta(const core::Card& card) {
+std::string cardMeta(const core::Card& card, bool withTags) {
     std::string meta;
     auto add = [&meta](std::string_view part) {
         if (part.empty()) return;
@@ -32,7 +32,9 @@ std::string cardMeta(const core::Card& card) {
         const auto done = std::count_if(card.checklist.begin(), card.checklist.end(), [](const auto& c) { return c.done; });
         add("\xE2\x98\x91 " + std::to_string(done) + "/" + std::to_string(card.checklist.size()));
     }
-    for (const auto& tag : card.tags) add("#" + tag);
+    if (withTags) {
+        for (const auto& tag : card.tags) add("#" + tag);
+    }
     return meta;
 }
 
@@ -64,7 +66,7 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
         return;
     }
     const float gap = em(0.75f);
-    const float minWidth = em(14.0f);
+    const float minWidth = em(10.0f);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::max(minWidth, (avail - gap * static_cast<float>(count - 1)) / static_cast<float>(count));
     // Wide boards scroll horizontally instead of squeezing columns below readability.
@@ -80,7 +82,7 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
 void BoardView::drawColumn(const core::Board& board, const core::Column& column, float width, ViewContext& ctx) {
     const Palette& p = palette();
     ImGui::PushID(column.id.c_str());
-    beginPanel("column", width);
+    beginPanel("column", width, !ctx.presentation); // the wheel still scrolls
     const int n = core::wipCount(board, column.id);
     const bool over = core::isOverWipLimit(board, column);
     {
@@ -121,7 +123,7 @@ void BoardView::drawCell(const core::Board& board, const core::Id& columnId, con
         CardContent content;
         content.id = c.id;
         content.title = c.title;
-        content.meta = cardMeta(c);
+        content.meta = cardMeta(c, !ctx.presentation); // tags are detail, not for the room
         content.stripe = c.colour == core::CardColour::None ? ImVec4(0, 0, 0, 0) : cardColour(c.colour);
         const float y = ImGui::GetCursorScreenPos().y;
         // Off-screen: reserve the same space without submitting the card's widgets.
@@ -150,7 +152,7 @@ void BoardView::drawEditPopup(const core::Session& session, ViewContext& ctx) {
     if (!ImGui::BeginPopupModal(popupId, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1.0f);
-    const bool enter = inputText("##card-title", m_editTitle, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = inputText("##card-title", m_editTitle, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     const bool save = button(_("Save")) || enter;
     ImGui::SameLine();
     const bool cancel = button(_("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));

@@ -1,5 +1,5 @@
 #pragma once
-// UI translations from gettext catalogues. The sources mark every UI string with _("English text");
+// UI translations from gettext catalogues. The sources wrap every UI string literal (English) in _();
 // xgettext extracts them, assets/po/de.po translates them, msgfmt compiles de.po into
 // <localedir>/de/LC_MESSAGES/lernraum.mo at build time.
 //

@@ -113,7 +113,7 @@ std::string Shell::windowTitle() const {
 void Shell::submit(const core::CommandResult& result) {
     if (!result.ok()) {
         const core::Refusal& refusal = result.refusal();
-        showToast(core::fillPlaceholders(translate(refusal.pattern.c_str()), refusal.args));
+        showToast(refusal.message([](const char* msgid) { return translate(msgid); }));
         return;
     }
     try {
@@ -334,7 +334,16 @@ void Shell::draw(double time, core::Timestamp now) {
 }
 
 void Shell::drawHeader() {
-    const float timerWidth = em(m_presentation ? 9.0f : 14.0f);
+    // The timer block's width from its content, so it never clips at any zoom or language.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float buttons = std::max(ImGui::CalcTextSize(_("Start")).x, ImGui::CalcTextSize(_("Pause")).x) +
+                          ImGui::CalcTextSize(_("Reset")).x + 4.0f * style.FramePadding.x + style.ItemSpacing.x;
+    float clock = 0.0f;
+    {
+        FontScope font(fonts().title);
+        clock = ImGui::CalcTextSize("-00:00").x;
+    }
+    const float timerWidth = std::max(buttons, clock) + em(0.5f);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + ImGui::GetContentRegionAvail().x - timerWidth);
     titleText(m_session.title.empty() ? std::string(_("Untitled workshop")) : m_session.title);

@@ -213,7 +213,7 @@ void Shell::drawRenamePrompt() {
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1.0f);
-    const bool enter = inputText("##title", m_renameText, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = inputText("##title", m_renameText, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     bool close = false;
     if (button(_("OK")) || enter) {
         close = true;

@@ -2,6 +2,7 @@
 
 #include "ui/theme.hpp"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -18,10 +19,12 @@ ImVec2 add(const ImVec2& a, const ImVec2& b) { return ImVec2(a.x + b.x, a.y + b.
 
 void textRange(std::string_view text) { ImGui::TextUnformatted(text.data(), text.data() + text.size()); }
 
+// Wraps at the enclosing PushTextWrapPos() if there is one (cards), else at the region's edge.
 void wrapped(std::string_view text) {
-    ImGui::PushTextWrapPos(0.0f);
+    const bool outerWrap = ImGui::GetCurrentWindowRead()->DC.TextWrapPos >= 0.0f;
+    if (!outerWrap) ImGui::PushTextWrapPos(0.0f);
     textRange(text);
-    ImGui::PopTextWrapPos();
+    if (!outerWrap) ImGui::PopTextWrapPos();
 }
 
 } // namespace
@@ -71,7 +74,12 @@ void labelledText(const char* label, std::string_view value) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
     ImGui::TextUnformatted(label);
     ImGui::PopStyleColor();
-    ImGui::SameLine();
+    // Value beside the label while there is room for a few words, else on its own line.
+    const float labelRight = ImGui::GetItemRectMax().x;
+    const float wrapRight = ImGui::GetCurrentWindowRead()->DC.TextWrapPos > 0.0f
+                                ? ImGui::GetWindowPos().x + ImGui::GetCurrentWindowRead()->DC.TextWrapPos
+                                : ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (wrapRight - labelRight > em(12.0f)) ImGui::SameLine();
     FontScope bodyFont(g_fonts.body);
     wrapped(value);
 }
@@ -115,6 +123,7 @@ bool card(const CardContent& c, float width) {
 
     ImGui::SetCursorScreenPos(start);
     ImGui::InvisibleButton("##card", ImVec2(end.x - start.x, end.y - start.y));
+    recordLastItem(c.title);
     const bool doubleClicked = ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0);
     ImGui::PopID();
     return doubleClicked;
@@ -135,10 +144,10 @@ float cardHeight(const CardContent& c, float width) {
     return h + 2 * pad;
 }
 
-void beginPanel(const char* id, float width) {
+void beginPanel(const char* id, float width, bool scrollbar) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(0.6f, 0.6f));
-    ImGui::BeginChild(id, ImVec2(width, 0.0f), true);
+    ImGui::BeginChild(id, ImVec2(width, 0.0f), true, scrollbar ? 0 : ImGuiWindowFlags_NoScrollbar);
 }
 
 void endPanel() {
@@ -163,9 +172,9 @@ void beginItemRecordingFrame() {
 
 const std::vector<RecordedItem>& recordedItems() { return g_lastItems; }
 
-void recordLastItem(const char* label) {
+void recordLastItem(std::string_view label) {
     if (!g_recording) return;
-    std::string_view text(label);
+    std::string_view text = label;
     if (auto pos = text.find("##"); pos != std::string_view::npos) text = text.substr(0, pos);
     g_items.push_back({std::string(text), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
 }

@@ -68,7 +68,7 @@ float cardHeight(const CardContent& content, float width);
 
 // A panel (column, prompt): a rounded rectangle behind everything drawn between begin and end.
 // width 0 = available width. Content is laid out inside with padding.
-void beginPanel(const char* id, float width);
+void beginPanel(const char* id, float width, bool scrollbar = true);
 void endPanel();
 
 // -----------------------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ void setItemRecording(bool on);
 // Called at the start of each frame: the last frame's items become findable, a new list starts.
 void beginItemRecordingFrame();
 const std::vector<RecordedItem>& recordedItems(); // items of the last completed frame
-void recordLastItem(const char* label);
+void recordLastItem(std::string_view label);
 
 bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool menuItem(const char* label, const char* shortcut = nullptr, bool selected = false, bool enabled = true);

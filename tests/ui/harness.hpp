@@ -1,0 +1,161 @@
+#pragma once
+// Headless UI test harness: a Shell in an ImGui context without a window, plus helpers that
+// drive real widgets the way a user does (move the mouse, press, release, type, press keys).
+// Items are found by their visible label through ui::recordedItems() (see widgets.hpp).
+
+#include "core/demo.hpp"
+#include "store/session_file.hpp"
+#include "ui/headless.hpp"
+#include "ui/i18n.hpp"
+#include "ui/shell.hpp"
+#include "ui/widgets.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <random>
+#include <string>
+
+namespace lernraum::test {
+
+// A fresh directory under the system temp dir, removed at the end of the test.
+class TempDir {
+public:
+    TempDir() {
+        std::random_device rd;
+        m_path = std::filesystem::temp_directory_path() / ("lernraum-ui-" + std::to_string(rd()));
+        std::filesystem::create_directories(m_path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(m_path, ec);
+    }
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    [[nodiscard]] std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    std::filesystem::path m_path;
+};
+
+// Shell services backed by the real store.
+inline ui::ShellServices storeServices() {
+    ui::ShellServices s;
+    s.load = [](const std::string& path) {
+        ui::LoadOutcome outcome;
+        auto result = store::loadSession(path);
+        if (result.session) {
+            outcome.session = std::move(result.session);
+        } else if (result.error) {
+            outcome.error = result.error->toString();
+        }
+        return outcome;
+    };
+    s.save = [](const core::Session& session, const std::string& path) -> std::string {
+        auto error = store::saveSession(session, path);
+        return error ? error->toString() : std::string{};
+    };
+    s.newSession = [] {
+        core::Session session;
+        session.id = "session-000000000001";
+        session.title = "Neu";
+        return session;
+    };
+    return s;
+}
+
+class UiHarness {
+public:
+    explicit UiHarness(const std::string& lang = "en") : m_shell(storeServices(), m_settings) {
+        ui::setLanguage(lang);
+        ui::setItemRecording(true);
+        frame();
+    }
+    ~UiHarness() { ui::setItemRecording(false); }
+
+    ui::Shell& shell() { return m_shell; }
+    ImGuiIO& io() { return ImGui::GetIO(); }
+
+    void frame(int count = 1) {
+        for (int i = 0; i < count; ++i) {
+            m_context.newFrame();
+            m_time += 1.0 / 60.0;
+            m_shell.draw(m_time, core::Timestamp{1'790'000'000});
+            m_context.endFrame();
+        }
+    }
+
+    // The centre of the item with this visible label in the last frame, if any.
+    std::optional<ImVec2> find(const std::string& label) const {
+        for (const auto& item : ui::recordedItems()) {
+            if (item.label == label) return ImVec2((item.min.x + item.max.x) * 0.5f, (item.min.y + item.max.y) * 0.5f);
+        }
+        return std::nullopt;
+    }
+    bool has(const std::string& label) const { return find(label).has_value(); }
+    bool shows(const std::string& label) { return settled(label).has_value(); }
+
+    // Hover, press, release: the item reacts on the release frame.
+    void clickAt(ImVec2 pos) {
+        io().MousePos = pos;
+        frame();
+        io().MouseDown[0] = true;
+        frame();
+        io().MouseDown[0] = false;
+        frame();
+    }
+    // Waits (a few frames at most) until the item exists and stops moving: new popups are
+    // measured in their first frames and placed after that.
+    std::optional<ImVec2> settled(const std::string& label) {
+        std::optional<ImVec2> pos = find(label);
+        for (int i = 0; i < 6; ++i) {
+            frame();
+            const auto next = find(label);
+            if (pos && next && pos->x == next->x && pos->y == next->y) return next;
+            pos = next;
+        }
+        return pos;
+    }
+    void click(const std::string& label) {
+        const auto pos = settled(label);
+        INFO("clicking '" << label << "'");
+        REQUIRE(pos.has_value());
+        clickAt(*pos);
+    }
+    void doubleClickAt(ImVec2 pos) {
+        io().MousePos = pos;
+        frame();
+        for (int i = 0; i < 2; ++i) {
+            io().MouseDown[0] = true;
+            frame();
+            io().MouseDown[0] = false;
+            frame();
+        }
+    }
+
+    // Types into the active text field.
+    void type(const std::string& text) {
+        io().AddInputCharactersUTF8(text.c_str());
+        frame();
+    }
+    // Presses and releases a key by its GLFW code (Enter = 257, Escape = 256).
+    void pressKey(int glfwKey) {
+        io().KeysDown[glfwKey] = true;
+        frame();
+        io().KeysDown[glfwKey] = false;
+        frame();
+    }
+    // A shortcut as the runner delivers it, e.g. chord('Z', true).
+    void chord(int key, bool ctrl = false, bool shift = false) {
+        m_shell.queueKey(ui::KeyChord{key, ctrl, shift, false});
+        frame(2);
+    }
+
+private:
+    ui::HeadlessContext m_context;
+    ui::Settings m_settings;
+    ui::Shell m_shell;
+    double m_time = 0.0;
+};
+
+} // namespace lernraum::test

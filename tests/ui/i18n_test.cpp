@@ -1,0 +1,171 @@
+// Every UI string has a German translation: each _("...") literal in src/ui and src/app, and every
+// undo label, refusal message and term from core, must have a non-empty msgstr in assets/po/de.po.
+// Also checks the .mo reader and that the compiled catalogue is found at run time.
+
+#include "core/commands.hpp"
+#include "ui/i18n.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+namespace ui = lernraum::ui;
+
+namespace {
+
+std::string readFile(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Decodes the body of a C/C++ or PO string literal (\n, \t, \", \\, \xHH).
+std::string unescape(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '\\' || i + 1 >= s.size()) {
+            out += s[i];
+            continue;
+        }
+        const char c = s[++i];
+        if (c == 'n') {
+            out += '\n';
+        } else if (c == 't') {
+            out += '\t';
+        } else if (c == 'x') {
+            std::size_t j = i + 1;
+            int value = 0;
+            while (j < s.size() && j < i + 3 && std::isxdigit(static_cast<unsigned char>(s[j]))) {
+                value = value * 16 + std::stoi(std::string(1, s[j]), nullptr, 16);
+                ++j;
+            }
+            out += static_cast<char>(value);
+            i = j - 1;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// msgid -> msgstr of a .po file (singular entries; multi-line strings joined).
+std::map<std::string, std::string> parsePo(const std::string& text) {
+    std::map<std::string, std::string> entries;
+    std::istringstream in(text);
+    std::string line;
+    std::string id;
+    std::string str;
+    std::string* current = nullptr;
+    auto flush = [&] {
+        if (!id.empty()) entries[id] = str;
+        id.clear();
+        str.clear();
+        current = nullptr;
+    };
+    static const std::regex quoted(R"re(^\s*"(.*)"\s*$)re");
+    while (std::getline(in, line)) {
+        std::smatch m;
+        if (line.rfind("msgid ", 0) == 0) {
+            flush();
+            current = &id;
+            line = line.substr(6);
+        } else if (line.rfind("msgstr ", 0) == 0) {
+            current = &str;
+            line = line.substr(7);
+        } else if (line.empty() || line[0] == '#') {
+            continue;
+        }
+        if (current && std::regex_match(line, m, quoted)) *current += unescape(m[1]);
+    }
+    flush();
+    return entries;
+}
+
+std::set<std::string> uiLiterals(const fs::path& sourceDir) {
+    std::set<std::string> found;
+    // _( "part" "part" ) with any whitespace between the parts.
+    static const std::regex call(R"re(\b_\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\))re");
+    static const std::regex part(R"re("((?:[^"\\]|\\.)*)")re");
+    for (const char* dir : {"src/ui", "src/app"}) {
+        for (const auto& entry : fs::directory_iterator(sourceDir / dir)) {
+            const auto ext = entry.path().extension();
+            if (ext != ".cpp" && ext != ".hpp") continue;
+            const std::string text = readFile(entry.path());
+            for (std::sregex_iterator it(text.begin(), text.end(), call), end; it != end; ++it) {
+                std::string joined;
+                const std::string parts = (*it)[1];
+                for (std::sregex_iterator p(parts.begin(), parts.end(), part); p != end; ++p) joined += unescape((*p)[1]);
+                found.insert(joined);
+            }
+        }
+    }
+    return found;
+}
+
+} // namespace
+
+TEST_CASE("every UI string has a German translation", "[ui][i18n]") {
+    const fs::path source(LERNRAUM_SOURCE_DIR);
+    const auto po = parsePo(readFile(source / "assets/po/de.po"));
+    REQUIRE(po.size() > 100);
+    const auto literals = uiLiterals(source);
+    REQUIRE(literals.size() > 100); // the scan found the sources
+    REQUIRE(literals.count("Save") == 1);
+    for (const auto& msgid : literals) {
+        INFO("msgid \"" << msgid << "\"");
+        const auto it = po.find(msgid);
+        REQUIRE(it != po.end());
+        CHECK_FALSE(it->second.empty());
+    }
+}
+
+TEST_CASE("undo labels, refusals and their terms from core have German translations", "[ui][i18n]") {
+    const auto po = parsePo(readFile(fs::path(LERNRAUM_SOURCE_DIR) / "assets/po/de.po"));
+    std::vector<std::string_view> texts;
+    for (auto list : {lernraum::core::commandLabels(), lernraum::core::refusalPatterns(), lernraum::core::refusalTerms()}) {
+        texts.insert(texts.end(), list.begin(), list.end());
+    }
+    REQUIRE(texts.size() > 20);
+    for (auto msgid : texts) {
+        INFO("msgid \"" << msgid << "\"");
+        const auto it = po.find(std::string(msgid));
+        REQUIRE(it != po.end());
+        CHECK_FALSE(it->second.empty());
+    }
+}
+
+TEST_CASE("the compiled German catalogue is found and used", "[ui][i18n]") {
+    REQUIRE(ui::setLanguage("de"));
+    CHECK(std::string(ui::translate("Save")) == "Speichern");
+    CHECK(std::string(ui::translate("Retrospective")) == "Retrospektive");
+    CHECK(std::string(ui::translate("no such msgid")) == "no such msgid");
+    REQUIRE(ui::setLanguage("en"));
+    CHECK(std::string(ui::translate("Save")) == "Save");
+    CHECK(ui::language() == "en");
+}
+
+TEST_CASE("the .mo reader rejects malformed catalogues", "[ui][i18n]") {
+    ui::Catalogue c;
+    CHECK_FALSE(c.parse(""));
+    CHECK_FALSE(c.parse(std::string(28, '\0')));
+    // Valid magic, but tables pointing outside the data.
+    std::string bad(28, '\0');
+    const unsigned magic = 0x950412de;
+    const unsigned count = 1000;
+    const unsigned offset = 0xfffffff0;
+    std::memcpy(bad.data(), &magic, 4);
+    std::memcpy(bad.data() + 8, &count, 4);
+    std::memcpy(bad.data() + 12, &offset, 4);
+    std::memcpy(bad.data() + 16, &offset, 4);
+    CHECK_FALSE(c.parse(bad));
+    CHECK(c.size() == 0);
+}
