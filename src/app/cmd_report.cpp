@@ -3,6 +3,7 @@
 // in src/report; this file only reads files, handles the key file and writes results.
 
 #include "cli.hpp"
+#include "research_key.hpp"
 
 #include "core/generate.hpp"
 #include "report/bench_export.hpp"
@@ -35,8 +36,9 @@ namespace {
 
 std::string loadErrorLine(const store::LoadError& error) { return error.toString(); }
 
-// Files named on the command line, and *.lernraum files found below directories (sorted, so the
-// order never depends on the file system). Paths that do not exist are reported in `missing`.
+} // namespace
+
+// Sorted, so the order never depends on the file system.
 std::vector<fs::path> collectSessionFiles(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
     std::vector<fs::path> files;
     for (const auto& p : paths) {
@@ -63,11 +65,13 @@ std::vector<fs::path> collectSessionFiles(const std::vector<std::string>& paths,
     return files;
 }
 
-fs::path defaultKeyFile() {
+fs::path defaultResearchKeyFile() {
     if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "lernraum" / "research-export.key";
     if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "lernraum" / "research-export.key";
     return "research-export.key";
 }
+
+namespace {
 
 // Creates a new random key file readable only by the user (0600); never overwrites one.
 bool createKeyFile(const fs::path& path, std::string& error) {
@@ -96,6 +100,41 @@ bool isInside(const fs::path& file, const fs::path& dir) {
     const auto [dEnd, fIt] = std::mismatch(d.begin(), d.end(), f.begin(), f.end());
     return dEnd == d.end();
 }
+
+} // namespace
+
+ResearchKey loadOrCreateResearchKey(const fs::path& keyPath, const fs::path& outputDir) {
+    ResearchKey result;
+    if (isInside(keyPath, outputDir)) {
+        result.error = "the key file must not be inside the output directory (it would be passed on with the data)";
+        result.usageError = true;
+        return result;
+    }
+    std::error_code ec;
+    if (!fs::exists(keyPath, ec)) {
+        if (!createKeyFile(keyPath, result.error)) return result;
+        result.created = true;
+    }
+    std::ifstream in(keyPath, std::ios::binary);
+    std::string contents(1024, '\0');
+    in.read(contents.data(), static_cast<std::streamsize>(contents.size()));
+    if (in.bad() || !in.is_open()) {
+        result.error = "cannot read the key file";
+        return result;
+    }
+    contents.resize(static_cast<std::size_t>(in.gcount()));
+    result.key = report::parseKey(contents);
+    if (result.key.empty()) {
+        result.error = "not a key file (expected 32 random bytes or 64 hex digits)";
+        return result;
+    }
+    struct stat st {};
+    if (::stat(keyPath.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+        result.warning = "the key file is readable by others (chmod 600 it)";
+    return result;
+}
+
+namespace {
 
 int runReport(const std::vector<std::string>& files, const std::string& format, const std::string& lang,
               const std::string& output, bool includeNames) {
@@ -141,41 +180,18 @@ struct ExportArgs {
 
 int runExport(const ExportArgs& args) {
     // The key first: without it nothing can be pseudonymized.
-    const fs::path keyPath = args.keyFile.empty() ? defaultKeyFile() : fs::path(args.keyFile);
-    if (isInside(keyPath, args.output)) {
-        printError(keyPath.string(), "the key file must not be inside the output directory (it would be passed on with the data)");
-        return kExitUsage;
+    const fs::path keyPath = args.keyFile.empty() ? defaultResearchKeyFile() : fs::path(args.keyFile);
+    const auto key = loadOrCreateResearchKey(keyPath, args.output);
+    if (key.key.empty()) {
+        printError(keyPath.string(), key.error);
+        return key.usageError ? kExitUsage : kExitFailed;
     }
-    std::error_code ec;
-    if (!fs::exists(keyPath, ec)) {
-        std::string error;
-        if (!createKeyFile(keyPath, error)) {
-            printError(keyPath.string(), error);
-            return kExitFailed;
-        }
+    if (key.created)
         std::fprintf(stderr,
                      "lernraum: %s: created a new pseudonym key (readable only by you). Keep it private and use it for "
                      "every later export, so that pseudonyms stay the same; never pass it on with the data.\n",
                      keyPath.c_str());
-    }
-    std::string key;
-    {
-        std::ifstream in(keyPath, std::ios::binary);
-        std::ostringstream buf;
-        if (in) buf << in.rdbuf();
-        if (!in) {
-            printError(keyPath.string(), "cannot read the key file");
-            return kExitFailed;
-        }
-        key = report::parseKey(buf.str().substr(0, 1024));
-        if (key.empty()) {
-            printError(keyPath.string(), "not a key file (expected 32 random bytes or 64 hex digits)");
-            return kExitFailed;
-        }
-        struct stat st {};
-        if (::stat(keyPath.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
-            std::fprintf(stderr, "lernraum: %s: warning: the key file is readable by others (chmod 600 it)\n", keyPath.c_str());
-    }
+    if (!key.warning.empty()) std::fprintf(stderr, "lernraum: %s: warning: %s\n", keyPath.c_str(), key.warning.c_str());
 
     std::vector<std::string> missing;
     const auto files = collectSessionFiles(args.paths, missing);
@@ -194,7 +210,7 @@ int runExport(const ExportArgs& args) {
     }
 
     report::ExportOptions options;
-    options.key = key;
+    options.key = key.key;
     options.k = args.k;
     options.includeText = args.includeText;
     options.unreadableFiles = unreadable;
@@ -206,6 +222,7 @@ int runExport(const ExportArgs& args) {
         printError(args.output, "nothing exported: no readable session with research consent");
         return kExitFailed;
     }
+    std::error_code ec;
     fs::create_directories(args.output, ec);
     if (ec) {
         printError(args.output, "cannot create the output directory: " + ec.message());

@@ -77,7 +77,9 @@ done
 expect_rc 0 "$bin" export-research "$tmp/in/sub" -o "$tmp/export2"
 cmp -s "$tmp/export/sessions.csv" "$tmp/export2/sessions.csv" || fail "same key gave different sessions.csv"
 head -c 32 /dev/urandom >"$tmp/other.key"
+chmod 644 "$tmp/other.key"
 expect_rc 0 "$bin" export-research "$tmp/in/sub" -o "$tmp/export3" --key-file "$tmp/other.key" --k 3 --include-text
+grep -q "^lernraum: $tmp/other.key: warning: the key file is readable by others" "$tmp/err" || fail "no warning for a world-readable key"
 cmp -s "$tmp/export/sessions.csv" "$tmp/export3/sessions.csv" && fail "another key gave the same pseudonyms"
 grep -q '"k": 3' "$tmp/export3/manifest.json" || fail "--k not recorded"
 head -1 "$tmp/export3/retro_items.csv" | grep -q ',text,' || fail "--include-text did not add text columns"
