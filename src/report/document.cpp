@@ -138,7 +138,8 @@ h1{font-size:1.9rem;line-height:1.2;margin:0 0 .25rem}
 h2{font-size:1.4rem;margin:2.2rem 0 .6rem;padding-bottom:.2rem;border-bottom:2px solid var(--accent)}
 h3{font-size:1.15rem;margin:1.6rem 0 .5rem}
 h4{font-size:1rem;margin:1.2rem 0 .4rem}
-p,dd,td,th,li{white-space:pre-line;overflow-wrap:anywhere}
+p,dd,td,li{white-space:pre-line;overflow-wrap:break-word}
+th{overflow-wrap:normal}
 .note{color:var(--muted);font-style:italic}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.92rem}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
@@ -216,8 +217,16 @@ public:
 
     void barChart(const BarChart& chart) override {
         int max = 0;
-        for (const auto& b : chart.bars) max = std::max(max, b.value);
-        const double labelW = 230, barW = 340, rowH = 26, top = 6;
+        std::size_t longest = 1;
+        for (const auto& b : chart.bars) {
+            max = std::max(max, b.value);
+            const std::string label = truncateText(b.label, 32);
+            longest = std::max<std::size_t>(longest, static_cast<std::size_t>(std::count_if(
+                                                         label.begin(), label.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; })));
+        }
+        // Label column as wide as the longest label needs (about 7 px per character), bars after it.
+        const double labelW = std::clamp(7.0 * static_cast<double>(longest) + 16.0, 40.0, 230.0);
+        const double barW = 560 - labelW, rowH = 26, top = 6;
         const double height = top + rowH * static_cast<double>(chart.bars.size()) + 6;
         const std::string title = escapeHtml(sanitizeText(chart.title, false));
         m_out += "<figure>\n<figcaption>" + title + "</figcaption>\n";

@@ -236,7 +236,7 @@ private:
                             number(a.usedSeconds / 60.0, 0), a.done ? std::string(m_t.yes) : std::string(m_t.no)});
         }
         rows.push_back({"", "", std::string(m_t.total), std::to_string(planned), number(usedSeconds / 60.0, 0), ""});
-        m_doc.table({"#", std::string(m_t.phase), std::string(m_t.agendaItem), std::string(m_t.planned), std::string(m_t.used),
+        m_doc.table({std::string(m_t.number), std::string(m_t.phase), std::string(m_t.agendaItem), std::string(m_t.planned), std::string(m_t.used),
                      std::string(m_t.done)},
                     rows, {true, false, false, true, true, false});
     }
@@ -277,7 +277,8 @@ private:
             std::stable_sort(items.begin(), items.end(), [](const auto* a, const auto* b) { return a->votes > b->votes; });
             for (const auto* item : items) {
                 const auto p = promptText.find(item->promptId);
-                rows.push_back({groupLabel, item->hidden ? std::string(m_t.hiddenItem) : item->text,
+                // The group is named on its first row only, so the table reads as blocks.
+                rows.push_back({item == items.front() ? groupLabel : std::string{}, item->hidden ? std::string(m_t.hiddenItem) : item->text,
                                 p == promptText.end() ? std::string{} : p->second, std::to_string(item->votes)});
             }
         };

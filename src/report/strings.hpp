@@ -15,7 +15,7 @@ struct Strings {
     std::string_view reportTitle, seriesTitle, asOf, generatedBy;
     std::string_view context, lernraum, orgUnit, date, sessionKind, facilitator, participants, participantNames,
         role, count, noParticipants, nobody;
-    std::string_view goalAndAgenda, goal, noGoal, agenda, noAgenda, phase, agendaItem, planned, used, done, total,
+    std::string_view goalAndAgenda, number, goal, noGoal, agenda, noAgenda, phase, agendaItem, planned, used, done, total,
         minutesShort, yes, no;
     std::string_view retrospective, format, group, item, prompt, votes, ungrouped, hiddenItem, noItems, votesPerGroup,
         votingBudget, checkIn;
