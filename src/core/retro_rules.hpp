@@ -1,0 +1,92 @@
+#pragma once
+// Facilitation rules of a retrospective on top of the basic commands in commands.hpp: the room's
+// dot budget, grouping (drag an item onto another item or into a named group, rename, ungroup),
+// phase steps, voting results, and turning an item or group into an action, an experiment draft
+// or a board card in one undo step. Pure functions of the session, like commands.hpp.
+
+#include "commands.hpp"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lernraum::core {
+
+namespace refusal {
+inline constexpr std::string_view VoteBudgetSpent = "vote-budget-spent"; // {1} total dots, {2} voters, {3} per person
+inline constexpr std::string_view SameItem = "same-item";                // an item dropped onto itself
+inline constexpr std::string_view NoPhase = "no-phase";                  // already at the first/last phase
+} // namespace refusal
+
+// ---------------------------------------------------------------------------------------------
+// Dot budget. The room has voters x budgetPerParticipant dots in total; who placed a dot is never
+// recorded, so the budget is enforced for the room, not per person. Voters are the recorded
+// participants who are not facilitators. With no voters recorded the budget is not limited.
+
+int voterCount(const Session& s);
+int votesCast(const Retrospective& retro);              // item + group votes
+std::optional<int> voteBudget(const Session& s, const Retrospective& retro); // nullopt = unlimited
+std::optional<int> votesLeft(const Session& s, const Retrospective& retro);  // nullopt = unlimited
+
+// addVote (voting open, per item limit) plus the room's budget: refused with "vote-budget-spent".
+CommandResult castVote(const Session& s, const Id& retroId, const Id& targetId);
+
+// ---------------------------------------------------------------------------------------------
+// Phases
+
+CommandResult advancePhase(const Session& s, const Id& retroId); // refused with "no-phase" at Close
+CommandResult previousPhase(const Session& s, const Id& retroId); // refused at SetTheStage
+
+// ---------------------------------------------------------------------------------------------
+// Grouping. Groups live in the retrospective; an item belongs to at most one (RetroItem::groupId).
+
+CommandResult addRetroGroup(const Session& s, const Id& retroId, const Id& groupId, std::string title);
+CommandResult renameRetroGroup(const Session& s, const Id& retroId, const Id& groupId, std::string title);
+// Drag `itemId` onto `ontoItemId`: when the target is in a group, the item joins it; otherwise a
+// new group `newGroupId` titled `title` (the target's text when blank, shortened) holds both.
+CommandResult groupOnto(const Session& s, const Id& retroId, const Id& itemId, const Id& ontoItemId,
+                        const Id& newGroupId, std::string title = {});
+// Moves the item into the group; groupId empty = out of any group. A group left empty stays
+// (it can be renamed or dissolved).
+CommandResult moveToGroup(const Session& s, const Id& retroId, const Id& itemId, const Id& groupId);
+// Dissolves a group: its items become ungrouped and the group (with its votes) is removed, in one
+// step. Refused while an action or experiment refers to the group.
+CommandResult ungroup(const Session& s, const Id& retroId, const Id& groupId);
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+struct VoteResult {
+    Id id;            // group or ungrouped item
+    std::string text; // group title or item text
+    int votes = 0;    // group: its own votes plus its items' votes
+    bool isGroup = false;
+    int itemCount = 1;
+};
+// Groups and ungrouped, revealed items, most votes first (ties keep the model's order).
+std::vector<VoteResult> voteResults(const Retrospective& retro);
+
+int hiddenCount(const Retrospective& retro, const Id& promptId); // face-down items of one prompt
+int hiddenCount(const Retrospective& retro);                     // all prompts
+
+// The text of an item or group ("" when neither exists).
+std::string sourceText(const Retrospective& retro, const Id& sourceId);
+
+// ---------------------------------------------------------------------------------------------
+// From an item or group to follow-up work, one undo step each. `text` blank = the source's text.
+
+CommandResult turnIntoAction(const Session& s, const Id& retroId, const Id& sourceId, const Id& actionId,
+                             std::string text, std::optional<Role> ownerRole, Date due);
+// An experiment in status Idea titled after the source, linked back to it.
+CommandResult turnIntoExperiment(const Session& s, const Id& retroId, const Id& sourceId, const Id& experimentId,
+                                 std::string title = {});
+// A card in the board's first column (first lane) plus an action that links source and card.
+CommandResult turnIntoCard(const Session& s, const Id& retroId, const Id& sourceId, const Id& boardId,
+                           const Id& cardId, const Id& actionId, Timestamp now, std::string title = {});
+
+// Every English text these commands produce (labels, refusal patterns), for catalogues and tests.
+std::span<const std::string_view> retroRuleTexts();
+
+} // namespace lernraum::core

@@ -1,0 +1,61 @@
+#include "timer.hpp"
+
+#include <cmath>
+
+namespace lernraum::core {
+
+void Timer::start(double now) {
+    if (m_running) return;
+    m_running = true;
+    m_startedAt = now;
+}
+
+void Timer::pause(double now) {
+    if (!m_running) return;
+    m_before = elapsed(now);
+    m_running = false;
+}
+
+void Timer::reset() {
+    m_running = false;
+    m_before = 0.0;
+    m_extra = 0;
+}
+
+void Timer::retarget(const Id& target, int timeboxSeconds, double now) {
+    m_target = target;
+    setTimebox(timeboxSeconds);
+    m_before = 0.0;
+    m_extra = 0;
+    m_startedAt = now;
+}
+
+double Timer::elapsed(double now) const {
+    double e = m_before;
+    if (m_running && now > m_startedAt) e += now - m_startedAt;
+    return e < 0.0 ? 0.0 : e;
+}
+
+int Timer::remaining(double now) const {
+    const double e = elapsed(now);
+    if (m_timebox == 0) return static_cast<int>(std::floor(e));
+    return static_cast<int>(std::ceil(static_cast<double>(m_timebox + m_extra) - e));
+}
+
+TimerWarning Timer::warning(double now) const {
+    if (m_timebox == 0) return TimerWarning::None;
+    const int left = remaining(now);
+    if (left <= 0) return TimerWarning::Zero;
+    if (left <= 60) return TimerWarning::LastMinute;
+    return TimerWarning::None;
+}
+
+bool Timer::flashOn(double now) const {
+    const TimerWarning w = warning(now);
+    if (w == TimerWarning::None || !m_running) return true;
+    const double e = elapsed(now);
+    const double period = w == TimerWarning::Zero ? 0.5 : 1.0;
+    return std::fmod(e, period) < period * 0.5;
+}
+
+} // namespace lernraum::core
