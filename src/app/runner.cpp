@@ -10,6 +10,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -101,7 +102,12 @@ void Runner::anyEventCallback(GLFWwindow* window) {
 void Runner::keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods) {
     anyEventCallback(window);
     Runner* r = runnerOf(window);
-    if (!r || !r->onKey || (action != GLFW_PRESS && action != GLFW_REPEAT)) return;
+    if (!r) return;
+    if (key >= 0 && key < 512) {
+        if (action == GLFW_PRESS) r->m_pressedInPoll.push_back(key);
+        if (action == GLFW_RELEASE) r->m_releasedInPoll.push_back(key);
+    }
+    if (!r->onKey || (action != GLFW_PRESS && action != GLFW_REPEAT)) return;
     ui::KeyChord chord;
     chord.key = key;
     // Printable keys: use the character of the user's layout (German Z is GLFW's physical Y).
@@ -124,20 +130,42 @@ void Runner::keyCallback(GLFWwindow* window, int key, int scancode, int action, 
 }
 
 void Runner::waitForEvents(bool wakeEverySecond) {
+    releaseDeferredKeys();
     if (m_framesToRender > 0) {
         --m_framesToRender;
         glfwPollEvents();
-        return;
-    }
-    if (wakeEverySecond) {
+    } else if (wakeEverySecond) {
         glfwWaitEventsTimeout(1.0);
     } else {
         glfwWaitEvents();
     }
     // Whatever woke us (an event or the timer's second) gets at least this frame.
+    keepShortPresses();
 }
 
-void Runner::pollEvents() { glfwPollEvents(); }
+void Runner::keepShortPresses() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : m_releasedInPoll) {
+        if (std::find(m_pressedInPoll.begin(), m_pressedInPoll.end(), key) == m_pressedInPoll.end()) continue;
+        io.KeysDown[key] = true;
+        m_deferredRelease.push_back(key);
+    }
+    m_pressedInPoll.clear();
+    m_releasedInPoll.clear();
+    if (!m_deferredRelease.empty()) m_framesToRender = std::max(m_framesToRender, 2);
+}
+
+void Runner::releaseDeferredKeys() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : m_deferredRelease) io.KeysDown[key] = false;
+    m_deferredRelease.clear();
+}
+
+void Runner::pollEvents() {
+    releaseDeferredKeys();
+    glfwPollEvents();
+    keepShortPresses();
+}
 
 void Runner::applyDisplay(const DisplayState& display) {
     if (display.fullscreen != isFullscreen()) setFullscreen(display.fullscreen);

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 
@@ -72,6 +73,8 @@ private:
     void applyDisplay(const DisplayState& display);
     void setFullscreen(bool on);
     static void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods);
+    void keepShortPresses();
+    void releaseDeferredKeys();
     static void anyEventCallback(GLFWwindow* window);
 
     GLFWwindow* m_window = nullptr;
@@ -83,6 +86,12 @@ private:
     float m_contentScale = 1.0f;
     float m_bodyPixels = kBodyPixels;
     int m_framesToRender = 3;
+    // ImGui 1.86 samples key state once per frame: a key pressed and released within one event
+    // poll (xdotool, a fast typist on a slow machine) would never be seen. Such keys are held
+    // down for one frame and released before the next poll.
+    std::vector<int> m_pressedInPoll;
+    std::vector<int> m_releasedInPoll;
+    std::vector<int> m_deferredRelease;
     int m_windowedX = 0, m_windowedY = 0, m_windowedW = 0, m_windowedH = 0;
 };
 
