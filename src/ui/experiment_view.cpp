@@ -1,25 +1,18 @@
 #include "ui/experiment_view.hpp"
 
+#include "core/commands.hpp"
+#include "ui/experiment_links.hpp"
+
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace lernraum::ui {
 namespace {
-
-ImVec4 statusColour(core::ExperimentStatus status) {
-    const Palette& p = palette();
-    switch (status) {
-    case core::ExperimentStatus::Running: return p.accent;
-    case core::ExperimentStatus::Evaluated:
-    case core::ExperimentStatus::Transferred: return p.success;
-    case core::ExperimentStatus::Stopped: return p.warning;
-    default: return p.muted;
-    }
-}
 
 void drawExperiment(const core::Experiment& e, const ViewContext& ctx) {
     const Palette& p = palette();
@@ -38,7 +31,7 @@ void drawExperiment(const core::Experiment& e, const ViewContext& ctx) {
     }
     if (core::inRange(e.status)) {
         FontScope font(fonts().bold);
-        colouredText(statusColour(e.status), label(e.status));
+        colouredText(experimentStatusColour(e.status), label(e.status));
     }
     labelledText(_("Hypothesis:"), e.hypothesis);
     if (!ctx.presentation) labelledText(_("Method:"), e.method);
@@ -68,7 +61,7 @@ void drawExperiment(const core::Experiment& e, const ViewContext& ctx) {
     ImGui::EndGroup();
     const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + pad);
     dl->AddRect(start, end, ImGui::GetColorU32(p.border), em(0.3f), 0, 1.5f);
-    dl->AddRectFilled(start, ImVec2(start.x + em(0.3f), end.y), ImGui::GetColorU32(statusColour(e.status)), em(0.3f),
+    dl->AddRectFilled(start, ImVec2(start.x + em(0.3f), end.y), ImGui::GetColorU32(experimentStatusColour(e.status)), em(0.3f),
                       ImDrawFlags_RoundCornersLeft);
     ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
     ImGui::Dummy(ImVec2(width, em(0.3f)));
@@ -77,26 +70,99 @@ void drawExperiment(const core::Experiment& e, const ViewContext& ctx) {
 
 } // namespace
 
-void ExperimentView::draw(const core::Session& session, ViewContext& ctx) {
-    if (session.experiments.empty()) {
-        mutedText(_("No practice experiments yet."));
+void ExperimentView::drawToolbar(const core::Session& session, const ViewContext& ctx) {
+    if (ctx.presentation) return;
+    auto emit = [this](core::CommandResult r) { m_outbox.push_back(std::move(r)); };
+    if (button(_("New experiment"))) {
+        core::Experiment e = newExperiment(m_ids.next("exp"), _("Untitled experiment"));
+        m_selected = e.id;
+        m_panelClosed = false;
+        emit(core::addExperiment(session, std::move(e)));
+    }
+    // Actions agreed in a retrospective that have no experiment yet.
+    std::vector<std::pair<const core::Retrospective*, const core::Action*>> open;
+    for (const auto& retro : session.retrospectives) {
+        for (const auto& action : retro.actions) {
+            if (action.experimentId.empty()) open.emplace_back(&retro, &action);
+        }
+    }
+    if (open.empty()) return;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(22.0f));
+    const bool combo = ImGui::BeginCombo("##from-action", _("From an action\xE2\x80\xA6"));
+    if (!combo) {
+        recordLastItem(_("From an action\xE2\x80\xA6"));
         return;
     }
-    ImGui::BeginChild("experiments", ImVec2(0, 0));
-    heading(_("Practice experiments"));
-    ImGui::Spacing();
-    // Two experiments side by side where there is room for ~35 characters a line each.
-    const int columns = ImGui::GetContentRegionAvail().x > em(50.0f) ? 2 : 1;
-    const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX;
-    if (ImGui::BeginTable("experiment-grid", columns, flags)) {
-        for (std::size_t i = 0; i < session.experiments.size(); ++i) {
-            if (i % static_cast<std::size_t>(columns) == 0) ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(static_cast<int>(i % static_cast<std::size_t>(columns)));
-            drawExperiment(session.experiments[i], ctx);
+    for (const auto& [retro, action] : open) {
+        ImGui::PushID(action->id.c_str());
+        if (selectable(action->text.c_str())) {
+            const core::Id id = m_ids.next("exp");
+            auto result = experimentFromAction(session, retro->id, action->id, id);
+            if (result.ok()) {
+                m_selected = id;
+                m_panelClosed = false;
+            }
+            emit(std::move(result));
         }
-        ImGui::EndTable();
+        ImGui::PopID();
     }
-    ImGui::EndChild();
+    ImGui::EndCombo();
+}
+
+void ExperimentView::draw(const core::Session& session, ViewContext& ctx) {
+    m_outbox.clear();
+    auto emit = [this](core::CommandResult r) { m_outbox.push_back(std::move(r)); };
+    heading(_("Practice experiments"));
+    if (!ctx.presentation) ImGui::SameLine(0.0f, em(2.0f));
+    drawToolbar(session, ctx);
+    if (session.experiments.empty()) {
+        mutedText(_("No practice experiments yet."));
+    } else {
+        const core::Experiment* selected = nullptr;
+        for (const auto& e : session.experiments) {
+            if (e.id == m_selected) selected = &e;
+        }
+        // Something is always shown beside the board unless the panel was closed: the first experiment.
+        if (!selected && !m_panelClosed) selected = &session.experiments.front();
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const float gap = em(0.8f);
+        const float panelWidth = selected ? std::clamp(avail * (ctx.presentation ? 0.36f : 0.34f), em(24.0f), em(44.0f)) : 0.0f;
+        const float boardWidth = selected ? avail - panelWidth - gap : avail;
+        core::Id clicked = selected ? selected->id : core::Id{};
+        const core::Id before = clicked;
+        m_board.draw(session, ctx, boardWidth, clicked, emit);
+        if (selected) {
+            ImGui::SameLine(0.0f, gap);
+            ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
+            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(0.8f, 0.6f));
+            ImGui::BeginChild("experiment-detail", ImVec2(panelWidth, 0.0f), true);
+            if (!ctx.presentation) {
+                if (button(_("Close"))) m_panelClosed = true;
+                ImGui::SameLine();
+                colouredText(experimentStatusColour(selected->status), label(selected->status));
+                ImGui::Separator();
+                const std::vector<std::string> none;
+                const auto& missing = m_board.refusedExperiment() == selected->id ? m_board.missingFields() : none;
+                const core::Id id = selected->id;
+                m_editor.draw(session, *selected, ctx, m_ids, missing, emit,
+                              [&](core::ExperimentStatus status) { m_board.move(session, id, status, emit); });
+            } else {
+                drawExperiment(*selected, ctx);
+            }
+            ImGui::EndChild();
+            ImGui::PopStyleVar();
+            ImGui::PopStyleColor();
+        }
+        if (clicked != before) {
+            m_selected = clicked;
+            m_panelClosed = false;
+        }
+    }
+    // Commands go out after drawing: applying one changes the session the loops above walk over.
+    std::vector<core::CommandResult> outbox;
+    outbox.swap(m_outbox);
+    for (auto& result : outbox) ctx.submit(std::move(result));
 }
 
 } // namespace lernraum::ui

@@ -1,14 +1,32 @@
 #pragma once
-// The Experiments tab: every practice experiment as a card with hypothesis, measure, success
-// criterion, status, observations, result and decision.
+// The Experiments tab: the status board of every practice experiment (drag a card to change its
+// status) and, beside it, the selected experiment: the detail editor, or in presentation mode the
+// whole experiment card read-only and large. "New experiment" and "From an action" create one.
 
+#include "core/ids.hpp"
+#include "ui/experiment_board.hpp"
+#include "ui/experiment_editor.hpp"
 #include "ui/view.hpp"
+
+#include <vector>
 
 namespace lernraum::ui {
 
 class ExperimentView {
 public:
     void draw(const core::Session& session, ViewContext& ctx);
+
+    [[nodiscard]] const core::Id& selected() const { return m_selected; }
+
+private:
+    void drawToolbar(const core::Session& session, const ViewContext& ctx);
+
+    ExperimentBoard m_board;
+    ExperimentEditor m_editor;
+    core::IdGenerator m_ids = core::IdGenerator::fromRandomDevice();
+    core::Id m_selected;
+    bool m_panelClosed = false;
+    std::vector<core::CommandResult> m_outbox; // sent after the frame's drawing (see draw())
 };
 
 } // namespace lernraum::ui

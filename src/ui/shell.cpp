@@ -6,6 +6,7 @@
 #include "ui/shell.hpp"
 
 #include "core/commands.hpp"
+#include "ui/experiment_follow_up.hpp"
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/theme.hpp"
@@ -165,6 +166,7 @@ void Shell::runPending() {
     switch (action) {
     case Pending::Quit: m_quit = true; break;
     case Pending::New: newSession(); break;
+    case Pending::FollowUp: newFollowUp(); break;
     case Pending::Open: openDialog(); break;
     case Pending::OpenPath: openFile(m_pendingPath); break;
     case Pending::None: break;
@@ -173,6 +175,15 @@ void Shell::runPending() {
 
 void Shell::newSession() {
     if (m_services.newSession) setSession(m_services.newSession(), {});
+}
+
+void Shell::newFollowUp() {
+    // The next workshop's file, not yet saved: marked unsaved so that closing asks for a name.
+    auto ids = core::IdGenerator::fromRandomDevice();
+    core::Session next = followUpSession(m_session, m_now.date(), ids);
+    setSession(std::move(next), {});
+    m_unsavedRestore = true;
+    showToast(_("Follow-up session created. Save it under a new name."));
 }
 
 void Shell::openDialog() {

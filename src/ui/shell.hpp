@@ -101,7 +101,7 @@ public:
     [[nodiscard]] const std::string& toast() const { return m_toast; }
 
 private:
-    enum class Pending { None, Quit, New, Open, OpenPath };
+    enum class Pending { None, Quit, New, FollowUp, Open, OpenPath };
 
     void handleKeys();
     void drawMenuBar();
@@ -123,6 +123,7 @@ private:
     void guarded(Pending action, std::string path = {});
     void runPending();
     void newSession();
+    void newFollowUp(); // File > New follow-up session (ui/experiment_follow_up.hpp)
     void openDialog();
     void saveAsDialog();
     void startRename();

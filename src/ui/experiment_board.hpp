@@ -1,0 +1,51 @@
+#pragma once
+// The status board of the experiment log: one column per status (idea, planned, running,
+// evaluated, transferred, stopped), one card per experiment with its owner role, review date
+// (overdue ones highlighted) and number of observations, and a summary line counting them.
+// Dragging a card to another column asks core to change the status; a refusal names what is
+// missing and stays visible until the move succeeds or the experiment is complete.
+
+#include "core/change.hpp"
+#include "core/model.hpp"
+#include "ui/view.hpp"
+
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace lernraum::ui {
+
+class ExperimentBoard {
+public:
+    using Emit = std::function<void(core::CommandResult)>;
+
+    // Draws the summary line and the columns into the current region (width x available height).
+    // `selected` is the experiment shown in the side panel: a click on a card selects it.
+    void draw(const core::Session& session, const ViewContext& ctx, float width, core::Id& selected, const Emit& emit);
+
+    // The last refused move while its reason still holds: field names core reported missing.
+    [[nodiscard]] const core::Id& refusedExperiment() const { return m_refusedId; }
+    [[nodiscard]] const std::vector<std::string>& missingFields() const { return m_missing; }
+    [[nodiscard]] const std::string& refusalMessage() const { return m_message; }
+
+    // Asks core to move the experiment to `status` (what a drop does; also the status combo).
+    void move(const core::Session& session, const core::Id& experimentId, core::ExperimentStatus status, const Emit& emit);
+
+private:
+    void drawSummary(const core::Session& session, const ViewContext& ctx);
+    void drawColumn(const core::Session& session, core::ExperimentStatus status, float width, float height,
+                    const ViewContext& ctx, core::Id& selected, const Emit& emit);
+    void forgetStaleRefusal(const core::Session& session);
+
+    core::Id m_refusedId;
+    core::ExperimentStatus m_refusedStatus = core::ExperimentStatus::Idea;
+    std::vector<std::string> m_missing;
+    std::string m_message;
+};
+
+// The colour of a status (stripe on cards and the editor).
+ImVec4 experimentStatusColour(core::ExperimentStatus status);
+
+} // namespace lernraum::ui
