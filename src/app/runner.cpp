@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 namespace lernraum::app {
@@ -169,10 +170,11 @@ void Runner::pollEvents() {
 
 void Runner::applyDisplay(const DisplayState& display) {
     if (display.fullscreen != isFullscreen()) setFullscreen(display.fullscreen);
-    const bool fontsChanged = m_firstApply || display.zoom != m_applied.zoom || display.presentation != m_applied.presentation;
+    const float bodyPixels = bodyPixelsFor(display);
+    const bool fontsChanged = m_firstApply || std::abs(bodyPixels - m_bodyPixels) > 0.5f;
     const bool styleChanged = fontsChanged || display.theme != m_applied.theme;
     if (!styleChanged) return;
-    m_bodyPixels = kBodyPixels * display.zoom * m_contentScale * (display.presentation ? kPresentationFactor : 1.0f);
+    m_bodyPixels = bodyPixels;
     if (fontsChanged) {
         static const FontFiles files = findFontFiles();
         std::string warning;
@@ -194,6 +196,18 @@ void Runner::applyDisplay(const DisplayState& display) {
     ImGui::GetStyle() = style;
     m_applied = display;
     m_firstApply = false;
+}
+
+float Runner::bodyPixelsFor(const DisplayState& display) const {
+    const float normal = kBodyPixels * display.zoom * m_contentScale;
+    if (!display.presentation) return normal;
+    // Presentation text scales with the screen: 1.6 x 18 px = 28.8 px at 1080 lines (what a
+    // projector shows), proportionally on other sizes, never smaller than normal text.
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(m_window, &width, &height);
+    const float byScreen = kBodyPixels * kPresentationFactor * display.zoom * static_cast<float>(height) / 1080.0f;
+    return std::max(normal, std::round(byScreen));
 }
 
 void Runner::beginFrame(const DisplayState& display) {

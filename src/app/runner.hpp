@@ -35,7 +35,8 @@ struct DisplayState {
     friend bool operator==(const DisplayState&, const DisplayState&) = default;
 };
 
-// Body text pixel size at zoom 1 and in presentation mode (>= 28 px, readable at the back of a room).
+// Body text pixel size at zoom 1; presentation mode multiplies it by the factor at 1080 lines
+// (28.8 px, readable from the back of a room) and scales with the window height.
 inline constexpr float kBodyPixels = 18.0f;
 inline constexpr float kPresentationFactor = 1.6f;
 
@@ -71,6 +72,7 @@ public:
 
 private:
     void applyDisplay(const DisplayState& display);
+    [[nodiscard]] float bodyPixelsFor(const DisplayState& display) const;
     void setFullscreen(bool on);
     static void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods);
     void keepShortPresses();
