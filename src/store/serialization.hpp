@@ -10,10 +10,10 @@
 #include "core/model.hpp"
 
 #include <cereal/cereal.hpp>
-#include <cereal/types/array.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -235,7 +235,14 @@ template <class Archive> void serialize(Archive& ar, VotingSettings& v, std::uin
 
 template <class Archive> void serialize(Archive& ar, ScaleQuestion& q, std::uint32_t version) {
     checkVersion("ScaleQuestion", version, 1);
-    ar(make_nvp("question", q.question), make_nvp("counts", q.counts));
+    ar(make_nvp("question", q.question));
+    // A JSON array of exactly five counts (cereal would write std::array as {"value0": ...}).
+    std::vector<int> counts(q.counts.begin(), q.counts.end());
+    ar(make_nvp("counts", counts));
+    if constexpr (store::detail::isLoading<Archive>()) {
+        if (counts.size() != q.counts.size()) throw cereal::Exception("'counts' must have exactly 5 entries");
+        std::copy(counts.begin(), counts.end(), q.counts.begin());
+    }
 }
 
 template <class Archive> void serialize(Archive& ar, Retrospective& r, std::uint32_t version) {

@@ -1,7 +1,7 @@
 // Session files: envelope, hostile-input-safe loading with typed errors, crash-safe saving.
 //
 // [SECTION] JSON configuration   - iterative parsing + UTF-8 validation for every parse in this file
-// [SECTION] Envelope pre-check   - a SAX pass that classifies the input before cereal reads it
+// [SECTION] Envelope diagnosis   - a SAX pass that classifies input the fast path could not read
 // [SECTION] Loading
 // [SECTION] Saving
 
@@ -30,8 +30,7 @@ struct JsonAssertion : cereal::Exception {
     if (!(x)) {                                                                                                          \
         throw ::lernraum::store::JsonAssertion("rapidjson internal assertion failure: " #x);                             \
     }
-// UTF-8 is validated once, in the envelope pass below; the cereal pass then only needs iterative parsing.
-#define RAPIDJSON_PARSE_DEFAULT_FLAGS kParseIterativeFlag
+#define RAPIDJSON_PARSE_DEFAULT_FLAGS (kParseIterativeFlag | kParseValidateEncodingFlag)
 #include <rapidjson/istreamwrapper.h>
 #include <rapidjson/ostreamwrapper.h>
 
@@ -152,7 +151,7 @@ LoadResult fail(LoadErrorKind kind, std::string_view file, std::string message, 
 }
 
 // ---------------------------------------------------------------------------------------------
-// [SECTION] Envelope pre-check
+// [SECTION] Envelope diagnosis
 
 struct EnvelopeScan : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, EnvelopeScan> {
     int depth = 0;
@@ -274,23 +273,20 @@ std::string friendlyCerealMessage(std::string_view what) {
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Loading
 
-LoadResult parseSession(std::string_view json, std::string_view name) {
-    if (json.size() > kMaxFileBytes)
-        return fail(LoadErrorKind::TooLarge, name,
-                    "file is too large (" + std::to_string(json.size() / (1024 * 1024)) + " MiB, at most " +
-                        std::to_string(kMaxFileBytes / (1024 * 1024)) + " MiB)");
-    if (json.size() >= 3 && json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3); // UTF-8 BOM
-    if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        return fail(LoadErrorKind::NotLernraum, name, "not a Lernraum session file (the file is empty)");
+namespace {
 
-    // Pass 1: syntax, encoding and envelope, without building a document.
+// Classifies input that failed the fast path: a SAX pass over the whole text finds syntax and
+// encoding errors (with their byte offset) and checks the envelope. Returns nothing when the
+// envelope is fine, i.e. the problem lies inside "session".
+std::optional<LoadResult> diagnoseEnvelope(std::string_view json, std::string_view name) {
     EnvelopeScan scan;
     {
         MemoryBuffer buffer(json.data(), json.size());
         std::istream in(&buffer);
         rapidjson::IStreamWrapper stream(in);
         rapidjson::Reader reader;
-        const rapidjson::ParseResult ok = reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(stream, scan);
+        const rapidjson::ParseResult ok =
+            reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(stream, scan);
         if (!ok) {
             std::string detail = std::string(rapidjson::GetParseError_En(ok.Code())) + " (at byte " + std::to_string(ok.Offset()) + ")";
             if (looksLikeLernraum(json)) return fail(LoadErrorKind::Corrupt, name, "the file is damaged: " + detail);
@@ -310,28 +306,59 @@ LoadResult parseSession(std::string_view json, std::string_view name) {
                         ", this version reads up to " + std::to_string(kSchemaVersion) + "); please update Lernraum");
     if (!scan.hasSession || !scan.sessionIsObject)
         return fail(LoadErrorKind::Corrupt, name, "the file is damaged: \"session\" is missing or not an object");
+    return std::nullopt;
+}
 
-    // Schema migrations go here: when kSchemaVersion becomes 2, a version-1 file is rewritten
-    // step by step (1 -> 2 -> ...) before cereal reads it. Per-type field changes use class versions.
+} // namespace
 
-    // Pass 2: cereal reads the session.
+LoadResult parseSession(std::string_view json, std::string_view name) {
+    if (json.size() > kMaxFileBytes)
+        return fail(LoadErrorKind::TooLarge, name,
+                    "file is too large (" + std::to_string(json.size() / (1024 * 1024)) + " MiB, at most " +
+                        std::to_string(kMaxFileBytes / (1024 * 1024)) + " MiB)");
+    if (json.size() >= 3 && json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3); // UTF-8 BOM
+    if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return fail(LoadErrorKind::NotLernraum, name, "not a Lernraum session file (the file is empty)");
+
+    // Fast path: one parse. cereal builds the document (iterative, UTF-8 validated), the envelope is
+    // checked, and only then is the session read, so a newer file is never half-read. Anything that
+    // goes wrong before the session is read is classified by diagnoseEnvelope().
     core::Session session;
+    std::string sessionError;
     try {
         MemoryBuffer buffer(json.data(), json.size());
         std::istream in(&buffer);
         cereal::JSONInputArchive archive(in);
-        archive(cereal::make_nvp("session", session));
-    } catch (const NewerClassVersion& e) {
-        return fail(LoadErrorKind::NewerVersion, name,
-                    std::string("written by a newer version of Lernraum (") + e.what() + "); please update Lernraum");
-    } catch (const UnknownValue& e) {
-        return fail(LoadErrorKind::Invalid, name, "the session is not valid", {core::Problem{"", e.what()}});
-    } catch (const cereal::Exception& e) {
-        return fail(LoadErrorKind::Corrupt, name, "the file is damaged: " + friendlyCerealMessage(e.what()));
+        std::string format;
+        std::int64_t schemaVersion = 0;
+        archive(cereal::make_nvp("format", format), cereal::make_nvp("schema_version", schemaVersion));
+        if (format != kFormatName || schemaVersion != kSchemaVersion) throw cereal::Exception("envelope");
+        // Schema migrations go here: when kSchemaVersion becomes 2, a version-1 document is
+        // rewritten step by step (1 -> 2 -> ...) before the session is read. Per-type field changes
+        // use class versions (see serialization.hpp).
+        try {
+            archive(cereal::make_nvp("session", session));
+        } catch (const NewerClassVersion& e) {
+            return fail(LoadErrorKind::NewerVersion, name,
+                        std::string("written by a newer version of Lernraum (") + e.what() + "); please update Lernraum");
+        } catch (const UnknownValue& e) {
+            return fail(LoadErrorKind::Invalid, name, "the session is not valid", {core::Problem{"", e.what()}});
+        } catch (const cereal::Exception& e) {
+            sessionError = friendlyCerealMessage(e.what());
+        } catch (const std::bad_alloc&) {
+            sessionError = "not enough memory to read it";
+        } catch (const std::exception& e) {
+            sessionError = e.what();
+        }
     } catch (const std::bad_alloc&) {
         return fail(LoadErrorKind::Corrupt, name, "the file is damaged: not enough memory to read it");
-    } catch (const std::exception& e) {
-        return fail(LoadErrorKind::Corrupt, name, std::string("the file is damaged: ") + e.what());
+    } catch (const std::exception&) {
+        if (auto diagnosis = diagnoseEnvelope(json, name)) return std::move(*diagnosis);
+        return fail(LoadErrorKind::Corrupt, name, "the file is damaged: the envelope cannot be read");
+    }
+    if (!sessionError.empty()) {
+        if (auto diagnosis = diagnoseEnvelope(json, name)) return std::move(*diagnosis); // e.g. "session": []
+        return fail(LoadErrorKind::Corrupt, name, "the file is damaged: " + sessionError);
     }
 
     auto problems = core::validate(session);
