@@ -18,7 +18,7 @@
 namespace lernraum::app {
 
 static_assert(ui::key::Escape == GLFW_KEY_ESCAPE && ui::key::Enter == GLFW_KEY_ENTER && ui::key::F1 == GLFW_KEY_F1 &&
-              ui::key::F2 == GLFW_KEY_F2 && ui::key::F5 == GLFW_KEY_F5 && ui::key::F11 == GLFW_KEY_F11 &&
+              ui::key::F2 == GLFW_KEY_F2 && ui::key::F5 == GLFW_KEY_F5 && ui::key::F6 == GLFW_KEY_F6 && ui::key::F11 == GLFW_KEY_F11 &&
               ui::key::Tab == GLFW_KEY_TAB);
 
 namespace {

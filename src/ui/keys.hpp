@@ -13,6 +13,7 @@ inline constexpr int Tab = 258;
 inline constexpr int F1 = 290;
 inline constexpr int F2 = 291;
 inline constexpr int F5 = 294;
+inline constexpr int F6 = 295;
 inline constexpr int F11 = 300;
 } // namespace key
 

@@ -301,6 +301,7 @@ void Shell::handleKeys() {
             if (!m_presentation) startRename();
             break;
         case key::F1: showModal(Modal::Shortcuts); break;
+        case key::F6: toggleTimer(); break;
         case key::Escape:
             if (m_presentation && !typing) m_presentation = false;
             break;
@@ -375,6 +376,15 @@ void Shell::drawHeader() {
     ImGui::Spacing();
 }
 
+void Shell::toggleTimer() {
+    if (m_timerRunning) {
+        m_timerElapsed += m_time - m_timerStartedAt;
+    } else {
+        m_timerStartedAt = m_time;
+    }
+    m_timerRunning = !m_timerRunning;
+}
+
 void Shell::drawTimer() {
     const Palette& p = palette();
     // Counts down the timebox of the current agenda item (first not done); counts up without one.
@@ -394,14 +404,7 @@ void Shell::drawTimer() {
         const ImVec4 colour = shown < 0 ? p.warning : m_timerRunning ? p.accent : p.text;
         colouredText(colour, formatSeconds(shown));
     }
-    if (button(m_timerRunning ? _("Pause") : _("Start"))) {
-        if (m_timerRunning) {
-            m_timerElapsed += m_time - m_timerStartedAt;
-        } else {
-            m_timerStartedAt = m_time;
-        }
-        m_timerRunning = !m_timerRunning;
-    }
+    if (button(m_timerRunning ? _("Pause") : _("Start"))) toggleTimer();
     ImGui::SameLine();
     if (button(_("Reset"))) {
         m_timerRunning = false;

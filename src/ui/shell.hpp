@@ -107,6 +107,7 @@ private:
     void drawMenuBar();
     void drawHeader();
     void drawTimer();
+    void toggleTimer(); // F6 or the Start/Pause button
     void drawTabs();
     void drawStatusBar();
     void drawToast();

@@ -255,6 +255,7 @@ void Shell::drawShortcuts() {
     placeModal(34.0f);
     const std::string title = std::string(_("Keyboard shortcuts")) + "###shortcuts";
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
+    const std::string timer = std::string(_("Start")) + " / " + _("Pause");
     const std::pair<const char*, const char*> rows[] = {
         {"Ctrl+N", _("New workshop")},         {"Ctrl+O", _("Open")},
         {"Ctrl+S", _("Save")},                 {"Ctrl+Shift+S", _("Save as")},
@@ -262,6 +263,7 @@ void Shell::drawShortcuts() {
         {"Ctrl+Plus / Ctrl+Minus", _("Zoom")}, {"Ctrl+0", _("Reset zoom")},
         {"Ctrl+1 \xE2\x80\xA6 4", _("Switch tab")}, {"F2", _("Rename workshop")},
         {"F5", _("Presentation mode")},        {"F11", _("Full screen")},
+        {"F6", timer.c_str()},
         {"Esc", _("Leave presentation mode")}, {"Ctrl+Q", _("Quit")},
     };
     if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg)) {

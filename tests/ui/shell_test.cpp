@@ -241,3 +241,16 @@ TEST_CASE("the German UI shows German labels", "[ui][i18n]") {
     CHECK_FALSE(h.has("File"));
     ui::setLanguage("en");
 }
+
+TEST_CASE("F6 starts and pauses the workshop timer", "[ui][shell]") {
+    UiHarness h;
+    h.shell().setSession(core::makeDemoSession(), {});
+    h.frame();
+    CHECK_FALSE(h.shell().timerRunning());
+    h.chord(ui::key::F6);
+    CHECK(h.shell().timerRunning());
+    CHECK(h.shows("Pause"));
+    h.chord(ui::key::F6);
+    CHECK_FALSE(h.shell().timerRunning());
+    CHECK(h.shows("Start"));
+}
