@@ -137,7 +137,7 @@ int runInteractive(const GuiOptions& options) {
     Autosaver autosaver(configDir);
     bool recoveryPending = recovery.has_value();
     while (!shell.wantsQuit()) {
-        runner.waitForEvents(shell.timerRunning());
+        runner.waitForEvents(shell.timerRunning() || autosaver.pending(shell.isDirty(), shell.history().version()));
         runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), shell.fullscreen()});
         shell.draw(runner.time(), wallClock());
         runner.endFrame();

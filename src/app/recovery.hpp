@@ -6,6 +6,7 @@
 
 #include "core/model.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -39,6 +40,12 @@ public:
     // passed since the last write. Returns an error message when a write failed, else "".
     std::string tick(double time, const core::Session& session, const std::string& sessionPath, bool dirty,
                      std::uint64_t version);
+
+    // True while a copy is due (dirty and changed since the last copy): the main loop then wakes
+    // once a second instead of sleeping until the next input.
+    [[nodiscard]] bool pending(bool dirty, std::uint64_t version) const {
+        return !m_configDir.empty() && dirty && (!m_haveVersion || version != m_lastVersion);
+    }
 
 private:
     std::filesystem::path m_configDir;
