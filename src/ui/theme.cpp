@@ -103,9 +103,11 @@ void setColours(const Palette& p, Theme theme, ImVec4* c) {
     c[ImGuiCol_ResizeGripActive] = p.accent;
     c[ImGuiCol_Tab] = p.panel;
     c[ImGuiCol_TabHovered] = widgetHover;
-    c[ImGuiCol_TabActive] = p.background;
+    // High contrast: every tab is black, so the selected one needs its own fill.
+    const ImVec4 activeTab = theme == Theme::HighContrast ? rgb(0x4D4D4D) : p.background;
+    c[ImGuiCol_TabActive] = activeTab;
     c[ImGuiCol_TabUnfocused] = p.panel;
-    c[ImGuiCol_TabUnfocusedActive] = p.background;
+    c[ImGuiCol_TabUnfocusedActive] = activeTab;
     c[ImGuiCol_PlotLines] = p.accent;
     c[ImGuiCol_PlotLinesHovered] = p.warning;
     c[ImGuiCol_PlotHistogram] = p.accent;
