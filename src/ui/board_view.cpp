@@ -1,16 +1,36 @@
 #include "ui/board_view.hpp"
 
+#include "core/board_filter.hpp"
 #include "core/commands.hpp"
+#include "core/flow.hpp"
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace lernraum::ui {
 namespace {
+
+constexpr const char* kCardPayload = "LERNRAUM_CARD";
+
+// GLFW key codes (the runner's key map; see ui/headless.cpp for the tests' copy).
+constexpr int kKeyN = 78;
+constexpr int kKeyInsert = 260;
+constexpr int kKeyDelete = 261;
+constexpr int kKeyRight = 262;
+constexpr int kKeyLeft = 263;
+constexpr int kKeyDown = 264;
+constexpr int kKeyUp = 265;
+constexpr int kKeyEnter = 257;
+constexpr int kKeyPadEnter = 335;
+constexpr int kKeyEscape = 256;
 
 const core::Board* findBoard(const core::Session& session, const core::Id& id) {
     for (const auto& board : session.boards) {
@@ -19,7 +39,14 @@ const core::Board* findBoard(const core::Session& session, const core::Id& id) {
     return session.boards.empty() ? nullptr : &session.boards.front();
 }
 
-std::string cardMeta(const core::Card& card, bool withTags) {
+const core::Card* findCard(const core::Board& board, const core::Id& id) {
+    if (id.empty()) return nullptr;
+    for (const auto& c : board.cards)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+std::string cardMeta(const core::Board& board, const core::Card& card, bool withTags, bool overdue, core::Timestamp now) {
     std::string meta;
     auto add = [&meta](std::string_view part) {
         if (part.empty()) return;
@@ -27,10 +54,15 @@ std::string cardMeta(const core::Card& card, bool withTags) {
         meta += part;
     };
     if (card.ownerRole && core::inRange(*card.ownerRole)) add(label(*card.ownerRole));
-    if (card.due.isSet()) add(std::string(_("due")) + " " + formatDate(card.due));
+    if (card.due.isSet()) add(std::string(overdue ? _("overdue since") : _("due")) + " " + formatDate(card.due));
     if (!card.checklist.empty()) {
         const auto done = std::count_if(card.checklist.begin(), card.checklist.end(), [](const auto& c) { return c.done; });
         add("\xE2\x98\x91 " + std::to_string(done) + "/" + std::to_string(card.checklist.size()));
+    }
+    // Card ageing: whole days in the current column, while the work is not done.
+    if (core::columnKindOf(board, card.columnId) != core::ColumnKind::Done) {
+        if (const auto age = core::ageInColumnDays(card, now); age && *age >= 1.0)
+            add(core::fillPlaceholders(_("{1} d in column"), {std::to_string(static_cast<int>(std::floor(*age)))}));
     }
     if (withTags) {
         for (const auto& tag : card.tags) add("#" + tag);
@@ -38,15 +70,38 @@ std::string cardMeta(const core::Card& card, bool withTags) {
     return meta;
 }
 
+// A horizontal line where a dragged card will land.
+void dropIndicator(float x0, float x1, float y) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 colour = ImGui::GetColorU32(palette().accent);
+    const float thick = std::max(2.0f, em(0.2f));
+    dl->AddLine(ImVec2(x0 + thick, y), ImVec2(x1 - thick, y), colour, thick);
+    dl->AddCircleFilled(ImVec2(x0 + thick, y), thick * 1.5f, colour);
+    dl->AddCircleFilled(ImVec2(x1 - thick, y), thick * 1.5f, colour);
+}
+
+// The card id in a drag payload.
+core::Id payloadCard(const ImGuiPayload* payload) {
+    return core::Id(static_cast<const char*>(payload->Data), static_cast<std::size_t>(payload->DataSize));
+}
+
 } // namespace
 
+BoardView::BoardView() : m_ids(core::IdGenerator::fromRandomDevice()) {}
+
 void BoardView::draw(const core::Session& session, ViewContext& ctx) {
+    m_createdAt = ctx.now;
     const core::Board* board = findBoard(session, m_boardId);
     if (!board) {
         mutedText(_("This session has no board yet."));
         return;
     }
-    m_boardId = board->id;
+    if (m_boardId != board->id) {
+        m_boardId = board->id;
+        m_selected.clear();
+        m_heights.clear();
+    }
+    if (!findCard(*board, m_selected) || findCard(*board, m_selected)->archived) m_selected.clear();
 
     if (session.boards.size() > 1) {
         for (const auto& b : session.boards) {
@@ -59,24 +114,47 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
     } else {
         heading(board->title);
     }
+    if (!ctx.presentation && m_toolbar.draw(*board)) startNewCard(*board);
+    m_toolbar.drawPanels(session, *board, ctx);
+    if (m_toolbar.showFlow()) {
+        m_flow.draw(*board, em(ctx.presentation ? 14.0f : 11.0f));
+        ImGui::Spacing();
+    }
 
     const int count = static_cast<int>(board->columns.size());
     if (count == 0) {
         mutedText(_("This board has no columns."));
-        return;
+    } else {
+        const float gap = em(0.75f);
+        const float minWidth = em(10.0f);
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const float width = std::max(minWidth, (avail - gap * static_cast<float>(count - 1)) / static_cast<float>(count));
+        if (width != m_heightsWidth || ImGui::GetFontSize() != m_heightsFont) {
+            m_heights.clear();
+            m_heightsWidth = width;
+            m_heightsFont = ImGui::GetFontSize();
+        }
+        // Wide boards scroll horizontally instead of squeezing columns below readability.
+        ImGui::BeginChild("board-columns", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+        for (int i = 0; i < count; ++i) {
+            if (i > 0) ImGui::SameLine(0.0f, gap);
+            drawColumn(*board, board->columns[static_cast<std::size_t>(i)], width, ctx);
+        }
+        ImGui::EndChild();
     }
-    const float gap = em(0.75f);
-    const float minWidth = em(10.0f);
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float width = std::max(minWidth, (avail - gap * static_cast<float>(count - 1)) / static_cast<float>(count));
-    // Wide boards scroll horizontally instead of squeezing columns below readability.
-    ImGui::BeginChild("board-columns", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-    for (int i = 0; i < count; ++i) {
-        if (i > 0) ImGui::SameLine(0.0f, gap);
-        drawColumn(*board, board->columns[static_cast<std::size_t>(i)], width, ctx);
+
+    handleKeys(*board, ctx);
+    m_editor.draw(session, ctx);
+
+    // Now that nothing refers into the session any more, build and send the frame's commands.
+    auto pending = std::move(m_pending);
+    m_pending.clear();
+    for (auto& make : pending) {
+        if (!ctx.submit) break;
+        core::CommandResult result = make(session);
+        if (result && result.change().isNoOp()) continue;
+        ctx.submit(std::move(result));
     }
-    ImGui::EndChild();
-    drawEditPopup(session, ctx);
 }
 
 void BoardView::drawColumn(const core::Board& board, const core::Column& column, float width, ViewContext& ctx) {
@@ -85,14 +163,29 @@ void BoardView::drawColumn(const core::Board& board, const core::Column& column,
     beginPanel("column", width, !ctx.presentation); // the wheel still scrolls
     const int n = core::wipCount(board, column.id);
     const bool over = core::isOverWipLimit(board, column);
+    const bool hard = column.wipLimit > 0 && column.wipMode == core::WipMode::Hard;
+    const bool full = hard && n >= column.wipLimit;
     {
         FontScope font(fonts().heading);
-        std::string title = column.title + "  (" + std::to_string(n);
+        std::string title = column.title + "  " + std::to_string(n);
         if (column.wipLimit > 0) title += "/" + std::to_string(column.wipLimit);
-        title += ")";
-        colouredText(over ? p.warning : p.accent, title);
+        colouredText(over || full ? p.warning : p.accent, title);
     }
-    if (over) mutedText(_("WIP limit exceeded"));
+    if (!ctx.presentation) ImGui::OpenPopupOnItemClick("column-settings", ImGuiPopupFlags_MouseButtonRight);
+    const char* status = over ? _("WIP limit exceeded") : full ? _("Full: hard WIP limit")
+                                      : column.wipLimit > 0 ? (hard ? _("Hard WIP limit") : _("Soft WIP limit"))
+                                                            : nullptr;
+    if (status) {
+        colouredText(over || full ? p.warning : p.muted, status);
+        recordLastItem(status); // tests look for the column's WIP state
+    }
+    if (!ctx.presentation) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("...")) ImGui::OpenPopup("column-settings");
+        recordLastItem("Column settings");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Column settings"));
+        drawColumnSettings(board, column);
+    }
     ImGui::Spacing();
 
     if (board.lanes.empty()) {
@@ -114,61 +207,268 @@ void BoardView::drawColumn(const core::Board& board, const core::Column& column,
     ImGui::PopID();
 }
 
+void BoardView::drawColumnSettings(const core::Board& board, const core::Column& column) {
+    if (ImGui::IsPopupOpen("column-settings") && m_settingsColumn != column.id) {
+        m_settingsColumn = column.id;
+        m_settingsTitle = column.title;
+        m_settingsLimit = column.wipLimit;
+        m_settingsHard = column.wipMode == core::WipMode::Hard;
+    }
+    if (!ImGui::BeginPopup("column-settings")) {
+        if (m_settingsColumn == column.id) m_settingsColumn.clear();
+        return;
+    }
+    mutedText(_("Column title"));
+    ImGui::SetNextItemWidth(em(16.0f));
+    inputText("##column-title", m_settingsTitle);
+    mutedText(_("WIP limit (0 = none)"));
+    ImGui::SetNextItemWidth(em(8.0f));
+    ImGui::InputInt("##wip", &m_settingsLimit);
+    m_settingsLimit = std::clamp(m_settingsLimit, 0, 999);
+    ImGui::Checkbox(_("Hard limit (refuse cards over the limit)"), &m_settingsHard);
+    recordLastItem(_("Hard limit (refuse cards over the limit)"));
+    if (button(_("Apply"))) {
+        const core::Id boardId = board.id;
+        const core::Id columnId = column.id;
+        const std::string title = m_settingsTitle;
+        const int limit = m_settingsLimit;
+        const auto mode = m_settingsHard ? core::WipMode::Hard : core::WipMode::Soft;
+        if (title != column.title)
+            m_pending.push_back([=](const core::Session& s) { return core::renameColumn(s, boardId, columnId, title); });
+        if (limit != column.wipLimit || mode != column.wipMode)
+            m_pending.push_back([=](const core::Session& s) { return core::setColumnWip(s, boardId, columnId, limit, mode); });
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (button(_("Cancel"))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+float BoardView::cachedCardHeight(const core::Card& card, const CardContent& content, float width) {
+    if (auto it = m_heights.find(card.id); it != m_heights.end()) return it->second;
+    const float h = cardHeight(content, width);
+    m_heights.emplace(card.id, h);
+    return h;
+}
+
 void BoardView::drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId, ViewContext& ctx) {
+    const Palette& p = palette();
     const float width = ImGui::GetContentRegionAvail().x;
     const float visibleTop = ImGui::GetWindowPos().y;
     const float visibleBottom = visibleTop + ImGui::GetWindowHeight();
-    for (std::size_t index : core::cellCards(board, columnId, laneId)) {
-        const core::Card& c = board.cards[index];
-        CardContent content;
-        content.id = c.id;
-        content.title = c.title;
-        content.meta = cardMeta(c, !ctx.presentation); // tags are detail, not for the room
-        content.stripe = c.colour == core::CardColour::None ? ImVec4(0, 0, 0, 0) : cardColour(c.colour);
+    const ImGuiPayload* drag = ImGui::GetDragDropPayload();
+    const bool dragging = drag && drag->IsDataType(kCardPayload);
+    const core::CardFilter& filter = m_toolbar.filter();
+    const core::Date today = ctx.now.date();
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+
+    // Where a drop at `pos` of this cell puts the card (positions count the cell without it).
+    auto drop = [&](const core::Id& cardId, std::size_t pos) {
+        if (const auto from = core::placeOf(board, cardId); from && from->columnId == columnId && from->laneId == laneId &&
+                                                            from->index < pos)
+            --pos;
+        m_selected = cardId;
+        queueMove(cardId, columnId, laneId, pos);
+    };
+
+    const std::vector<std::size_t> cell = core::cellCards(board, columnId, laneId);
+    for (std::size_t pos = 0; pos < cell.size(); ++pos) {
+        const core::Card& c = board.cards[cell[pos]];
+        const bool selected = c.id == m_selected;
         const float y = ImGui::GetCursorScreenPos().y;
-        // Off-screen: reserve the same space without submitting the card's widgets.
-        if (y > visibleBottom || y + em(12.0f) < visibleTop) {
-            const float h = cardHeight(content, width);
-            if (y + h < visibleTop || y > visibleBottom) {
-                ImGui::Dummy(ImVec2(width, h));
+        // Off-screen: reserve the card's space without building or submitting it.
+        if (!(selected && m_scrollToSelected)) {
+            if (auto it = m_heights.find(c.id); it != m_heights.end() && (y + it->second < visibleTop || y > visibleBottom)) {
+                ImGui::Dummy(ImVec2(width, it->second - spacing));
                 continue;
             }
         }
-        if (card(content, width) && !ctx.presentation) {
-            m_editCardId = c.id;
-            m_editTitle = c.title;
-            m_openEditPopup = true;
+        const bool overdue = core::isOverdue(board, c, today);
+        CardContent content;
+        content.id = c.id;
+        content.title = c.title;
+        content.meta = cardMeta(board, c, !ctx.presentation, overdue, ctx.now); // tags are detail, not for the room
+        content.stripe = c.colour == core::CardColour::None ? ImVec4(0, 0, 0, 0) : cardColour(c.colour);
+        content.highlight = overdue;
+        if (!(selected && m_scrollToSelected)) {
+            const float h = cachedCardHeight(c, content, width);
+            if (y + h < visibleTop || y > visibleBottom) {
+                ImGui::Dummy(ImVec2(width, h - spacing));
+                continue;
+            }
         }
+        const bool dim = filter.isActive() && !core::matchesFilter(board, c, filter, today);
+        if (dim) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.25f);
+        const bool doubleClicked = card(content, width);
+        if (dim) ImGui::PopStyleVar();
+        const ImVec2 min = ImGui::GetItemRectMin();
+        const ImVec2 max = ImGui::GetItemRectMax();
+        m_heights[c.id] = max.y - min.y + spacing;
+
+        if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+            m_selected = c.id;
+            m_focusColumn = columnId;
+            m_focusLane = laneId;
+        }
+        if (doubleClicked && !ctx.presentation) m_editor.open(board.id, c);
+        if (selected) {
+            const float grow = em(0.15f);
+            ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - grow, min.y - grow), ImVec2(max.x + grow, max.y + grow),
+                                                ImGui::GetColorU32(p.accent), em(0.3f), 0, em(0.18f));
+            if (m_scrollToSelected) {
+                if (min.y < visibleTop || max.y > visibleBottom) ImGui::SetScrollHereY(0.5f);
+                m_scrollToSelected = false;
+            }
+        }
+        if (ImGui::BeginDragDropSource(ImGuiDragDropFlags_None)) {
+            ImGui::SetDragDropPayload(kCardPayload, c.id.data(), c.id.size());
+            boldText(c.title);
+            ImGui::EndDragDropSource();
+        }
+        if (dragging && ImGui::BeginDragDropTarget()) {
+            if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(
+                    kCardPayload, ImGuiDragDropFlags_AcceptBeforeDelivery | ImGuiDragDropFlags_AcceptNoDrawDefaultRect)) {
+                const bool after = ImGui::GetMousePos().y > (min.y + max.y) * 0.5f;
+                dropIndicator(min.x, max.x, after ? max.y + spacing * 0.5f : min.y - spacing * 0.5f);
+                if (payload->IsDelivery()) drop(payloadCard(payload), pos + (after ? 1 : 0));
+            }
+            ImGui::EndDragDropTarget();
+        }
+    }
+
+    // The rest of the cell: a drop zone for "at the end" that also focuses the cell on click.
+    ImGui::InvisibleButton("##cell-end", ImVec2(width, em(dragging ? 2.5f : 1.0f)));
+    recordLastItem(ctx.presentation ? "##cell-end" : "Cell end");
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+        m_focusColumn = columnId;
+        m_focusLane = laneId;
+        m_selected.clear();
+    }
+    if (dragging && ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(
+                kCardPayload, ImGuiDragDropFlags_AcceptBeforeDelivery | ImGuiDragDropFlags_AcceptNoDrawDefaultRect)) {
+            dropIndicator(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().x, ImGui::GetItemRectMin().y + spacing * 0.5f);
+            if (payload->IsDelivery()) drop(payloadCard(payload), cell.size());
+        }
+        ImGui::EndDragDropTarget();
+    }
+
+    if (ctx.presentation) return;
+    if (m_newColumn == columnId && m_newLane == laneId) {
+        drawNewCardField(columnId, laneId);
+    } else if (button(_("+ Card"), ImVec2(-1.0f, 0.0f))) {
+        m_newColumn = columnId;
+        m_newLane = laneId;
+        m_newTitle.clear();
+        m_newFocus = true;
     }
 }
 
-void BoardView::drawEditPopup(const core::Session& session, ViewContext& ctx) {
-    const char* popupId = _("Edit card");
-    if (m_openEditPopup) {
-        ImGui::OpenPopup(popupId);
-        m_openEditPopup = false;
+void BoardView::drawNewCardField(const core::Id& columnId, const core::Id& laneId) {
+    if (m_newFocus) {
+        ImGui::SetKeyboardFocusHere();
+        m_newFocus = false;
     }
-    ImGui::SetNextWindowSize(em(30.0f, 0.0f));
-    if (!ImGui::BeginPopupModal(popupId, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1.0f);
-    const bool enter = inputText("##card-title", m_editTitle, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-    const bool save = button(_("Save")) || enter;
-    ImGui::SameLine();
-    const bool cancel = button(_("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
-    if (save) {
-        const core::Board* board = findBoard(session, m_boardId);
-        if (board) {
-            auto it = std::find_if(board->cards.begin(), board->cards.end(), [&](const auto& c) { return c.id == m_editCardId; });
-            if (it != board->cards.end()) {
-                core::Card edited = *it;
-                edited.title = m_editTitle;
-                if (ctx.submit) ctx.submit(core::updateCard(session, board->id, edited));
+    const bool enter =
+        ImGui::InputTextWithHint("##new-card", _("Title, then Enter"), &m_newTitle, ImGuiInputTextFlags_EnterReturnsTrue);
+    recordLastItem("New card title");
+    if (enter && m_newTitle.find_first_not_of(" \t") != std::string::npos) {
+        const core::Id boardId = m_boardId;
+        const core::Id cardId = m_ids.next("card");
+        const std::string title = m_newTitle;
+        const core::Timestamp now = m_createdAt;
+        m_pending.push_back([=](const core::Session& s) {
+            return core::addCard(s, boardId, cardId, columnId, laneId, title, core::kAtEnd, now);
+        });
+        m_selected = cardId;
+        m_scrollToSelected = true;
+        m_newColumn.clear();
+    } else if (enter || ImGui::IsItemDeactivated()) {
+        m_newColumn.clear(); // Escape, or clicked elsewhere
+    }
+}
+
+void BoardView::startNewCard(const core::Board& board) {
+    if (board.columns.empty()) return;
+    core::Id column = m_focusColumn;
+    core::Id lane = m_focusLane;
+    if (const core::Card* c = findCard(board, m_selected)) {
+        column = c->columnId;
+        lane = c->laneId;
+    }
+    if (std::none_of(board.columns.begin(), board.columns.end(), [&](const auto& col) { return col.id == column; })) {
+        column = board.columns.front().id;
+        lane.clear();
+    }
+    if (lane.empty() && !board.lanes.empty() && core::cellCards(board, column, {}).empty()) lane = board.lanes.front().id;
+    m_newColumn = column;
+    m_newLane = lane;
+    m_newTitle.clear();
+    m_newFocus = true;
+}
+
+void BoardView::queueMove(const core::Id& cardId, const core::Id& columnId, const core::Id& laneId, std::size_t index) {
+    const core::Id boardId = m_boardId;
+    const core::Timestamp now = m_createdAt;
+    m_pending.push_back([=](const core::Session& s) { return core::moveCard(s, boardId, cardId, columnId, laneId, index, now); });
+}
+
+void BoardView::handleKeys(const core::Board& board, ViewContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyAlt) return;
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
+
+    struct Arrow {
+        int key;
+        core::MoveDirection direction;
+    };
+    static constexpr Arrow arrows[] = {{kKeyLeft, core::MoveDirection::Left},
+                                       {kKeyRight, core::MoveDirection::Right},
+                                       {kKeyUp, core::MoveDirection::Up},
+                                       {kKeyDown, core::MoveDirection::Down}};
+    for (const Arrow& a : arrows) {
+        if (!ImGui::IsKeyPressed(a.key)) continue;
+        ImGui::NavMoveRequestCancel(); // the board's own focus, not ImGui's item navigation
+        m_scrollToSelected = true;
+        if (m_selected.empty()) {
+            for (const auto& column : board.columns) {
+                const auto it = std::find_if(board.cards.begin(), board.cards.end(),
+                                             [&](const core::Card& c) { return !c.archived && c.columnId == column.id; });
+                if (it != board.cards.end()) {
+                    m_selected = it->id;
+                    break;
+                }
             }
+            continue;
+        }
+        if (io.KeyCtrl) {
+            if (const auto target = core::keyboardTarget(board, m_selected, a.direction))
+                queueMove(m_selected, target->columnId, target->laneId, target->index);
+        } else if (const auto next = core::neighbourCard(board, m_selected, a.direction)) {
+            m_selected = *next;
         }
     }
-    if (save || cancel) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
+    if (const core::Card* c = findCard(board, m_selected)) {
+        m_focusColumn = c->columnId;
+        m_focusLane = c->laneId;
+    }
+    if (io.KeyCtrl || io.KeyShift) return;
+    if (ImGui::IsKeyPressed(kKeyEscape, false)) m_selected.clear();
+    if (ctx.presentation) return; // moving yes, editing no
+    if (ImGui::IsKeyPressed(kKeyN, false) || ImGui::IsKeyPressed(kKeyInsert, false)) startNewCard(board);
+    if (const core::Card* c = findCard(board, m_selected)) {
+        if (ImGui::IsKeyPressed(kKeyEnter, false) || ImGui::IsKeyPressed(kKeyPadEnter, false)) m_editor.open(board.id, *c);
+        if (ImGui::IsKeyPressed(kKeyDelete, false)) {
+            const core::Id boardId = board.id;
+            const core::Id cardId = c->id;
+            m_pending.push_back([=](const core::Session& s) { return core::archiveCard(s, boardId, cardId); });
+            const auto next = core::neighbourCard(board, cardId, core::MoveDirection::Down);
+            const auto prev = core::neighbourCard(board, cardId, core::MoveDirection::Up);
+            m_selected = next ? *next : prev ? *prev : core::Id{};
+        }
+    }
 }
 
 } // namespace lernraum::ui

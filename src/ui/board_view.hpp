@@ -1,27 +1,75 @@
 #pragma once
-// The Board tab: the session's kanban boards, columns side by side, cards top to bottom. Cards
-// outside the visible part of a column are measured but not drawn, so a 10,000-card board stays
-// fast. Double-clicking a card edits its title (outside presentation mode).
+// The Board tab: the session's kanban boards, columns side by side, swimlanes as rows inside
+// each column, cards top to bottom. Cards are moved by drag and drop (a line shows where a card
+// will land) or with the keyboard: arrow keys select a card, Ctrl+arrow keys move it, N adds a
+// card to the selected column, Enter edits, Delete archives. Every change is a core command.
+// Cards outside the visible part of a column are measured but not drawn, so a 10,000-card board
+// stays fast. Presentation mode keeps moving but hides the editing chrome.
 
+#include "core/board_moves.hpp"
+#include "core/ids.hpp"
+#include "ui/board_card_editor.hpp"
+#include "ui/board_cfd.hpp"
+#include "ui/board_toolbar.hpp"
 #include "ui/view.hpp"
+#include "ui/widgets.hpp"
 
+#include <functional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace lernraum::ui {
 
 class BoardView {
 public:
+    BoardView();
     void draw(const core::Session& session, ViewContext& ctx);
+
+    [[nodiscard]] const core::Id& selectedCard() const { return m_selected; }
 
 private:
     void drawColumn(const core::Board& board, const core::Column& column, float width, ViewContext& ctx);
+    void drawColumnSettings(const core::Board& board, const core::Column& column);
     void drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId, ViewContext& ctx);
-    void drawEditPopup(const core::Session& session, ViewContext& ctx);
+    void drawNewCardField(const core::Id& columnId, const core::Id& laneId);
+    void handleKeys(const core::Board& board, ViewContext& ctx);
+    void startNewCard(const core::Board& board);
+    void queueMove(const core::Id& cardId, const core::Id& columnId, const core::Id& laneId, std::size_t index);
+    float cachedCardHeight(const core::Card& card, const CardContent& content, float width);
 
     core::Id m_boardId;
-    core::Id m_editCardId; // card whose title is being edited
-    std::string m_editTitle;
-    bool m_openEditPopup = false;
+    core::Id m_selected;         // selected card (keyboard focus of the board)
+    core::Id m_focusColumn;      // where N adds a card when no card is selected
+    core::Id m_focusLane;
+    bool m_scrollToSelected = false;
+
+    // Inline "new card" field in one cell.
+    core::Id m_newColumn;
+    core::Id m_newLane;
+    std::string m_newTitle;
+    bool m_newFocus = false;
+
+    // Column settings popup (right-click on a column title).
+    core::Id m_settingsColumn;
+    std::string m_settingsTitle;
+    int m_settingsLimit = 0;
+    bool m_settingsHard = false;
+
+    CardEditor m_editor;
+    BoardToolbar m_toolbar;
+    FlowDiagram m_flow;
+    core::IdGenerator m_ids;
+    core::Timestamp m_createdAt; // the frame's clock, for commands built later
+
+    // Commands are built after the frame's drawing (the session must not change while drawn).
+    std::vector<std::function<core::CommandResult(const core::Session&)>> m_pending;
+
+    // Card heights for clipping: measured when a card is drawn, estimated once when it never was.
+    // Valid for one column width and font size; an off-screen card only needs a close guess.
+    std::unordered_map<core::Id, float> m_heights;
+    float m_heightsWidth = 0.0f;
+    float m_heightsFont = 0.0f;
 };
 
 } // namespace lernraum::ui

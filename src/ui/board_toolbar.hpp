@@ -1,0 +1,45 @@
+#pragma once
+// The board's toolbar and what hangs off it: filter and search (text, tag, owner role, overdue),
+// the flow-diagram and archive toggles, the board menu (new card, CSV export / import) and the
+// archive panel with restore and delete. Everything it changes goes through commands.
+
+#include "core/board_filter.hpp"
+#include "core/ids.hpp"
+#include "ui/view.hpp"
+
+#include <string>
+
+namespace lernraum::ui {
+
+class BoardToolbar {
+public:
+    BoardToolbar();
+
+    // Draws the toolbar row (outside presentation mode). Returns true when "New card" was chosen.
+    bool draw(const core::Board& board);
+    // The archive panel (when toggled on) and the CSV dialogs.
+    void drawPanels(const core::Session& session, const core::Board& board, ViewContext& ctx);
+
+    [[nodiscard]] const core::CardFilter& filter() const { return m_filter; }
+    [[nodiscard]] bool showFlow() const { return m_showFlow; }
+
+private:
+    void drawArchive(const core::Session& session, const core::Board& board, ViewContext& ctx);
+    void drawCsvDialog(const core::Session& session, const core::Board& board, ViewContext& ctx);
+
+    core::CardFilter m_filter;
+    bool m_showFlow = false;
+    bool m_showArchive = false;
+
+    enum class Csv { None, Export, Import } m_csv = Csv::None;
+    bool m_csvRequested = false;
+    std::string m_csvPath;
+    std::string m_csvMessage;
+    core::IdGenerator m_ids;
+};
+
+// Reads and writes whole text files for the CSV dialog; "" on success, else the reason.
+std::string writeTextFile(const std::string& path, const std::string& text);
+std::string readTextFile(const std::string& path, std::string& text, std::size_t maxBytes);
+
+} // namespace lernraum::ui

@@ -1,0 +1,403 @@
+// Headless tests of the interactive board: they drive the real widgets (buttons, text fields,
+// drag and drop with the mouse, the keyboard) through the shell and check the session and the
+// undo history after each step.
+
+#include "harness.hpp"
+
+#include "core/commands.hpp"
+
+#include <algorithm>
+#include <vector>
+
+using lernraum::test::UiHarness;
+namespace core = lernraum::core;
+namespace ui = lernraum::ui;
+
+namespace {
+
+constexpr core::Timestamp kCreated{1'789'000'000}; // before the harness clock (1'790'000'000)
+
+core::Card makeCard(const std::string& id, const std::string& title, const std::string& column) {
+    core::Card c;
+    c.id = id;
+    c.title = title;
+    c.columnId = column;
+    c.createdAt = kCreated;
+    c.history.push_back({column, kCreated});
+    return c;
+}
+
+// Todo (A, B, C) | Doing, hard limit 2 (D, E) | Done (F). No lanes.
+core::Session boardSession() {
+    core::Session s;
+    s.id = "session-000000000001";
+    s.title = "Board test";
+    core::Board b;
+    b.id = "board-000000000001";
+    b.title = "Praxisaufgaben";
+    b.columns = {{"col-000000000001", "Todo", core::ColumnKind::Todo, 0, core::WipMode::Soft},
+                 {"col-000000000002", "Doing", core::ColumnKind::InProgress, 2, core::WipMode::Hard},
+                 {"col-000000000003", "Done", core::ColumnKind::Done, 0, core::WipMode::Soft}};
+    b.cards = {makeCard("card-00000000000a", "Alpha task", "col-000000000001"),
+               makeCard("card-00000000000b", "Bravo task", "col-000000000001"),
+               makeCard("card-00000000000c", "Charlie report", "col-000000000001"),
+               makeCard("card-00000000000d", "Delta task", "col-000000000002"),
+               makeCard("card-00000000000e", "Echo task", "col-000000000002"),
+               makeCard("card-00000000000f", "Foxtrot task", "col-000000000003")};
+    b.cards[2].tags = {"Bericht"};
+    s.boards.push_back(b);
+    return s;
+}
+
+const core::Board& board(UiHarness& h) { return h.shell().session().boards.front(); }
+
+const core::Card* cardTitled(UiHarness& h, const std::string& title) {
+    for (const auto& c : board(h).cards)
+        if (c.title == title) return &c;
+    return nullptr;
+}
+
+std::string columnOf(UiHarness& h, const std::string& title) {
+    const core::Card* c = cardTitled(h, title);
+    return c ? c->columnId : std::string("<missing>");
+}
+
+// Titles of the not archived cards of a column, top to bottom.
+std::vector<std::string> columnTitles(UiHarness& h, const std::string& columnId) {
+    std::vector<std::string> out;
+    for (auto i : core::cellCards(board(h), columnId, {})) out.push_back(board(h).cards[i].title);
+    return out;
+}
+
+// Centres of every recorded item with this label, left to right.
+std::vector<ImVec2> allItems(const std::string& label) {
+    std::vector<ImVec2> out;
+    for (const auto& item : ui::recordedItems())
+        if (item.label == label) out.emplace_back((item.min.x + item.max.x) * 0.5f, (item.min.y + item.max.y) * 0.5f);
+    std::sort(out.begin(), out.end(), [](const ImVec2& a, const ImVec2& b) { return a.x < b.x; });
+    return out;
+}
+
+UiHarness& openBoard(UiHarness& h, core::Session session = boardSession()) {
+    h.shell().setSession(std::move(session), {});
+    h.shell().selectTab(ui::Tab::Board);
+    h.frame(3);
+    return h;
+}
+
+// Press on `from`, move over several frames to `to`, wait there, release. Starts with a pause
+// longer than the double-click time, so a press where the last drag began is not a double click.
+void drag(UiHarness& h, ImVec2 from, ImVec2 to) {
+    h.io().MousePos = from;
+    h.frame(30);
+    h.io().MouseDown[0] = true;
+    h.frame();
+    for (int i = 1; i <= 8; ++i) {
+        const float t = static_cast<float>(i) / 8.0f;
+        h.io().MousePos = ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+        h.frame();
+    }
+    h.frame(2);
+    h.io().MouseDown[0] = false;
+    h.frame(2);
+}
+
+void ctrlKey(UiHarness& h, int key) {
+    h.io().KeyCtrl = true;
+    h.pressKey(key);
+    h.io().KeyCtrl = false;
+    h.frame();
+}
+
+// Highest vertex alpha drawn strictly inside the item's rectangle (dimmed cards stay below 128).
+int maxAlphaInside(const std::string& label) {
+    const ui::RecordedItem* found = nullptr;
+    for (const auto& item : ui::recordedItems())
+        if (item.label == label) found = &item;
+    REQUIRE(found != nullptr);
+    int alpha = -1;
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        for (const ImDrawVert& v : list->VtxBuffer) {
+            if (v.pos.x > found->min.x + 2 && v.pos.x < found->max.x - 2 && v.pos.y > found->min.y + 2 &&
+                v.pos.y < found->max.y - 2)
+                alpha = std::max(alpha, static_cast<int>((v.col >> IM_COL32_A_SHIFT) & 0xFF));
+        }
+    }
+    return alpha;
+}
+
+constexpr int kLeft = 263, kRight = 262, kDown = 264, kUp = 265, kDelete = 261, kN = 78;
+const std::string kTodo = "col-000000000001", kDoing = "col-000000000002", kDone = "col-000000000003";
+
+} // namespace
+
+TEST_CASE("a card is created with the + Card button and with N in the focused column; undo and redo", "[ui][board]") {
+    UiHarness h;
+    openBoard(h);
+    const core::Session original = h.shell().session();
+
+    h.click("+ Card"); // the first one: column Todo
+    REQUIRE(h.shows("New card title"));
+    h.type("Neue Aufgabe");
+    h.pressKey(ui::key::Enter);
+    REQUIRE(cardTitled(h, "Neue Aufgabe") != nullptr);
+    CHECK(columnOf(h, "Neue Aufgabe") == kTodo);
+    CHECK(columnTitles(h, kTodo).back() == "Neue Aufgabe");
+    h.frame();
+    CHECK_FALSE(h.has("New card title"));
+
+    // N adds to the column of the selected card (Done).
+    h.click("Foxtrot task");
+    h.pressKey(kN);
+    REQUIRE(h.shows("New card title"));
+    h.type("Per Tastatur");
+    h.pressKey(ui::key::Enter);
+    CHECK(columnOf(h, "Per Tastatur") == kDone);
+
+    h.chord('Z', true);
+    CHECK(cardTitled(h, "Per Tastatur") == nullptr);
+    CHECK(cardTitled(h, "Neue Aufgabe") != nullptr);
+    h.chord('Z', true);
+    CHECK(h.shell().session() == original);
+    h.chord('Y', true);
+    CHECK(columnOf(h, "Neue Aufgabe") == kTodo);
+    h.chord('Y', true);
+    CHECK(columnOf(h, "Per Tastatur") == kDone);
+
+    // Escape in the field creates nothing.
+    h.click("+ Card");
+    REQUIRE(h.shows("New card title"));
+    h.type("Verworfen");
+    h.pressKey(ui::key::Escape);
+    CHECK(cardTitled(h, "Verworfen") == nullptr);
+}
+
+TEST_CASE("the card editor changes title, description, colour, tags and due date in one undo step", "[ui][board]") {
+    UiHarness h;
+    openBoard(h);
+    const core::Session original = h.shell().session();
+    const auto pos = h.settled("Bravo task");
+    REQUIRE(pos);
+    h.doubleClickAt(*pos);
+    REQUIRE(h.shows("Save"));
+    h.type("Bravo umbenannt"); // the title field has focus, its text selected
+    h.click("Vermillion");
+    h.click("Tags");
+    h.type("Technik, Führung");
+    h.click("Due date");
+    h.type("24.12.2026");
+    h.click("Description");
+    h.type("Zeile eins");
+    h.pressKey(ui::key::Enter);
+    h.type("Zeile zwei");
+    h.click("Save");
+    h.frame(3); // the popup closes the frame after
+    CHECK_FALSE(h.has("Save"));
+
+    const core::Card* c = cardTitled(h, "Bravo umbenannt");
+    REQUIRE(c != nullptr);
+    CHECK(c->id == "card-00000000000b");
+    CHECK(c->colour == core::CardColour::Vermillion);
+    CHECK(c->tags == std::vector<std::string>{"Technik", "Führung"});
+    CHECK(c->due == core::Date{2026, 12, 24});
+    CHECK(c->description == "Zeile eins\nZeile zwei");
+
+    h.chord('Z', true);
+    CHECK(h.shell().session() == original);
+    h.chord('Y', true);
+    CHECK(cardTitled(h, "Bravo umbenannt") != nullptr);
+}
+
+TEST_CASE("the editor refuses an invalid due date and keeps the dialog open", "[ui][board]") {
+    UiHarness h;
+    openBoard(h);
+    const core::Session original = h.shell().session();
+    h.doubleClickAt(*h.settled("Alpha task"));
+    REQUIRE(h.shows("Save"));
+    h.click("Due date");
+    h.type("31.02.2026");
+    h.click("Save");
+    CHECK(h.has("Save"));
+    CHECK(h.shell().session() == original);
+    h.frame(2); // the error line moves the buttons down; let the recorded positions catch up
+    h.click("Cancel");
+    h.frame(3);
+    CHECK_FALSE(h.has("Save"));
+}
+
+TEST_CASE("dragging a card to another column moves it; undo and redo", "[ui][board]") {
+    UiHarness h;
+    openBoard(h);
+    const core::Session original = h.shell().session();
+    const auto from = h.settled("Alpha task");
+    REQUIRE(from);
+    const auto ends = allItems("Cell end");
+    REQUIRE(ends.size() == 3);
+    drag(h, *from, ends[2]); // to the end of Done
+    CHECK(columnOf(h, "Alpha task") == kDone);
+    CHECK(columnTitles(h, kDone) == std::vector<std::string>{"Foxtrot task", "Alpha task"});
+    const core::Card* moved = cardTitled(h, "Alpha task");
+    REQUIRE(moved->history.size() == 2);
+    CHECK(moved->history.back().columnId == kDone);
+
+    // Onto the upper half of a card: lands before it.
+    const auto foxtrot = h.settled("Foxtrot task");
+    const auto bravo = h.settled("Bravo task");
+    REQUIRE(foxtrot);
+    REQUIRE(bravo);
+    drag(h, *bravo, ImVec2(foxtrot->x, foxtrot->y - 4.0f));
+    CHECK(columnTitles(h, kDone) == std::vector<std::string>{"Bravo task", "Foxtrot task", "Alpha task"});
+
+    h.chord('Z', true);
+    CHECK(columnTitles(h, kDone) == std::vector<std::string>{"Foxtrot task", "Alpha task"});
+    h.chord('Z', true);
+    CHECK(h.shell().session() == original);
+    h.chord('Y', true);
+    CHECK(columnOf(h, "Alpha task") == kDone);
+}
+
+TEST_CASE("a drag into a full hard-limited column is refused with a visible reason", "[ui][board]") {
+    UiHarness h;
+    openBoard(h);
+    const core::Session original = h.shell().session();
+    const auto from = h.settled("Alpha task");
+    const auto ends = allItems("Cell end");
+    REQUIRE(from);
+    REQUIRE(ends.size() == 3);
+    drag(h, *from, ends[1]); // Doing holds 2 of 2
+    CHECK(columnOf(h, "Alpha task") == kTodo);
+    CHECK(h.shell().session() == original);
+    CHECK_FALSE(h.shell().isDirty());
+    INFO("toast: " << h.shell().toast());
+    CHECK(h.shell().toast().find("Doing") != std::string::npos);
+    CHECK(h.shell().toast().find("2/2") != std::string::npos);
+    CHECK(h.has("Full: hard WIP limit"));
+
+    // Making room lets the same move through.
+    const auto delta = h.settled("Delta task"); // before reading the cell ends: settled() runs frames
+    REQUIRE(delta);
+    drag(h, *delta, allItems("Cell end")[2]);
+    CHECK(columnOf(h, "Delta task") == kDone);
+    const auto alpha = h.settled("Alpha task");
+    REQUIRE(alpha);
+    const auto doingEnd = allItems("Cell end")[1];
+    INFO("alpha " << alpha->x << "," << alpha->y << " doing end " << doingEnd.x << "," << doingEnd.y);
+    drag(h, *alpha, doingEnd);
+    CHECK(columnOf(h, "Alpha task") == kDoing);
+    h.chord('Z', true);
+    h.chord('Z', true);
+    CHECK(h.shell().session() == original);
+}
+
+TEST_CASE("the keyboard selects and moves cards: arrows, Ctrl+arrows, Delete archives", "[ui][board]") {
+    UiHarness h;
+    openBoard(h);
+    const core::Session original = h.shell().session();
+    h.click("Alpha task");
+    ctrlKey(h, kDown);
+    CHECK(columnTitles(h, kTodo) == std::vector<std::string>{"Bravo task", "Alpha task", "Charlie report"});
+
+    ctrlKey(h, kRight); // Doing is full (2/2): refused, shown
+    CHECK(columnOf(h, "Alpha task") == kTodo);
+    CHECK(h.shell().toast().find("2/2") != std::string::npos);
+
+    h.pressKey(kRight); // selection moves to Doing, same position: Echo
+    ctrlKey(h, kRight);
+    CHECK(columnTitles(h, kDone) == std::vector<std::string>{"Foxtrot task", "Echo task"});
+    CHECK(cardTitled(h, "Echo task")->history.back().columnId == kDone);
+
+    h.pressKey(kUp); // Foxtrot
+    h.pressKey(kDelete);
+    CHECK(cardTitled(h, "Foxtrot task")->archived);
+    CHECK(columnTitles(h, kDone) == std::vector<std::string>{"Echo task"});
+
+    h.chord('Z', true);
+    CHECK_FALSE(cardTitled(h, "Foxtrot task")->archived);
+    h.chord('Z', true);
+    h.chord('Z', true);
+    CHECK(h.shell().session() == original);
+    h.chord('Y', true);
+    CHECK(columnTitles(h, kTodo) == std::vector<std::string>{"Bravo task", "Alpha task", "Charlie report"});
+}
+
+TEST_CASE("archived cards come back from the archive panel", "[ui][board]") {
+    UiHarness h;
+    openBoard(h);
+    h.click("Charlie report");
+    h.pressKey(kDelete);
+    REQUIRE(cardTitled(h, "Charlie report")->archived);
+    h.frame();
+    CHECK_FALSE(h.has("Charlie report"));
+    h.click("Archive");
+    REQUIRE(h.shows("Restore"));
+    h.click("Restore");
+    CHECK_FALSE(cardTitled(h, "Charlie report")->archived);
+    CHECK(columnTitles(h, kTodo).back() == "Charlie report");
+}
+
+TEST_CASE("the filter dims cards that do not match and leaves the others as they are", "[ui][board]") {
+    UiHarness h;
+    openBoard(h);
+    CHECK(maxAlphaInside("Alpha task") == 255);
+    h.click("Search");
+    h.type("bericht"); // matches Charlie's tag "Bericht", case-insensitively
+    h.frame(2);
+    CHECK(maxAlphaInside("Charlie report") == 255);
+    CHECK(maxAlphaInside("Alpha task") < 128);
+    CHECK(maxAlphaInside("Foxtrot task") < 128);
+    h.click("Clear filter");
+    h.frame();
+    CHECK(maxAlphaInside("Alpha task") == 255);
+    CHECK(h.shell().session() == boardSession()); // filtering changes nothing
+}
+
+TEST_CASE("presentation mode hides the editing chrome but cards still move", "[ui][board]") {
+    UiHarness h;
+    openBoard(h);
+    CHECK(h.has("+ Card"));
+    CHECK(h.has("Search"));
+    h.chord(ui::key::F5);
+    h.frame(2);
+    CHECK_FALSE(h.has("+ Card"));
+    CHECK_FALSE(h.has("Search"));
+    CHECK(h.has("Alpha task"));
+    h.click("Foxtrot task");
+    ctrlKey(h, kUp); // no-op at the top, nothing recorded
+    CHECK_FALSE(h.shell().isDirty());
+    h.doubleClickAt(*h.settled("Foxtrot task"));
+    CHECK_FALSE(h.shows("Save")); // no editor in presentation mode
+    ctrlKey(h, kLeft); // Doing is full
+    CHECK(columnOf(h, "Foxtrot task") == kDone);
+    h.click("Delta task");
+    ctrlKey(h, kRight);
+    CHECK(columnOf(h, "Delta task") == kDone);
+}
+
+TEST_CASE("the demo board: a drag between swimlanes changes the lane", "[ui][board]") {
+    UiHarness h;
+    const core::Session demo = core::makeDemoSession();
+    openBoard(h, demo);
+    const core::Board& b = demo.boards.front();
+    REQUIRE(b.lanes.size() >= 2);
+    // The first card of the first column's first lane, dropped at the end of its second lane.
+    const auto cell = core::cellCards(b, b.columns.front().id, b.lanes.front().id);
+    REQUIRE_FALSE(cell.empty());
+    const core::Card& c = b.cards[cell.front()];
+    const auto from = h.settled(c.title);
+    REQUIRE(from);
+    const auto ends = allItems("Cell end"); // per column: one per lane, top to bottom
+    std::vector<ImVec2> firstColumn;
+    for (const auto& e : ends)
+        if (std::abs(e.x - ends.front().x) < 1.0f) firstColumn.push_back(e);
+    std::sort(firstColumn.begin(), firstColumn.end(), [](const ImVec2& p, const ImVec2& q) { return p.y < q.y; });
+    REQUIRE(firstColumn.size() == b.lanes.size());
+    drag(h, *from, firstColumn[1]);
+    const core::Card* moved = cardTitled(h, c.title);
+    REQUIRE(moved != nullptr);
+    CHECK(moved->laneId == b.lanes[1].id);
+    CHECK(moved->columnId == c.columnId);
+    h.chord('Z', true);
+    CHECK(h.shell().session() == demo);
+}
