@@ -8,6 +8,9 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cfloat>
+#include <cmath>
 #include <string>
 
 namespace lernraum::ui {
@@ -19,12 +22,27 @@ std::string observationCount(std::size_t n) {
     return std::to_string(n) + " " + (n == 1 ? _("observation") : _("observations"));
 }
 
+// `preferred` unless one of the text's words is wider than `width` in it (ImGui would break the word
+// in the middle, e.g. a long German compound): then the narrower `fallback`.
+ImFont* fittingFont(std::string_view text, ImFont* preferred, ImFont* fallback, float width) {
+    if (preferred == nullptr) return fallback;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        const ImVec2 size = preferred->CalcTextSizeA(preferred->FontSize, FLT_MAX, 0.0f, text.data() + start, text.data() + end);
+        if (size.x > width) return fallback;
+        start = end + 1;
+    }
+    return preferred;
+}
+
 // One experiment card. Returns true when clicked (pressed and released on it without dragging).
 bool experimentCard(const core::Experiment& e, float width, bool selected, bool refused, core::Date today) {
     const Palette& p = palette();
     ImGui::PushID(e.id.c_str());
-    const float pad = em(0.5f);
-    const float stripe = em(0.35f);
+    const float pad = em(0.4f);
+    const float stripe = em(0.3f);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // Content on channel 1, background (whose height is only known afterwards) on channel 0.
@@ -33,16 +51,30 @@ bool experimentCard(const core::Experiment& e, float width, bool selected, bool 
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad + stripe, start.y + pad));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + width - 2 * pad - stripe);
-    boldText(e.title);
+    {
+        FontScope font(fittingFont(e.title, fonts().bold, fonts().body, width - 2 * pad - stripe));
+        wrappedText(e.title);
+    }
     if (e.ownerRole && core::inRange(*e.ownerRole)) mutedText(label(*e.ownerRole));
     const bool overdue = core::isReviewOverdue(e, today);
+    const float inner = width - 2 * pad - stripe;
+    // "Review: 16.12.2026" on one line when it fits, else the date on a line of its own (ImGui would
+    // break the date at its dots).
+    auto dated = [inner](const ImVec4& colour, const std::string& what, const std::string& date) {
+        const std::string line = what + ": " + date;
+        if (ImGui::CalcTextSize(line.c_str()).x <= inner) {
+            colouredText(colour, line);
+        } else {
+            colouredText(colour, what + ":");
+            colouredText(colour, date);
+        }
+        return line;
+    };
     if (overdue) {
         FontScope font(fonts().bold);
-        const std::string line = std::string("\xE2\x9A\xA0 ") + _("Review overdue") + ": " + formatDate(e.reviewDate);
-        colouredText(p.warning, line);
-        recordLastItem(line);
+        recordLastItem(dated(p.warning, std::string("\xE2\x9A\xA0 ") + _("Review overdue"), formatDate(e.reviewDate)));
     } else if (e.reviewDate.isSet()) {
-        mutedText(std::string(_("Review")) + ": " + formatDate(e.reviewDate));
+        dated(p.muted, _("Review"), formatDate(e.reviewDate));
     }
     mutedText(observationCount(e.observations.size()));
     ImGui::PopTextWrapPos();
@@ -151,22 +183,28 @@ void ExperimentBoard::drawSummary(const core::Session& session, const ViewContex
 }
 
 void ExperimentBoard::drawColumn(const core::Session& session, core::ExperimentStatus status, float width, float height,
-                                 const ViewContext& ctx, core::Id& selected, const Emit& emit) {
+                                 const ViewContext& ctx, const core::Id& selected, core::Id& clicked,
+                                 const Emit& emit) {
     ImGui::PushID(static_cast<int>(status));
     int count = 0;
     for (const auto& e : session.experiments) count += e.status == status ? 1 : 0;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(0.5f, 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(0.3f, 0.5f));
     ImGui::BeginChild("status-column", ImVec2(width, height), true);
     {
-        FontScope font(fonts().heading);
-        colouredText(palette().accent, std::string(label(status)) + "  " + std::to_string(count));
+        const std::string title = std::string(label(status)) + "  " + std::to_string(count);
+        // The whole heading on one line: the count must not wrap below the status either.
+        const ImFont* heading = fonts().heading;
+        const bool fits = heading == nullptr ||
+                          heading->CalcTextSizeA(heading->FontSize, FLT_MAX, 0.0f, title.c_str()).x <= ImGui::GetContentRegionAvail().x;
+        FontScope font(fits ? fonts().heading : fonts().bold);
+        colouredText(palette().accent, title);
     }
     ImGui::Spacing();
     const float cardWidth = ImGui::GetContentRegionAvail().x;
     for (const auto& e : session.experiments) {
         if (e.status != status) continue;
-        if (experimentCard(e, cardWidth, e.id == selected, e.id == m_refusedId, ctx.now.date())) selected = e.id;
+        if (experimentCard(e, cardWidth, e.id == selected, e.id == m_refusedId, ctx.now.date())) clicked = e.id;
     }
     if (count == 0) mutedText("\xE2\x80\x93");
     ImGui::EndChild();
@@ -176,7 +214,7 @@ void ExperimentBoard::drawColumn(const core::Session& session, core::ExperimentS
     if (ImGui::BeginDragDropTarget()) {
         if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kPayload)) {
             const core::Id id(static_cast<const char*>(payload->Data), static_cast<std::size_t>(payload->DataSize));
-            selected = id;
+            if (id != selected) clicked = id;
             move(session, id, status, emit);
         }
         ImGui::EndDragDropTarget();
@@ -185,8 +223,8 @@ void ExperimentBoard::drawColumn(const core::Session& session, core::ExperimentS
     ImGui::PopID();
 }
 
-void ExperimentBoard::draw(const core::Session& session, const ViewContext& ctx, float width, core::Id& selected,
-                           const Emit& emit) {
+void ExperimentBoard::draw(const core::Session& session, const ViewContext& ctx, float width, const core::Id& selected,
+                           core::Id& clicked, const Emit& emit) {
     forgetStaleRefusal(session);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -195,12 +233,37 @@ void ExperimentBoard::draw(const core::Session& session, const ViewContext& ctx,
     ImGui::Spacing();
     constexpr int kColumns = static_cast<int>(core::ExperimentStatus::Count);
     const float gap = em(0.4f);
-    const float columnWidth = std::max(em(8.0f), (width - gap * (kColumns - 1)) / kColumns);
-    const float height = std::max(em(10.0f), ImGui::GetContentRegionAvail().y);
+    // Empty columns take less room, so that long German compounds in titles fit on the others.
+    std::array<float, kColumns> weights{};
+    float total = 0.0f;
+    int visible = 0;
     for (int i = 0; i < kColumns; ++i) {
-        if (i > 0) ImGui::SameLine(0.0f, gap);
-        drawColumn(session, static_cast<core::ExperimentStatus>(i), columnWidth, height, ctx, selected, emit);
+        const auto status = static_cast<core::ExperimentStatus>(i);
+        const bool empty = std::none_of(session.experiments.begin(), session.experiments.end(),
+                                        [status](const core::Experiment& e) { return e.status == status; });
+        // In front of the room empty columns are left out (they are only drop targets).
+        weights[static_cast<std::size_t>(i)] = !empty ? 1.0f : ctx.presentation ? 0.0f : 0.75f;
+        total += weights[static_cast<std::size_t>(i)];
+        visible += weights[static_cast<std::size_t>(i)] > 0.0f ? 1 : 0;
     }
+    const float gaps = gap * static_cast<float>(std::max(visible - 1, 0));
+    // Whole pixels, with a pixel to spare: rounding must never make the row one pixel too wide.
+    const float unit = std::max(em(9.0f), (width - gaps - 2.0f) / std::max(total, 1.0f));
+    auto columnWidth = [&](int i) { return std::floor(std::max(em(7.0f), unit * weights[static_cast<std::size_t>(i)])); };
+    float needed = gaps;
+    for (int i = 0; i < kColumns; ++i) needed += weights[static_cast<std::size_t>(i)] > 0.0f ? columnWidth(i) : 0.0f;
+    const bool scrolls = needed > width + 1.0f;
+    // Too narrow for six readable columns (large zoom): scroll sideways, never push the side panel away.
+    ImGui::BeginChild("status-columns", ImVec2(width, 0.0f), false, ImGuiWindowFlags_HorizontalScrollbar);
+    const float height = std::max(em(10.0f), ImGui::GetContentRegionAvail().y - (scrolls ? ImGui::GetStyle().ScrollbarSize : 0.0f));
+    bool first = true;
+    for (int i = 0; i < kColumns; ++i) {
+        if (weights[static_cast<std::size_t>(i)] <= 0.0f) continue;
+        if (!first) ImGui::SameLine(0.0f, gap);
+        first = false;
+        drawColumn(session, static_cast<core::ExperimentStatus>(i), columnWidth(i), height, ctx, selected, clicked, emit);
+    }
+    ImGui::EndChild();
     ImGui::EndGroup();
 }
 

@@ -22,8 +22,10 @@ public:
     using Emit = std::function<void(core::CommandResult)>;
 
     // Draws the summary line and the columns into the current region (width x available height).
-    // `selected` is the experiment shown in the side panel: a click on a card selects it.
-    void draw(const core::Session& session, const ViewContext& ctx, float width, core::Id& selected, const Emit& emit);
+    // `selected` is the experiment shown in the side panel (outlined); `clicked` is set to the id of
+    // a card clicked (or dropped) this frame.
+    void draw(const core::Session& session, const ViewContext& ctx, float width, const core::Id& selected,
+              core::Id& clicked, const Emit& emit);
 
     // The last refused move while its reason still holds: field names core reported missing.
     [[nodiscard]] const core::Id& refusedExperiment() const { return m_refusedId; }
@@ -36,7 +38,7 @@ public:
 private:
     void drawSummary(const core::Session& session, const ViewContext& ctx);
     void drawColumn(const core::Session& session, core::ExperimentStatus status, float width, float height,
-                    const ViewContext& ctx, core::Id& selected, const Emit& emit);
+                    const ViewContext& ctx, const core::Id& selected, core::Id& clicked, const Emit& emit);
     void forgetStaleRefusal(const core::Session& session);
 
     core::Id m_refusedId;

@@ -40,6 +40,20 @@ void fieldLabel(const char* text, bool needed = false) {
     }
 }
 
+// Two labels side by side for two half-width fields below them (labels and fields each on one
+// line, so that they line up; groups side by side would offset the second label).
+float labelPair(const char* left, bool leftNeeded, const char* right, float half) {
+    const float x2 = ImGui::GetCursorPosX() + half + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::PushTextWrapPos(x2 - ImGui::GetStyle().ItemSpacing.x);
+    fieldLabel(left, leftNeeded);
+    ImGui::PopTextWrapPos();
+    const float leftBottom = ImGui::GetCursorPosY();
+    ImGui::SameLine(x2);
+    fieldLabel(right);
+    ImGui::SetCursorPosY(std::max(leftBottom, ImGui::GetCursorPosY()));
+    return x2;
+}
+
 void hintText(const char* text) {
     if (text == nullptr || *text == '\0') return;
     mutedText(text);
@@ -182,16 +196,15 @@ void ExperimentEditor::drawObservations(const core::Session& session, const core
         wrappedText(o.text);
         ImGui::PopID();
     }
+    // The new entry: its text on a line of its own (room to write), then its date and the button.
     if (m_observationDate.empty()) m_observationDate = formatDate(ctx.now.date());
-    ImGui::SetNextItemWidth(em(7.0f));
-    ImGui::InputTextWithHint("##observation-date", _("DD.MM.YYYY"), &m_observationDate);
-    recordLastItem(_("Observation date"));
-    ImGui::SameLine();
-    const float buttonWidth = ImGui::CalcTextSize(_("Add observation")).x + 2 * ImGui::GetStyle().FramePadding.x;
-    ImGui::SetNextItemWidth(std::max(em(8.0f), ImGui::GetContentRegionAvail().x - buttonWidth - ImGui::GetStyle().ItemSpacing.x));
+    ImGui::SetNextItemWidth(-FLT_MIN);
     const bool enter = ImGui::InputTextWithHint("##observation-text", _("What did we see? Facts, numbers, quotes"),
                                                 &m_observationText, ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem(_("New observation"));
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("00.00.00000").x + 2 * ImGui::GetStyle().FramePadding.x);
+    ImGui::InputTextWithHint("##observation-date", _("DD.MM.YYYY"), &m_observationDate);
+    recordLastItem(_("Observation date"));
     ImGui::SameLine();
     const bool add = button(_("Add observation"));
     if ((enter || add) && !core::trim(m_observationText).empty()) {
@@ -268,14 +281,10 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
         }
     }
     const float half = (ImGui::GetContentRegionAvail().x - spacing) * 0.5f;
-    ImGui::BeginGroup();
-    fieldLabel(_("Status"));
+    float x2 = labelPair(_("Status"), false, _("Responsible (role)"), half);
     core::ExperimentStatus status = e.status;
     if (enumCombo("##status", _("Status"), e.status, status, half)) moveStatus(status);
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    fieldLabel(_("Responsible (role)"));
+    ImGui::SameLine(x2);
     ImGui::SetNextItemWidth(half);
     const char* owner = e.ownerRole && core::inRange(*e.ownerRole) ? label(*e.ownerRole) : "\xE2\x80\x93";
     if (ImGui::BeginCombo("##owner", owner)) {
@@ -288,7 +297,6 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
     } else {
         recordLastItem(_("Responsible (role)"));
     }
-    ImGui::EndGroup();
 
     // The experiment card: hypothesis to success criterion, with guided wording.
     ImGui::Spacing();
@@ -319,7 +327,13 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
         const auto role = static_cast<core::Role>(i);
         const bool had = std::find(e.participantRoles.begin(), e.participantRoles.end(), role) != e.participantRoles.end();
         bool on = had;
-        if (i > 0 && ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(label(role)).x + em(3.0f)) ImGui::SameLine();
+        if (i > 0) {
+            // Same line while the whole checkbox fits to the right of the previous one.
+            const ImGuiStyle& style = ImGui::GetStyle();
+            const float need = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label(role)).x;
+            const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+            if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + need <= right) ImGui::SameLine();
+        }
         if (ImGui::Checkbox(label(role), &on)) {
             update([&](core::Experiment& x) {
                 if (on) {
@@ -332,8 +346,7 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
         }
         recordLastItem(label(role));
     }
-    ImGui::BeginGroup();
-    fieldLabel(_("Start date"));
+    x2 = labelPair(_("Start date"), false, _("Review date"), half);
     if (lineField(_("Start date"), _("DD.MM.YYYY"), formatDate(e.startDate), text, half)) {
         if (const auto date = parseExperimentDate(text)) {
             update([&](core::Experiment& x) { x.startDate = *date; });
@@ -342,10 +355,7 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
             m_dateError = std::string(_("Not a date")) + ": \xE2\x80\x9E" + text + "\xE2\x80\x9C";
         }
     }
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    fieldLabel(_("Review date"));
+    ImGui::SameLine(x2);
     if (lineField(_("Review date"), _("DD.MM.YYYY"), formatDate(e.reviewDate), text, half)) {
         if (const auto date = parseExperimentDate(text)) {
             update([&](core::Experiment& x) { x.reviewDate = *date; });
@@ -354,7 +364,6 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
             m_dateError = std::string(_("Not a date")) + ": \xE2\x80\x9E" + text + "\xE2\x80\x9C";
         }
     }
-    ImGui::EndGroup();
     if (const int days = core::daysOverdue(e, ctx.now.date()); days > 0) {
         FontScope font(fonts().bold);
         const std::string line = std::string("\xE2\x9A\xA0 ") + _("Review overdue") + ": " + std::to_string(days) + " " +
@@ -373,19 +382,14 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
     ImGui::Spacing();
     ImGui::Separator();
     heading(_("Result and decision"));
-    ImGui::BeginGroup();
-    fieldLabel(_("Result"), isMissing(missing, "result"));
+    x2 = labelPair(_("Result"), isMissing(missing, "result"), _("Evidence"), half);
     core::ExperimentResult result = e.result;
     if (enumCombo("##result", _("Result"), e.result, result, half)) update([&](core::Experiment& x) { x.result = result; });
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    fieldLabel(_("Evidence"));
+    ImGui::SameLine(x2);
     core::EvidenceStrength evidence = e.evidence;
     if (enumCombo("##evidence", _("Evidence"), e.evidence, evidence, half)) {
         update([&](core::Experiment& x) { x.evidence = evidence; });
     }
-    ImGui::EndGroup();
     const FieldWording learning = wording(ExperimentField::Learning);
     fieldLabel(learning.label);
     if (textArea(learning.label, learning.placeholder, e.learning, text, false)) {

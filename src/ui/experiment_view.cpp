@@ -76,7 +76,7 @@ void ExperimentView::drawToolbar(const core::Session& session, const ViewContext
     if (button(_("New experiment"))) {
         core::Experiment e = newExperiment(m_ids.next("exp"), _("Untitled experiment"));
         m_selected = e.id;
-        m_panelClosed = false;
+        m_panel = Panel::Open;
         emit(core::addExperiment(session, std::move(e)));
     }
     // Actions agreed in a retrospective that have no experiment yet.
@@ -101,7 +101,7 @@ void ExperimentView::drawToolbar(const core::Session& session, const ViewContext
             auto result = experimentFromAction(session, retro->id, action->id, id);
             if (result.ok()) {
                 m_selected = id;
-                m_panelClosed = false;
+                m_panel = Panel::Open;
             }
             emit(std::move(result));
         }
@@ -123,22 +123,27 @@ void ExperimentView::draw(const core::Session& session, ViewContext& ctx) {
         for (const auto& e : session.experiments) {
             if (e.id == m_selected) selected = &e;
         }
-        // Something is always shown beside the board unless the panel was closed: the first experiment.
-        if (!selected && !m_panelClosed) selected = &session.experiments.front();
+        // At the facilitator's desk the editor stays beside the board (the first experiment until
+        // another is clicked) unless it was hidden; in front of the room the board takes the whole
+        // width until a card is clicked.
+        const bool open = m_panel == Panel::Open || (m_panel == Panel::Auto && !ctx.presentation);
+        if (!open) selected = nullptr;
+        if (open && !selected) selected = &session.experiments.front();
         const float avail = ImGui::GetContentRegionAvail().x;
         const float gap = em(0.8f);
-        const float panelWidth = selected ? std::clamp(avail * (ctx.presentation ? 0.36f : 0.34f), em(24.0f), em(44.0f)) : 0.0f;
+        const float share = ctx.presentation ? 0.4f : 0.3f;
+        const float panelWidth = selected ? std::min(avail * 0.5f, std::clamp(avail * share, em(24.0f), em(40.0f))) : 0.0f;
         const float boardWidth = selected ? avail - panelWidth - gap : avail;
-        core::Id clicked = selected ? selected->id : core::Id{};
-        const core::Id before = clicked;
-        m_board.draw(session, ctx, boardWidth, clicked, emit);
+        const core::Id shown = selected ? selected->id : core::Id{};
+        core::Id clicked;
+        m_board.draw(session, ctx, boardWidth, shown, clicked, emit);
         if (selected) {
             ImGui::SameLine(0.0f, gap);
             ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
             ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(0.8f, 0.6f));
             ImGui::BeginChild("experiment-detail", ImVec2(panelWidth, 0.0f), true);
             if (!ctx.presentation) {
-                if (button(_("Close"))) m_panelClosed = true;
+                if (button(_("Hide details"))) m_panel = Panel::Hidden;
                 ImGui::SameLine();
                 colouredText(experimentStatusColour(selected->status), label(selected->status));
                 ImGui::Separator();
@@ -154,9 +159,11 @@ void ExperimentView::draw(const core::Session& session, ViewContext& ctx) {
             ImGui::PopStyleVar();
             ImGui::PopStyleColor();
         }
-        if (clicked != before) {
+        if (!clicked.empty()) {
+            // In front of the room a second click on the shown card puts it away again.
+            const bool putAway = ctx.presentation && clicked == shown;
             m_selected = clicked;
-            m_panelClosed = false;
+            m_panel = putAway ? Panel::Hidden : Panel::Open;
         }
     }
     // Commands go out after drawing: applying one changes the session the loops above walk over.

@@ -25,7 +25,8 @@ private:
     ExperimentEditor m_editor;
     core::IdGenerator m_ids = core::IdGenerator::fromRandomDevice();
     core::Id m_selected;
-    bool m_panelClosed = false;
+    enum class Panel { Auto, Open, Hidden };
+    Panel m_panel = Panel::Auto; // Auto: open at the desk, closed in presentation mode
     std::vector<core::CommandResult> m_outbox; // sent after the frame's drawing (see draw())
 };
 
