@@ -26,14 +26,19 @@ constexpr std::string_view kTexts[] = {
     "Turn into action",
     "Turn into experiment",
     "Turn into board card",
+    "Count answer",
+    "Edit question",
     // refusal patterns
     "All {1} dots of the room are used ({2} people with {3} dots each)",
     "A card cannot be grouped with itself",
     "The retrospective is already in its last phase",
     "The retrospective is already in its first phase",
+    "No answer '{1}' to take back",
     // terms
     "group",
     "experiment title",
+    "answer",
+    "question",
 };
 
 // Shortens a text to at most `max` bytes at a UTF-8 boundary, with an ellipsis when cut.
@@ -302,6 +307,40 @@ CommandResult turnIntoCard(const Session& s, const Id& retroId, const Id& source
     c.label = "Turn into board card";
     c.steps.push_back(Step{absentSlot<Action>(retroId, actionId), Slot<Action>{retroId, actionId, std::move(a), retro->actions.size()}});
     return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scales
+
+int answerCount(const ScaleQuestion& q) {
+    int n = 0;
+    for (int c : q.counts) n += c;
+    return n;
+}
+
+CommandResult countAnswer(const Session& s, const Id& retroId, Scale scale, int value, int delta) {
+    const auto* retro = findRetro(s, retroId);
+    if (!retro) return notFound("retrospective", retroId);
+    if (value < 1 || value > 5) return invalidValue("answer", std::to_string(value));
+    RetroFrame before = frameOf(*retro);
+    RetroFrame after = before;
+    ScaleQuestion& q = scale == Scale::CheckIn ? after.retro.checkIn : after.retro.roti;
+    int& count = q.counts[static_cast<std::size_t>(value - 1)];
+    if (count + delta < 0) return refuse(refusal::NoVotes, "No answer '{1}' to take back", {std::to_string(value)});
+    if (auto r = checkCount("answer", static_cast<long long>(count) + delta)) return *r;
+    count += delta;
+    return Change::single("Count answer", std::move(before), std::move(after));
+}
+
+CommandResult setScaleQuestion(const Session& s, const Id& retroId, Scale scale, std::string question) {
+    const auto* retro = findRetro(s, retroId);
+    if (!retro) return notFound("retrospective", retroId);
+    if (auto r = checkText("question", question, false)) return *r;
+    RetroFrame before = frameOf(*retro);
+    RetroFrame after = before;
+    (scale == Scale::CheckIn ? after.retro.checkIn : after.retro.roti).question = std::move(question);
+    return Change::single("Edit question", std::move(before), std::move(after),
+                          retroId + (scale == Scale::CheckIn ? "/check-in" : "/roti") + "/question");
 }
 
 } // namespace lernraum::core

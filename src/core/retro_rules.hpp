@@ -86,6 +86,14 @@ CommandResult turnIntoExperiment(const Session& s, const Id& retroId, const Id& 
 CommandResult turnIntoCard(const Session& s, const Id& retroId, const Id& sourceId, const Id& boardId,
                            const Id& cardId, const Id& actionId, Timestamp now, std::string title = {});
 
+// ---------------------------------------------------------------------------------------------
+// Check-in and ROTI: a 1..5 scale the room answers; the facilitator counts hands (+1 / -1).
+
+enum class Scale { CheckIn, Roti };
+CommandResult countAnswer(const Session& s, const Id& retroId, Scale scale, int value, int delta); // value 1..5
+CommandResult setScaleQuestion(const Session& s, const Id& retroId, Scale scale, std::string question);
+int answerCount(const ScaleQuestion& q); // all answers
+
 // Every English text these commands produce (labels, refusal patterns), for catalogues and tests.
 std::span<const std::string_view> retroRuleTexts();
 

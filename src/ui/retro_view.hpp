@@ -1,7 +1,8 @@
 #pragma once
-// The Retrospective tab: the five phases with the current one marked, the prompts of the format
-// side by side with their cards (hidden cards stay face-down), and the agreed actions.
+// The Retrospective tab: picks the retrospective (when a session has several) and draws its
+// facilitation flow (RetroWorkspace).
 
+#include "ui/retro_workspace.hpp"
 #include "ui/view.hpp"
 
 namespace lernraum::ui {
@@ -12,6 +13,7 @@ public:
 
 private:
     core::Id m_retroId;
+    RetroWorkspace m_workspace; // the facilitation flow (retro_workspace.cpp)
 };
 
 } // namespace lernraum::ui

@@ -219,3 +219,19 @@ TEST_CASE("an item becomes an action, an experiment draft or a board card in one
     CHECK(turnIntoCard(s, "retro-1", "item-1", "board-1", "card-1", "card-1", kT0).refusal().code == refusal::DuplicateId);
     CHECK(turnIntoAction(s, "retro-1", "item-9", "action-9", "", std::nullopt, {}).refusal().code == refusal::NotFound);
 }
+
+TEST_CASE("check-in and ROTI count answers 1..5 without names", "[retro][scale]") {
+    Session s = room();
+    History h;
+    applyOk(s, h, countAnswer(s, "retro-1", Scale::Roti, 4, +1));
+    applyOk(s, h, countAnswer(s, "retro-1", Scale::Roti, 4, +1));
+    applyOk(s, h, countAnswer(s, "retro-1", Scale::CheckIn, 1, +1));
+    CHECK(retro(s).roti.counts == std::array<int, 5>{0, 0, 0, 2, 0});
+    CHECK(retro(s).checkIn.counts == std::array<int, 5>{1, 0, 0, 0, 0});
+    CHECK(answerCount(retro(s).roti) == 2);
+    applyOk(s, h, countAnswer(s, "retro-1", Scale::Roti, 4, -1));
+    CHECK(countAnswer(s, "retro-1", Scale::Roti, 5, -1).refusal().code == refusal::NoVotes);
+    CHECK(countAnswer(s, "retro-1", Scale::Roti, 6, +1).refusal().code == refusal::InvalidValue);
+    applyOk(s, h, setScaleQuestion(s, "retro-1", Scale::CheckIn, "Wie geht es dir? (1-5)"));
+    CHECK(retro(s).checkIn.question == "Wie geht es dir? (1-5)");
+}

@@ -1,0 +1,746 @@
+// [SECTION] helpers
+// [SECTION] phases, toolbar, voting bar
+// [SECTION] prompts and cards (hidden writing, drag and drop)
+// [SECTION] groups
+// [SECTION] results, actions, check-in / ROTI
+// [SECTION] draw: what each phase shows
+
+#include "ui/retro_workspace.hpp"
+
+#include "core/formats.hpp"
+#include "core/text.hpp"
+#include "ui/i18n.hpp"
+#include "ui/labels.hpp"
+#include "ui/retro_library.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+namespace lernraum::ui {
+namespace {
+
+// -----------------------------------------------------------------------------------------------
+// [SECTION] helpers
+
+constexpr const char* kItemPayload = "LR_RETRO_ITEM";
+
+std::string fill(const char* msgid, std::vector<std::string> args) { return core::fillPlaceholders(translate(msgid), args); }
+
+std::string faceDownText(int n) {
+    return n == 1 ? std::string(_("1 card face down")) : fill(N_("{1} cards face down"), {std::to_string(n)});
+}
+
+std::string shortText(const std::string& text, std::size_t max = 60) {
+    if (text.size() <= max) return text;
+    std::size_t end = max;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) --end;
+    return text.substr(0, end) + "\xE2\x80\xA6";
+}
+
+bool resultsHidden(const core::Retrospective& retro) { return retro.voting.open && retro.voting.hiddenUntilClosed; }
+
+std::string voteText(const core::Retrospective& retro, int votes) {
+    if (resultsHidden(retro)) return "\xE2\x97\x8F ?";
+    if (votes == 0) return {};
+    return "\xE2\x97\x8F " + std::to_string(votes) + " " + (votes == 1 ? _("vote") : _("votes"));
+}
+
+// A small button the harness finds by `record` (its visible text may be a symbol).
+bool smallButton(const std::string& text, const std::string& id, const std::string& record) {
+    const bool pressed = ImGui::SmallButton((text + "##" + id).c_str());
+    recordLastItem(record);
+    return pressed;
+}
+
+// Accepts a dragged retro item on the last item; returns its id or "".
+core::Id acceptItemDrop() {
+    core::Id dropped;
+    if (ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kItemPayload)) {
+            dropped.assign(static_cast<const char*>(payload->Data), static_cast<std::size_t>(payload->DataSize));
+        }
+        ImGui::EndDragDropTarget();
+    }
+    return dropped;
+}
+
+} // namespace
+
+RetroWorkspace::RetroWorkspace() : m_ids(core::IdGenerator::fromRandomDevice()) {}
+
+core::Id RetroWorkspace::nextId(const core::Session& session, std::string_view prefix) {
+    core::Id id = m_ids.next(prefix);
+    while (core::idInUse(session, id)) id = m_ids.next(prefix);
+    return id;
+}
+
+// -----------------------------------------------------------------------------------------------
+// [SECTION] phases, toolbar, voting bar
+
+void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext& ctx) {
+    const Palette& p = palette();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const int n = static_cast<int>(core::Phase::Count);
+    const int current = static_cast<int>(retro.phase);
+    const char* back = _("\xE2\x97\x80 Back");
+    const char* next = _("Next phase \xE2\x96\xB6");
+    const float buttons = ctx.presentation ? 0.0f
+                                           : ImGui::CalcTextSize(back).x + ImGui::CalcTextSize(next).x +
+                                                 4.0f * style.FramePadding.x + 2.0f * style.ItemSpacing.x;
+    const float gap = em(0.25f);
+    const float width = std::max(em(20.0f), ImGui::GetContentRegionAvail().x - buttons);
+    const float segment = (width - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
+    const float height = ImGui::GetFrameHeight() * 1.25f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = 0; i < n; ++i) {
+        const ImVec2 a(origin.x + static_cast<float>(i) * (segment + gap), origin.y);
+        const ImVec2 b(a.x + segment, a.y + height);
+        const bool isCurrent = i == current;
+        const bool done = i < current;
+        dl->AddRectFilled(a, b, ImGui::GetColorU32(isCurrent ? p.badge : p.panel), em(0.3f));
+        if (done) dl->AddRectFilled(ImVec2(a.x, b.y - em(0.25f)), b, ImGui::GetColorU32(p.success), em(0.3f));
+        if (!isCurrent) dl->AddRect(a, b, ImGui::GetColorU32(p.border), em(0.3f));
+        std::string text = std::string(done ? "\xE2\x9C\x93 " : "") + std::to_string(i + 1) + ". " +
+                           label(static_cast<core::Phase>(i));
+        FontScope font(isCurrent ? fonts().bold : nullptr);
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        ImGui::PushClipRect(a, b, true);
+        ImGui::SetCursorScreenPos(ImVec2(a.x + std::max(em(0.4f), (segment - size.x) * 0.5f), a.y + (height - size.y) * 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_Text, isCurrent ? p.badgeText : done ? p.muted : p.text);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopClipRect();
+    }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(width, height));
+    recordLastItem(std::string(_("Phase")) + ": " + label(retro.phase));
+    if (ctx.presentation) return;
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (height - ImGui::GetFrameHeight()) * 0.5f);
+    ImGui::BeginDisabled(current == 0);
+    if (button(back)) ctx.submit(core::previousPhase(*m_session, retro.id));
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(current + 1 >= n);
+    if (button(next)) ctx.submit(core::advancePhase(*m_session, retro.id));
+    ImGui::EndDisabled();
+}
+
+void RetroWorkspace::drawToolbar(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
+    const core::RetroLibrary& library = retroLibrary();
+    const std::string& lang = language();
+    const core::RetroFormat* format = library.format(retro.formatId);
+    const std::string preview = format ? format->name.in(lang) : retro.formatId.empty() ? std::string(_("Custom")) : retro.formatId;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(_("Format"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(16.0f));
+    const bool open = ImGui::BeginCombo("##format", preview.c_str());
+    if (!open) recordLastItem(_("Format"));
+    if (open) {
+        if (library.formats.empty()) mutedText(_("No formats found (assets missing)."));
+        for (const auto& f : library.formats) {
+            ImGui::PushID(f.id.c_str());
+            if (selectable(f.name.in(lang).c_str(), f.id == retro.formatId)) {
+                ctx.submit(core::applyFormat(session, retro.id, f, lang, m_ids));
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.description.in(lang).c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+
+    ImGui::SameLine(0.0f, em(1.5f));
+    ImGui::Checkbox(_("Write face down"), &m_writeHidden);
+    recordLastItem(_("Write face down"));
+
+    const int hidden = core::hiddenCount(retro);
+    ImGui::SameLine(0.0f, em(1.5f));
+    ImGui::BeginDisabled(hidden == 0);
+    if (button(fill(N_("Reveal all ({1})"), {std::to_string(hidden)}).c_str())) ctx.submit(core::revealAll(session, retro.id));
+    ImGui::EndDisabled();
+
+    ImGui::SameLine(0.0f, em(1.5f));
+    ImGui::SetNextItemWidth(em(14.0f));
+    const bool entered = ImGui::InputTextWithHint("##newprompt", _("Own question\xE2\x80\xA6"), &m_newPrompt,
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+    recordLastItem(_("New question"));
+    ImGui::SameLine();
+    if ((button(_("Add question")) || entered) && !m_newPrompt.empty()) {
+        ctx.submit(core::addPrompt(session, retro.id, nextId(session, "prompt"), m_newPrompt));
+        m_newPrompt.clear();
+    }
+}
+
+void RetroWorkspace::drawVotingBar(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
+    const core::VotingSettings& v = retro.voting;
+    const auto budget = core::voteBudget(session, retro);
+    const auto left = core::votesLeft(session, retro);
+    if (!ctx.presentation) {
+        if (button(v.open ? _("Close voting") : _("Open voting"))) {
+            core::VotingSettings next = v;
+            next.open = !v.open;
+            ctx.submit(core::setVotingSettings(session, retro.id, next));
+        }
+        ImGui::SameLine(0.0f, em(1.0f));
+        int perPerson = v.budgetPerParticipant;
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(_("Dots per person"));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em(6.0f));
+        if (ImGui::InputInt("##budget", &perPerson)) {
+            core::VotingSettings next = v;
+            next.budgetPerParticipant = std::max(0, perPerson);
+            ctx.submit(core::setVotingSettings(session, retro.id, next));
+        }
+        recordLastItem(_("Dots per person"));
+        ImGui::SameLine(0.0f, em(1.0f));
+        int limit = v.perItemLimit;
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(_("Max per card (0 = any)"));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em(6.0f));
+        if (ImGui::InputInt("##limit", &limit)) {
+            core::VotingSettings next = v;
+            next.perItemLimit = std::max(0, limit);
+            ctx.submit(core::setVotingSettings(session, retro.id, next));
+        }
+        recordLastItem(_("Max per card"));
+        ImGui::SameLine(0.0f, em(1.0f));
+        bool hide = v.hiddenUntilClosed;
+        if (ImGui::Checkbox(_("Hide results until closed"), &hide)) {
+            core::VotingSettings next = v;
+            next.hiddenUntilClosed = hide;
+            ctx.submit(core::setVotingSettings(session, retro.id, next));
+        }
+        recordLastItem(_("Hide results until closed"));
+        ImGui::SameLine(0.0f, em(1.5f));
+    }
+    ImGui::AlignTextToFramePadding();
+    const Palette& p = palette();
+    std::string status = v.open ? _("Voting is open") : _("Voting is closed");
+    if (budget) {
+        status += " \xC2\xB7 " + fill(N_("{1} of {2} dots left ({3} people \xC3\x97 {4})"),
+                                      {std::to_string(*left), std::to_string(*budget),
+                                       std::to_string(core::voterCount(session)), std::to_string(v.budgetPerParticipant)});
+    } else {
+        status += " \xC2\xB7 " + std::string(_("no dot limit (no participants recorded)"));
+    }
+    FontScope font(fonts().bold);
+    colouredText(v.open ? (left && *left == 0 ? p.warning : p.accent) : p.muted, status);
+}
+
+// -----------------------------------------------------------------------------------------------
+// [SECTION] prompts and cards
+
+void RetroWorkspace::drawVoteButtons(const core::Session& session, const core::Retrospective& retro,
+                                     const core::Id& target, const std::string& text, int votes, ViewContext& ctx) {
+    if (!retro.voting.open || ctx.presentation) return;
+    if (smallButton("+", "vote-" + target, std::string(_("Vote")) + ": " + text)) ctx.submit(core::castVote(session, retro.id, target));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(votes == 0);
+    if (smallButton("\xE2\x88\x92", "unvote-" + target, std::string(_("Remove vote")) + ": " + text)) {
+        ctx.submit(core::removeVote(session, retro.id, target));
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+}
+
+void RetroWorkspace::drawFollowUpMenu(const core::Session& session, const core::Retrospective& retro,
+                                      const core::Id& source, const std::string& text, ViewContext& ctx) {
+    if (ctx.presentation) return;
+    const std::string popup = "followup-" + source;
+    if (smallButton(_("More \xE2\x80\xA6"), "more-" + source, std::string(_("More")) + ": " + text)) ImGui::OpenPopup(popup.c_str());
+    if (!ImGui::BeginPopup(popup.c_str())) return;
+    if (menuItem(_("Turn into action\xE2\x80\xA6"))) {
+        m_actionSource = source;
+        m_actionText = text;
+        m_actionRole = -1;
+        m_actionDue.clear();
+    }
+    if (menuItem(_("Turn into experiment draft"))) {
+        ctx.submit(core::turnIntoExperiment(session, retro.id, source, nextId(session, "exp")));
+    }
+    if (menuItem(_("Turn into board card"), nullptr, false, !session.boards.empty())) {
+        const core::Id card = nextId(session, "card");
+        core::Id action = nextId(session, "action");
+        while (action == card) action = nextId(session, "action");
+        ctx.submit(core::turnIntoCard(session, retro.id, source, session.boards.front().id, card, action, ctx.now));
+    }
+    const core::RetroItem* item = nullptr;
+    for (const auto& i : retro.items)
+        if (i.id == source) item = &i;
+    if (item) {
+        ImGui::Separator();
+        for (const auto& g : retro.groups) {
+            if (g.id == item->groupId) continue;
+            ImGui::PushID(g.id.c_str());
+            if (menuItem((std::string(_("Move to group")) + ": " + g.title).c_str())) ctx.submit(core::moveToGroup(session, retro.id, source, g.id));
+            ImGui::PopID();
+        }
+        if (!item->groupId.empty() && menuItem(_("Remove from group"))) ctx.submit(core::moveToGroup(session, retro.id, source, {}));
+    } else {
+        ImGui::Separator();
+        if (menuItem(_("Dissolve group"))) ctx.submit(core::ungroup(session, retro.id, source));
+    }
+    ImGui::EndPopup();
+}
+
+void RetroWorkspace::drawItem(const core::Retrospective& retro, const core::RetroItem& item, ViewContext& ctx, bool small) {
+    const core::Session& session = *m_session;
+    // Face-down cards are never drawn one by one; callers show the count instead.
+    if (item.hidden) return;
+    ImGui::PushID(item.id.c_str());
+    CardContent content;
+    content.id = item.id;
+    content.title = item.text;
+    content.meta = voteText(retro, item.votes);
+    if (small) content.stripe = palette().accent;
+    card(content);
+    if (!ctx.presentation) {
+        if (ImGui::BeginDragDropSource()) {
+            ImGui::SetDragDropPayload(kItemPayload, item.id.data(), item.id.size());
+            ImGui::TextUnformatted(shortText(item.text).c_str());
+            ImGui::EndDragDropSource();
+        }
+        const core::Id dropped = acceptItemDrop();
+        if (!dropped.empty() && dropped != item.id) {
+            ctx.submit(core::groupOnto(session, retro.id, dropped, item.id, nextId(session, "group")));
+        }
+        drawVoteButtons(session, retro, item.id, shortText(item.text), item.votes, ctx);
+        drawFollowUpMenu(session, retro, item.id, shortText(item.text), ctx);
+        ImGui::NewLine();
+    }
+    ImGui::Spacing();
+    ImGui::PopID();
+}
+
+void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
+    const int n = static_cast<int>(retro.prompts.size());
+    if (n == 0) {
+        mutedText(_("No questions yet: choose a format or add an own question."));
+        return;
+    }
+    const Palette& p = palette();
+    const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_BordersInnerV;
+    if (!ImGui::BeginTable("prompts", n, flags)) return;
+    ImGui::TableNextRow();
+    for (int i = 0; i < n; ++i) {
+        const core::Prompt& prompt = retro.prompts[static_cast<std::size_t>(i)];
+        ImGui::TableSetColumnIndex(i);
+        ImGui::PushID(prompt.id.c_str());
+        heading(prompt.text);
+        if (!ctx.presentation) {
+            std::string& draft = m_drafts[prompt.id];
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            const bool entered = ImGui::InputTextWithHint("##draft", m_writeHidden ? _("New card (face down)\xE2\x80\xA6") : _("New card\xE2\x80\xA6"),
+                                                          &draft, ImGuiInputTextFlags_EnterReturnsTrue);
+            recordLastItem(std::string(_("New card")) + ": " + prompt.text);
+            const bool add = button(_("Add card"));
+            if ((add || entered) && !core::trim(draft).empty()) {
+                ctx.submit(core::addRetroItem(session, retro.id, nextId(session, "item"), prompt.id, draft, ctx.now, m_writeHidden));
+                draft.clear();
+                if (entered) ImGui::SetKeyboardFocusHere(-1);
+            }
+            ImGui::Spacing();
+        }
+        const int hidden = core::hiddenCount(retro, prompt.id);
+        if (hidden > 0) {
+            // A stack of face-down cards: only the count, never a text.
+            const float w = ImGui::GetContentRegionAvail().x;
+            const float h = ImGui::GetTextLineHeight() * 2.2f;
+            const ImVec2 a = ImGui::GetCursorScreenPos();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            for (int k = std::min(hidden, 3) - 1; k >= 0; --k) {
+                const float off = em(0.2f) * static_cast<float>(k);
+                dl->AddRectFilled(ImVec2(a.x + off, a.y + off), ImVec2(a.x + w - em(0.4f) + off, a.y + h + off), ImGui::GetColorU32(p.badge), em(0.25f));
+            }
+            const std::string text = faceDownText(hidden);
+            const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+            ImGui::SetCursorScreenPos(ImVec2(a.x + em(0.6f), a.y + (h - size.y) * 0.5f));
+            FontScope font(fonts().bold);
+            ImGui::PushStyleColor(ImGuiCol_Text, p.badgeText);
+            ImGui::TextUnformatted(text.c_str());
+            ImGui::PopStyleColor();
+            recordLastItem(text);
+            ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + em(0.6f)));
+            ImGui::Dummy(ImVec2(w, 0.0f));
+        }
+        int shown = 0;
+        for (const auto& item : retro.items) {
+            if (item.promptId != prompt.id || item.hidden || !item.groupId.empty()) continue;
+            drawItem(retro, item, ctx, false);
+            ++shown;
+        }
+        const int grouped = static_cast<int>(std::count_if(retro.items.begin(), retro.items.end(), [&](const core::RetroItem& it) {
+            return it.promptId == prompt.id && !it.hidden && !it.groupId.empty();
+        }));
+        if (grouped > 0) mutedText(fill(N_("+ {1} in groups"), {std::to_string(grouped)}));
+        else if (shown == 0 && hidden == 0) mutedText(_("No cards yet."));
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+// -----------------------------------------------------------------------------------------------
+// [SECTION] groups
+
+void RetroWorkspace::drawGroups(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
+    const Palette& p = palette();
+    heading(_("Groups"));
+    if (!ctx.presentation) {
+        ImGui::SetNextItemWidth(em(16.0f));
+        const bool entered = ImGui::InputTextWithHint("##newgroup", _("Name of a new group\xE2\x80\xA6"), &m_newGroup,
+                                                      ImGuiInputTextFlags_EnterReturnsTrue);
+        recordLastItem(_("New group"));
+        ImGui::SameLine();
+        if ((button(_("Add group")) || entered) && !core::trim(m_newGroup).empty()) {
+            ctx.submit(core::addRetroGroup(session, retro.id, nextId(session, "group"), m_newGroup));
+            m_newGroup.clear();
+        }
+        ImGui::SameLine(0.0f, em(1.5f));
+        // A drop zone that takes a card out of its group.
+        ImGui::PushStyleColor(ImGuiCol_Button, p.panel);
+        ImGui::Button(_("Drop here to ungroup"));
+        ImGui::PopStyleColor();
+        recordLastItem(_("Drop here to ungroup"));
+        if (const core::Id dropped = acceptItemDrop(); !dropped.empty()) ctx.submit(core::moveToGroup(session, retro.id, dropped, {}));
+        mutedText(_("Drag a card onto another card to group them, or onto a group."));
+    }
+    if (retro.groups.empty()) {
+        mutedText(_("No groups yet."));
+        return;
+    }
+    const int columns = std::clamp(static_cast<int>(ImGui::GetContentRegionAvail().x / em(22.0f)), 1, 4);
+    const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_BordersInnerV;
+    if (!ImGui::BeginTable("groups", columns, flags)) return;
+    for (const auto& g : retro.groups) {
+        ImGui::TableNextColumn();
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(p.panel));
+        ImGui::PushID(g.id.c_str());
+        ImGui::BeginGroup();
+        int total = g.votes;
+        int hidden = 0;
+        for (const auto& i : retro.items) {
+            if (i.groupId != g.id) continue;
+            total += i.votes;
+            hidden += i.hidden ? 1 : 0;
+        }
+        if (ctx.presentation) {
+            FontScope font(fonts().heading);
+            colouredText(p.accent, g.title);
+        } else {
+            std::string& title = m_groupTitles[g.id];
+            const ImGuiID fieldId = ImGui::GetID("##title");
+            if (ImGui::GetActiveID() != fieldId) title = g.title;
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            FontScope font(fonts().bold);
+            ImGui::InputText("##title", &title);
+            recordLastItem(std::string(_("Group name")) + ": " + g.title);
+            if (ImGui::IsItemDeactivatedAfterEdit() && title != g.title) ctx.submit(core::renameRetroGroup(session, retro.id, g.id, title));
+        }
+        if (const std::string votes = voteText(retro, total); !votes.empty()) {
+            FontScope font(fonts().bold);
+            ImGui::AlignTextToFramePadding();
+            colouredText(p.text, votes);
+        }
+        drawVoteButtons(session, retro, g.id, g.title, g.votes, ctx);
+        drawFollowUpMenu(session, retro, g.id, g.title, ctx);
+        if (!ctx.presentation) ImGui::NewLine();
+        for (const auto& i : retro.items) {
+            if (i.groupId == g.id) drawItem(retro, i, ctx, true);
+        }
+        if (hidden > 0) mutedText(faceDownText(hidden));
+        ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, em(0.3f)));
+        ImGui::EndGroup();
+        if (!ctx.presentation) {
+            if (const core::Id dropped = acceptItemDrop(); !dropped.empty()) ctx.submit(core::moveToGroup(session, retro.id, dropped, g.id));
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+// -----------------------------------------------------------------------------------------------
+// [SECTION] results, actions, check-in / ROTI
+
+void RetroWorkspace::drawResults(const core::Retrospective& retro) {
+    const Palette& p = palette();
+    heading(_("Results"));
+    if (resultsHidden(retro)) {
+        mutedText(fill(N_("The results stay hidden until voting is closed ({1} dots placed)."), {std::to_string(core::votesCast(retro))}));
+        return;
+    }
+    const auto results = core::voteResults(retro);
+    if (results.empty() || results.front().votes == 0) {
+        mutedText(_("No votes yet."));
+        return;
+    }
+    const int top = results.front().votes;
+    const ImGuiTableFlags flags = ImGuiTableFlags_PadOuterX | ImGuiTableFlags_RowBg;
+    if (!ImGui::BeginTable("results", 3, flags)) return;
+    ImGui::TableSetupColumn("text", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("n", ImGuiTableColumnFlags_WidthFixed, em(3.0f));
+    int rank = 0;
+    for (const auto& r : results) {
+        if (r.votes == 0 || ++rank > 10) break;
+        ImGui::PushID(r.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        {
+            FontScope font(r.isGroup ? fonts().bold : nullptr);
+            wrappedText(std::to_string(rank) + ". " + r.text);
+        }
+        ImGui::TableSetColumnIndex(1);
+        const float w = ImGui::GetContentRegionAvail().x * static_cast<float>(r.votes) / static_cast<float>(top);
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + std::max(w, em(0.3f)), a.y + h), ImGui::GetColorU32(p.accent), em(0.2f));
+        ImGui::Dummy(ImVec2(w, h));
+        ImGui::TableSetColumnIndex(2);
+        FontScope font(fonts().bold);
+        ImGui::TextUnformatted(std::to_string(r.votes).c_str());
+        recordLastItem(fill(N_("Result {1}: {2}"), {std::to_string(rank), r.text}));
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void RetroWorkspace::drawActionEditor(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
+    if (m_actionSource.empty() || ctx.presentation) return;
+    const std::string source = core::sourceText(retro, m_actionSource);
+    if (source.empty()) {
+        m_actionSource.clear();
+        return;
+    }
+    const float height = ImGui::GetTextLineHeightWithSpacing() + 2.0f * ImGui::GetFrameHeightWithSpacing() + em(1.4f);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(0.6f, 0.6f));
+    ImGui::BeginChild("action-editor", ImVec2(0.0f, height), true, ImGuiWindowFlags_NoScrollbar);
+    boldText(std::string(_("New action from")) + ": " + shortText(source, 120));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputText("##actiontext", &m_actionText);
+    recordLastItem(_("Action text"));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(_("Who"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(12.0f));
+    const char* preview = m_actionRole < 0 ? _("(open)") : label(static_cast<core::Role>(m_actionRole));
+    const bool open = ImGui::BeginCombo("##role", preview);
+    if (!open) recordLastItem(_("Who"));
+    if (open) {
+        if (selectable(_("(open)"), m_actionRole < 0)) m_actionRole = -1;
+        for (int r = 0; r < static_cast<int>(core::Role::Count); ++r) {
+            if (selectable(label(static_cast<core::Role>(r)), m_actionRole == r)) m_actionRole = r;
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine(0.0f, em(1.0f));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(_("Due"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(8.0f));
+    ImGui::InputTextWithHint("##due", "JJJJ-MM-TT", &m_actionDue);
+    recordLastItem(_("Due"));
+    ImGui::SameLine(0.0f, em(1.0f));
+    if (button(_("Create action"))) {
+        const auto due = core::Date::parse(core::trim(m_actionDue));
+        if (!due || (due->isSet() && !due->isValid())) {
+            ctx.submit(core::Refusal{"invalid-value", "'{2}' is not a valid {1}", {"due date", m_actionDue}, 1U});
+        } else {
+            std::optional<core::Role> role;
+            if (m_actionRole >= 0) role = static_cast<core::Role>(m_actionRole);
+            ctx.submit(core::turnIntoAction(session, retro.id, m_actionSource, nextId(session, "action"), m_actionText, role, *due));
+            m_actionSource.clear();
+        }
+    }
+    ImGui::SameLine();
+    if (button(_("Cancel"))) m_actionSource.clear();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+namespace {
+
+void drawActionsTable(const core::Retrospective& retro) {
+    const Palette& p = palette();
+    heading(_("Actions"));
+    if (retro.actions.empty()) {
+        mutedText(_("No actions agreed yet."));
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
+    if (!ImGui::BeginTable("actions", 4, flags)) return;
+    ImGui::TableSetupColumn(_("Action"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(_("Who"), ImGuiTableColumnFlags_WidthFixed, em(9.0f));
+    ImGui::TableSetupColumn(_("Due"), ImGuiTableColumnFlags_WidthFixed, em(6.5f));
+    ImGui::TableSetupColumn(_("Status"), ImGuiTableColumnFlags_WidthFixed, em(7.0f));
+    {
+        FontScope font(fonts().bold);
+        ImGui::TableHeadersRow();
+    }
+    for (const auto& action : retro.actions) {
+        ImGui::PushID(action.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        wrappedText(action.text);
+        recordLastItem(std::string(_("Action")) + ": " + action.text);
+        std::string from;
+        if (!action.carriedFromSessionId.empty()) from = _("carried over from the last workshop");
+        if (!action.cardId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("on the board"));
+        if (!action.experimentId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("experiment"));
+        if (!from.empty()) mutedText(from);
+        ImGui::TableSetColumnIndex(1);
+        wrappedText(action.ownerRole && core::inRange(*action.ownerRole) ? label(*action.ownerRole) : "\xE2\x80\x93");
+        ImGui::TableSetColumnIndex(2);
+        wrappedText(action.due.isSet() ? formatDate(action.due) : "\xE2\x80\x93");
+        ImGui::TableSetColumnIndex(3);
+        colouredText(action.status == core::ActionStatus::Done ? p.success : p.text, core::inRange(action.status) ? label(action.status) : "");
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+} // namespace
+
+void RetroWorkspace::drawScale(const core::Retrospective& retro, core::Scale scale, ViewContext& ctx) {
+    const Palette& p = palette();
+    const bool checkIn = scale == core::Scale::CheckIn;
+    const core::ScaleQuestion& q = checkIn ? retro.checkIn : retro.roti;
+    ImGui::PushID(checkIn ? "checkin" : "roti");
+    heading(checkIn ? _("Check-in") : _("ROTI \xE2\x80\x93 was the time well spent?"));
+    if (!q.question.empty()) wrappedText(q.question);
+    const int answers = core::answerCount(q);
+    if (answers > 0) {
+        int sum = 0;
+        for (int v = 0; v < 5; ++v) sum += (v + 1) * q.counts[static_cast<std::size_t>(v)];
+        char avg[16];
+        std::snprintf(avg, sizeof avg, "%.1f", static_cast<double>(sum) / answers);
+        mutedText(fill(N_("Average {1} from {2} answers"), {avg, std::to_string(answers)}));
+    } else {
+        mutedText(_("No answers counted yet."));
+    }
+    int top = 1;
+    for (int c : q.counts) top = std::max(top, c);
+    const float barArea = em(ctx.presentation ? 7.0f : 5.0f);
+    const float width = std::min(ImGui::GetContentRegionAvail().x, em(30.0f));
+    if (ImGui::BeginTable("histogram", 5, ImGuiTableFlags_SizingStretchSame, ImVec2(width, 0.0f))) {
+        ImGui::TableNextRow();
+        for (int v = 0; v < 5; ++v) {
+            ImGui::TableSetColumnIndex(v);
+            ImGui::PushID(v);
+            const int count = q.counts[static_cast<std::size_t>(v)];
+            const float w = ImGui::GetContentRegionAvail().x;
+            const ImVec2 a = ImGui::GetCursorScreenPos();
+            const float h = barArea * static_cast<float>(count) / static_cast<float>(top);
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRectFilled(ImVec2(a.x, a.y + barArea - h), ImVec2(a.x + w * 0.8f, a.y + barArea), ImGui::GetColorU32(p.accent), em(0.15f));
+            dl->AddLine(ImVec2(a.x, a.y + barArea), ImVec2(a.x + w, a.y + barArea), ImGui::GetColorU32(p.border));
+            ImGui::Dummy(ImVec2(w, barArea));
+            {
+                FontScope font(fonts().bold);
+                ImGui::TextUnformatted((std::to_string(v + 1) + ": " + std::to_string(count)).c_str());
+            }
+            if (!ctx.presentation) {
+                const std::string name = std::string(checkIn ? _("Check-in") : "ROTI") + " " + std::to_string(v + 1);
+                if (smallButton("+", "plus", name + " +")) ctx.submit(core::countAnswer(*m_session, retro.id, scale, v + 1, +1));
+                ImGui::SameLine();
+                if (smallButton("\xE2\x88\x92", "minus", name + " \xE2\x88\x92")) ctx.submit(core::countAnswer(*m_session, retro.id, scale, v + 1, -1));
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopID();
+}
+
+// -----------------------------------------------------------------------------------------------
+// [SECTION] draw
+
+void RetroWorkspace::draw(const core::Session& session, const core::Retrospective& retro, ViewContext& outer) {
+    // Commands are sent after the frame's drawing: applying one mid-frame would change the lists
+    // this code is iterating over (and the references it holds).
+    std::vector<core::CommandResult> queued;
+    ViewContext ctx = outer;
+    ctx.submit = [&queued](core::CommandResult result) { queued.push_back(std::move(result)); };
+    m_session = &session;
+    drawBody(session, retro, ctx);
+    m_session = nullptr;
+    for (auto& result : queued) outer.submit(std::move(result));
+}
+
+void RetroWorkspace::drawBody(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
+    {
+        const core::RetroFormat* format = retroLibrary().format(retro.formatId);
+        heading(retro.title.empty() ? std::string(_("Retrospective")) : retro.title);
+        if (format) {
+            ImGui::SameLine(0.0f, em(1.0f));
+            mutedText(format->name.in(language()));
+        }
+    }
+    drawPhaseBar(retro, ctx);
+    ImGui::Spacing();
+    if (!ctx.presentation) drawToolbar(session, retro, ctx);
+    const bool votingPhase = retro.phase == core::Phase::GenerateInsights || retro.phase == core::Phase::DecideWhatToDo;
+    if (votingPhase || retro.voting.open) drawVotingBar(session, retro, ctx);
+    ImGui::Spacing();
+
+    ImGui::BeginChild("retro-body", ImVec2(0, 0));
+    const auto section = [](const std::function<void()>& draw) {
+        draw();
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::Spacing();
+    };
+    const auto prompts = [&] { drawPrompts(session, retro, ctx); };
+    const auto groups = [&] { drawGroups(session, retro, ctx); };
+    const auto results = [&] { drawResults(retro); };
+    const auto actions = [&] { drawActionsTable(retro); };
+    const auto checkIn = [&] { drawScale(retro, core::Scale::CheckIn, ctx); };
+    const auto roti = [&] { drawScale(retro, core::Scale::Roti, ctx); };
+    const bool anyGroups = !retro.groups.empty();
+    const bool anyActions = !retro.actions.empty();
+    // The action being written sits on top, where the facilitator clicked "Turn into action".
+    if (!m_actionSource.empty() && !ctx.presentation) section([&] { drawActionEditor(session, retro, ctx); });
+    switch (retro.phase) {
+    case core::Phase::SetTheStage:
+        section(checkIn);
+        section(prompts);
+        break;
+    case core::Phase::GatherData:
+        section(prompts);
+        if (anyGroups) section(groups);
+        break;
+    case core::Phase::GenerateInsights:
+        section(groups);
+        section(prompts);
+        section(results);
+        break;
+    case core::Phase::DecideWhatToDo:
+        section(results);
+        section(actions);
+        section(groups);
+        section(prompts);
+        break;
+    case core::Phase::Close:
+    case core::Phase::Count:
+        section(roti);
+        section(actions);
+        section(results);
+        break;
+    }
+    if (anyActions && retro.phase < core::Phase::DecideWhatToDo) section(actions);
+    ImGui::EndChild();
+}
+
+} // namespace lernraum::ui

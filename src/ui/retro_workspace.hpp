@@ -1,0 +1,56 @@
+#pragma once
+// The facilitation flow of one retrospective: the five phases as a progress bar, the format's
+// prompts with hidden writing and a count of face-down cards, reveal, grouping by drag and drop,
+// dot voting within the room's budget, results as a bar chart, actions, check-in and ROTI.
+// Views emit commands only (core/retro_rules.hpp, core/commands.hpp); everything is undoable.
+//
+// Privacy on the shared screen: a face-down card's text is never drawn, recorded or put into a
+// drag tooltip; only the number of face-down cards per prompt is shown.
+
+#include "core/ids.hpp"
+#include "core/retro_rules.hpp"
+#include "ui/view.hpp"
+
+#include <map>
+#include <string>
+
+namespace lernraum::ui {
+
+class RetroWorkspace {
+public:
+    RetroWorkspace();
+    void draw(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
+
+private:
+    void drawBody(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
+    void drawPhaseBar(const core::Retrospective& retro, ViewContext& ctx);
+    void drawToolbar(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
+    void drawVotingBar(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
+    void drawPrompts(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
+    void drawItem(const core::Retrospective& retro, const core::RetroItem& item, ViewContext& ctx, bool small);
+    void drawGroups(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
+    void drawVoteButtons(const core::Session& session, const core::Retrospective& retro, const core::Id& target,
+                         const std::string& text, int votes, ViewContext& ctx);
+    void drawFollowUpMenu(const core::Session& session, const core::Retrospective& retro, const core::Id& source,
+                          const std::string& text, ViewContext& ctx);
+    void drawResults(const core::Retrospective& retro);
+    void drawActionEditor(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
+    void drawScale(const core::Retrospective& retro, core::Scale scale, ViewContext& ctx);
+
+    core::Id nextId(const core::Session& session, std::string_view prefix);
+
+    const core::Session* m_session = nullptr; // the session of the frame being drawn
+    core::IdGenerator m_ids;
+    std::map<core::Id, std::string> m_drafts; // new card text per prompt
+    bool m_writeHidden = true;
+    std::string m_newPrompt;
+    std::string m_newGroup;
+    std::map<core::Id, std::string> m_groupTitles; // rename fields
+    // The action editor (item/group -> action).
+    core::Id m_actionSource;
+    std::string m_actionText;
+    int m_actionRole = -1; // -1 = no owner role
+    std::string m_actionDue;
+};
+
+} // namespace lernraum::ui
