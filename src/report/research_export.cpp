@@ -312,7 +312,14 @@ private:
     std::string id(const core::Id& value, std::string_view prefix) const {
         return value.empty() ? std::string{} : pseudonym(m_o.key, "id", value, prefix);
     }
-    std::string text(std::string_view value) const { return m_scrub ? (*m_scrub)(value) : std::string{}; }
+    std::string text(std::string_view value) const {
+        if (!m_scrub) return {};
+        std::string out = (*m_scrub)(value);
+        // Spreadsheet formula injection: a cell starting with = + - @ would be evaluated by Excel
+        // or LibreOffice when the CSV is opened there.
+        if (!out.empty() && (out[0] == '=' || out[0] == '+' || out[0] == '-' || out[0] == '@')) out.insert(0, "'");
+        return out;
+    }
     std::string role(core::Role r) const {
         if (!core::inRange(r)) return {};
         return m_suppression.suppressed[static_cast<std::size_t>(r)] ? std::string("suppressed") : std::string(core::toName(r));
@@ -657,8 +664,9 @@ std::string codebookMarkdown(bool includeText) {
            "case-insensitively, as the whole name and as each part of it, with umlauts as written, transliterated "
            "`ä → ae`, `ß → ss`, or stripped `ä → a`), the organisation unit and departments `[ORG]`, the Lernraum name "
            "`[LERNRAUM]`, e-mail addresses `[EMAIL]`, phone numbers `[PHONE]` and URLs `[URL]`; control characters are "
-           "removed. Scrubbing is automatic: read a sample before passing text on. Hidden (never revealed) "
-           "retrospective items never carry text.\n\n";
+           "removed. A text that starts with `=`, `+`, `-` or `@` gets a leading `'` so that spreadsheet programs do "
+           "not run it as a formula. Scrubbing is automatic: read a sample before passing text on. Hidden (never "
+           "revealed) retrospective items never carry text.\n\n";
     out += "This export ";
     out += includeText ? "**includes** the free text columns (scrubbed).\n\n"
                        : "does **not** include the free text columns; they are listed below for reference only.\n\n";

@@ -296,6 +296,23 @@ TEST_CASE("the research export is deterministic and independent of input order",
     }
 }
 
+TEST_CASE("free text cannot smuggle spreadsheet formulas", "[report][export][security]") {
+    SessionTexts t;
+    t.item = "=HYPERLINK(\"http://evil.example\",\"klick\")";
+    t.action = "+1 und -1";
+    t.observation = "@SUM(A1:A9)";
+    t.card = "Normale Karte";
+    const auto e = exportResearch({{"a", makeSmallSession("f", t)}}, options(kKeyA, true));
+    const auto items = table(e, "retro_items.csv");
+    CHECK(items.rows.at(0).at(items.col("text")).rfind("'=HYPERLINK(", 0) == 0);
+    const auto actions = table(e, "actions.csv");
+    CHECK(actions.rows.at(0).at(actions.col("text")) == "'+1 und -1");
+    const auto obs = table(e, "experiment_observations.csv");
+    CHECK(obs.rows.at(0).at(obs.col("text")) == "'@SUM(A1:A9)");
+    const auto cards = table(e, "board_flow.csv");
+    CHECK(cards.rows.at(0).at(cards.col("title")) == "Normale Karte");
+}
+
 TEST_CASE("sessions without consent are skipped and duplicates exported once", "[report][export]") {
     auto yes = makeSmallSession("yes", {});
     auto no = makeSmallSession("no", {});
