@@ -7,6 +7,8 @@
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <array>
 #include <cfloat>
@@ -119,6 +121,19 @@ ImVec4 experimentStatusColour(core::ExperimentStatus status) {
     case core::ExperimentStatus::Stopped: return p.muted;
     default: return p.border;
     }
+}
+
+void experimentStatusLabel(core::ExperimentStatus status) {
+    if (!core::inRange(status)) return;
+    const float size = ImGui::GetFontSize() * 0.8f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float top = pos.y + (ImGui::GetTextLineHeight() - size) * 0.5f + ImGui::GetCurrentWindowRead()->DC.CurrLineTextBaseOffset;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, top), ImVec2(pos.x + size, top + size),
+                                              ImGui::GetColorU32(experimentStatusColour(status)), size * 0.2f);
+    ImGui::Dummy(ImVec2(size, size));
+    ImGui::SameLine();
+    FontScope font(fonts().bold);
+    ImGui::TextUnformatted(label(status));
 }
 
 void ExperimentBoard::move(const core::Session& session, const core::Id& experimentId, core::ExperimentStatus status,

@@ -47,7 +47,9 @@ private:
     std::string m_message;
 };
 
-// The colour of a status (stripe on cards and the editor).
+// The colour of a status: the stripe on cards (not for text: some are too light on a card).
 ImVec4 experimentStatusColour(core::ExperimentStatus status);
+// A status label: a square in the status colour, then the name in a text colour of the palette.
+void experimentStatusLabel(core::ExperimentStatus status);
 
 } // namespace lernraum::ui

@@ -29,10 +29,7 @@ void drawExperiment(const core::Experiment& e, const ViewContext& ctx) {
         FontScope font(fonts().heading);
         ImGui::TextUnformatted(e.title.c_str());
     }
-    if (core::inRange(e.status)) {
-        FontScope font(fonts().bold);
-        colouredText(experimentStatusColour(e.status), label(e.status));
-    }
+    experimentStatusLabel(e.status);
     labelledText(_("Hypothesis:"), e.hypothesis);
     if (!ctx.presentation) labelledText(_("Method:"), e.method);
     labelledText(_("Measure:"), e.measure);
@@ -145,7 +142,7 @@ void ExperimentView::draw(const core::Session& session, ViewContext& ctx) {
             if (!ctx.presentation) {
                 if (button(_("Hide details"))) m_panel = Panel::Hidden;
                 ImGui::SameLine();
-                colouredText(experimentStatusColour(selected->status), label(selected->status));
+                experimentStatusLabel(selected->status);
                 ImGui::Separator();
                 const std::vector<std::string> none;
                 const auto& missing = m_board.refusedExperiment() == selected->id ? m_board.missingFields() : none;

@@ -325,3 +325,32 @@ TEST_CASE("File > New follow-up session opens the next workshop as an unsaved do
     CHECK(carried == std::vector<core::Id>{"exp-lf-remote-first", "exp-lf-uebergabe", "exp-lf-wochenziele"});
     CHECK(h.shell().toast() == "Follow-up session created. Save it under a new name.");
 }
+
+TEST_CASE("in presentation mode the board takes the whole width until a card is clicked", "[ui][experiments]") {
+    UiHarness h("en");
+    openExperiments(h, core::makeDemoSession());
+    // At the desk: every status column (the empty "stopped" one too) and the editor beside them.
+    CHECK(h.shows("column:stopped"));
+    CHECK(h.has("Hide details"));
+    h.shell().setPresentation(true);
+    h.frame(3);
+    CHECK_FALSE(h.has("column:stopped")); // empty columns are only drop targets
+    CHECK_FALSE(h.has("Hide details"));
+    CHECK_FALSE(h.has("New experiment"));
+    auto rightEdge = [&h](const std::string& label) {
+        h.frame(2);
+        for (const auto& item : ui::recordedItems()) {
+            if (item.label == label) return item.max.x;
+        }
+        return -1.0f;
+    };
+    const float wide = rightEdge("column:transferred");
+    REQUIRE(wide > 0.0f);
+    // A click shows the experiment beside the board (read-only), a second click puts it away.
+    h.click("Montags-Stand-up per Video");
+    const float narrow = rightEdge("column:transferred");
+    CHECK(narrow < wide - 100.0f);
+    h.click("Montags-Stand-up per Video");
+    CHECK(rightEdge("column:transferred") == Approx(wide));
+    CHECK_FALSE(h.shell().history().canUndo()); // looking changes nothing
+}
