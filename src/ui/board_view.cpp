@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 namespace lernraum::ui {
@@ -20,8 +21,7 @@ namespace {
 
 constexpr const char* kCardPayload = "LERNRAUM_CARD";
 
-// GLFW key codes (the runner's key map; see ui/headless.cpp for the tests' copy).
-constexpr int kKeyN = 78;
+// Key chord codes of named keys (GLFW's, like ui::key).
 constexpr int kKeyInsert = 260;
 constexpr int kKeyDelete = 261;
 constexpr int kKeyRight = 262;
@@ -68,6 +68,14 @@ std::string cardMeta(const core::Board& board, const core::Card& card, bool with
         for (const auto& tag : card.tags) add("#" + tag);
     }
     return meta;
+}
+
+// The top card of a column as the board shows it: the cell without lane first, then each lane.
+std::optional<core::Id> firstCardOf(const core::Board& board, const core::Id& columnId) {
+    if (auto cell = core::cellCards(board, columnId, {}); !cell.empty()) return board.cards[cell.front()].id;
+    for (const auto& lane : board.lanes)
+        if (auto cell = core::cellCards(board, columnId, lane.id); !cell.empty()) return board.cards[cell.front()].id;
+    return std::nullopt;
 }
 
 // A horizontal line where a dragged card will land.
@@ -415,52 +423,56 @@ void BoardView::queueMove(const core::Id& cardId, const core::Id& columnId, cons
 }
 
 void BoardView::handleKeys(const core::Board& board, ViewContext& ctx) {
+    if (ctx.keys.empty()) return;
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || io.KeyAlt) return;
+    if (io.WantTextInput) return; // N, Delete and arrows belong to the text field
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
-    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
+    // Another ImGui window (e.g. the demo window) has the keyboard.
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow) && !ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
+        return;
 
-    struct Arrow {
-        int key;
-        core::MoveDirection direction;
+    auto direction = [](int key) -> std::optional<core::MoveDirection> {
+        switch (key) {
+        case kKeyLeft: return core::MoveDirection::Left;
+        case kKeyRight: return core::MoveDirection::Right;
+        case kKeyUp: return core::MoveDirection::Up;
+        case kKeyDown: return core::MoveDirection::Down;
+        default: return std::nullopt;
+        }
     };
-    static constexpr Arrow arrows[] = {{kKeyLeft, core::MoveDirection::Left},
-                                       {kKeyRight, core::MoveDirection::Right},
-                                       {kKeyUp, core::MoveDirection::Up},
-                                       {kKeyDown, core::MoveDirection::Down}};
-    for (const Arrow& a : arrows) {
-        if (!ImGui::IsKeyPressed(a.key)) continue;
-        ImGui::NavMoveRequestCancel(); // the board's own focus, not ImGui's item navigation
-        m_scrollToSelected = true;
-        if (m_selected.empty()) {
-            for (const auto& column : board.columns) {
-                const auto it = std::find_if(board.cards.begin(), board.cards.end(),
-                                             [&](const core::Card& c) { return !c.archived && c.columnId == column.id; });
-                if (it != board.cards.end()) {
-                    m_selected = it->id;
-                    break;
+    for (const KeyChord& k : ctx.keys) {
+        if (k.alt) continue;
+        if (const auto d = direction(k.key)) {
+            ImGui::NavMoveRequestCancel(); // the board's own focus, not ImGui's item navigation
+            m_scrollToSelected = true;
+            if (!findCard(board, m_selected)) {
+                m_selected.clear();
+                for (const auto& column : board.columns) {
+                    if (const auto first = firstCardOf(board, column.id)) {
+                        m_selected = *first;
+                        break;
+                    }
                 }
+            } else if (k.ctrl) {
+                if (const auto target = core::keyboardTarget(board, m_selected, *d))
+                    queueMove(m_selected, target->columnId, target->laneId, target->index);
+            } else if (const auto next = core::neighbourCard(board, m_selected, *d)) {
+                m_selected = *next;
+            }
+            if (const core::Card* c = findCard(board, m_selected)) {
+                m_focusColumn = c->columnId;
+                m_focusLane = c->laneId;
             }
             continue;
         }
-        if (io.KeyCtrl) {
-            if (const auto target = core::keyboardTarget(board, m_selected, a.direction))
-                queueMove(m_selected, target->columnId, target->laneId, target->index);
-        } else if (const auto next = core::neighbourCard(board, m_selected, a.direction)) {
-            m_selected = *next;
-        }
-    }
-    if (const core::Card* c = findCard(board, m_selected)) {
-        m_focusColumn = c->columnId;
-        m_focusLane = c->laneId;
-    }
-    if (io.KeyCtrl || io.KeyShift) return;
-    if (ImGui::IsKeyPressed(kKeyEscape, false)) m_selected.clear();
-    if (ctx.presentation) return; // moving yes, editing no
-    if (ImGui::IsKeyPressed(kKeyN, false) || ImGui::IsKeyPressed(kKeyInsert, false)) startNewCard(board);
-    if (const core::Card* c = findCard(board, m_selected)) {
-        if (ImGui::IsKeyPressed(kKeyEnter, false) || ImGui::IsKeyPressed(kKeyPadEnter, false)) m_editor.open(board.id, *c);
-        if (ImGui::IsKeyPressed(kKeyDelete, false)) {
+        if (k.ctrl || k.shift) continue;
+        if (k.key == kKeyEscape) m_selected.clear();
+        if (ctx.presentation) continue; // moving yes, editing no
+        if (k.key == 'N' || k.key == kKeyInsert) startNewCard(board);
+        const core::Card* c = findCard(board, m_selected);
+        if (!c) continue;
+        if (k.key == kKeyEnter || k.key == kKeyPadEnter) m_editor.open(board.id, *c);
+        if (k.key == kKeyDelete) {
             const core::Id boardId = board.id;
             const core::Id cardId = c->id;
             m_pending.push_back([=](const core::Session& s) { return core::archiveCard(s, boardId, cardId); });

@@ -254,6 +254,7 @@ void Shell::queueKey(const KeyChord& chord) { m_keys.push_back(chord); }
 void Shell::handleKeys() {
     std::vector<KeyChord> keys;
     keys.swap(m_keys);
+    m_viewKeys.clear();
     const bool modalOpen = m_modal != Modal::None;
     const bool typing = ImGui::GetIO().WantTextInput;
     for (const KeyChord& k : keys) {
@@ -289,7 +290,7 @@ void Shell::handleKeys() {
             case '2':
             case '3':
             case '4': m_requestedTab = static_cast<Tab>(k.key - '1'); break;
-            default: break;
+            default: m_viewKeys.push_back(k); break;
             }
             continue;
         }
@@ -304,8 +305,9 @@ void Shell::handleKeys() {
         case key::F6: toggleTimer(); break;
         case key::Escape:
             if (m_presentation && !typing) m_presentation = false;
+            m_viewKeys.push_back(k);
             break;
-        default: break;
+        default: m_viewKeys.push_back(k); break;
         }
     }
 }
@@ -418,6 +420,7 @@ void Shell::drawTabs() {
     ctx.presentation = m_presentation;
     ctx.now = m_now;
     ctx.submit = [this](core::CommandResult result) { submit(result); };
+    ctx.keys = m_viewKeys;
 
     const float statusHeight = m_presentation ? 0.0f : ImGui::GetFrameHeightWithSpacing();
     if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) return;

@@ -142,6 +142,7 @@ private:
     std::string m_recoveredAt;
 
     std::vector<KeyChord> m_keys;
+    std::vector<KeyChord> m_viewKeys; // chords handleKeys() left for the visible view
     bool m_quit = false;
     bool m_presentation = false;
     bool m_fullscreen = false;

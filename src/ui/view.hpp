@@ -4,8 +4,10 @@
 
 #include "core/change.hpp"
 #include "core/model.hpp"
+#include "ui/keys.hpp"
 
 #include <functional>
+#include <vector>
 
 namespace lernraum::ui {
 
@@ -14,6 +16,10 @@ struct ViewContext {
     core::Timestamp now;       // for ageing; views never read the clock themselves
     // Sends a command's result to the shell (applied on the undo history, or shown as refusal).
     std::function<void(core::CommandResult)> submit;
+    // Key chords of this frame the shell did not use (arrows, Delete, N, ...), for the visible view.
+    // Chords, not ImGui::IsKeyPressed: a press and release within one frame (xdotool, fast typing)
+    // never shows in ImGui 1.86's key state.
+    std::vector<KeyChord> keys;
 };
 
 } // namespace lernraum::ui

@@ -102,12 +102,9 @@ void drag(UiHarness& h, ImVec2 from, ImVec2 to) {
     h.frame(2);
 }
 
-void ctrlKey(UiHarness& h, int key) {
-    h.io().KeyCtrl = true;
-    h.pressKey(key);
-    h.io().KeyCtrl = false;
-    h.frame();
-}
+// Keys reach the board as the runner delivers them: as chords through the shell.
+void ctrlKey(UiHarness& h, int key) { h.chord(key, true); }
+void key(UiHarness& h, int key) { h.chord(key); }
 
 // Highest vertex alpha drawn strictly inside the item's rectangle (dimmed cards stay below 128).
 int maxAlphaInside(const std::string& label) {
@@ -128,7 +125,7 @@ int maxAlphaInside(const std::string& label) {
     return alpha;
 }
 
-constexpr int kLeft = 263, kRight = 262, kDown = 264, kUp = 265, kDelete = 261, kN = 78;
+constexpr int kLeft = 263, kRight = 262, kDown = 264, kUp = 265, kDelete = 261;
 const std::string kTodo = "col-000000000001", kDoing = "col-000000000002", kDone = "col-000000000003";
 
 } // namespace
@@ -150,7 +147,7 @@ TEST_CASE("a card is created with the + Card button and with N in the focused co
 
     // N adds to the column of the selected card (Done).
     h.click("Foxtrot task");
-    h.pressKey(kN);
+    key(h, 'N');
     REQUIRE(h.shows("New card title"));
     h.type("Per Tastatur");
     h.pressKey(ui::key::Enter);
@@ -303,13 +300,13 @@ TEST_CASE("the keyboard selects and moves cards: arrows, Ctrl+arrows, Delete arc
     CHECK(columnOf(h, "Alpha task") == kTodo);
     CHECK(h.shell().toast().find("2/2") != std::string::npos);
 
-    h.pressKey(kRight); // selection moves to Doing, same position: Echo
+    key(h, kRight); // selection moves to Doing, same position: Echo
     ctrlKey(h, kRight);
     CHECK(columnTitles(h, kDone) == std::vector<std::string>{"Foxtrot task", "Echo task"});
     CHECK(cardTitled(h, "Echo task")->history.back().columnId == kDone);
 
-    h.pressKey(kUp); // Foxtrot
-    h.pressKey(kDelete);
+    key(h, kUp); // Foxtrot
+    key(h, kDelete);
     CHECK(cardTitled(h, "Foxtrot task")->archived);
     CHECK(columnTitles(h, kDone) == std::vector<std::string>{"Echo task"});
 
@@ -326,7 +323,7 @@ TEST_CASE("archived cards come back from the archive panel", "[ui][board]") {
     UiHarness h;
     openBoard(h);
     h.click("Charlie report");
-    h.pressKey(kDelete);
+    key(h, kDelete);
     REQUIRE(cardTitled(h, "Charlie report")->archived);
     h.frame();
     CHECK_FALSE(h.has("Charlie report"));
