@@ -142,11 +142,12 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
             m_heightsWidth = width;
             m_heightsFont = ImGui::GetFontSize();
         }
+        bucketCards(*board);
         // Wide boards scroll horizontally instead of squeezing columns below readability.
         ImGui::BeginChild("board-columns", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
         for (int i = 0; i < count; ++i) {
             if (i > 0) ImGui::SameLine(0.0f, gap);
-            drawColumn(*board, board->columns[static_cast<std::size_t>(i)], width, ctx);
+            drawColumn(*board, static_cast<std::size_t>(i), width, ctx);
         }
         ImGui::EndChild();
     }
@@ -165,12 +166,47 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
     }
 }
 
-void BoardView::drawColumn(const core::Board& board, const core::Column& column, float width, ViewContext& ctx) {
+void BoardView::bucketCards(const core::Board& board) {
+    const std::size_t lanes = board.lanes.size() + 1; // slot 0: cards without a lane
+    m_cells.resize(board.columns.size() * lanes);
+    for (auto& cell : m_cells) cell.clear();
+    std::size_t column = 0;
+    std::size_t lane = 0;
+    for (std::size_t i = 0; i < board.cards.size(); ++i) {
+        const core::Card& c = board.cards[i];
+        if (c.archived) continue;
+        // Neighbouring cards mostly share column and lane: test the last hit first.
+        if (column >= board.columns.size() || board.columns[column].id != c.columnId) {
+            column = 0;
+            while (column < board.columns.size() && board.columns[column].id != c.columnId) ++column;
+            if (column == board.columns.size()) continue; // dangling column: shown nowhere
+        }
+        if (c.laneId.empty()) {
+            lane = 0;
+        } else if (lane == 0 || board.lanes[lane - 1].id != c.laneId) {
+            lane = 1;
+            while (lane < lanes && board.lanes[lane - 1].id != c.laneId) ++lane;
+            if (lane == lanes) {
+                lane = 0;
+                continue;
+            }
+        }
+        m_cells[column * lanes + lane].push_back(i);
+    }
+}
+
+const std::vector<std::size_t>& BoardView::cellOf(const core::Board& board, std::size_t column, std::size_t lane) const {
+    return m_cells[column * (board.lanes.size() + 1) + lane];
+}
+
+void BoardView::drawColumn(const core::Board& board, std::size_t columnIndex, float width, ViewContext& ctx) {
     const Palette& p = palette();
+    const core::Column& column = board.columns[columnIndex];
     ImGui::PushID(column.id.c_str());
     beginPanel("column", width, !ctx.presentation); // the wheel still scrolls
-    const int n = core::wipCount(board, column.id);
-    const bool over = core::isOverWipLimit(board, column);
+    int n = 0;
+    for (std::size_t lane = 0; lane <= board.lanes.size(); ++lane) n += static_cast<int>(cellOf(board, columnIndex, lane).size());
+    const bool over = column.wipLimit > 0 && n > column.wipLimit;
     const bool hard = column.wipLimit > 0 && column.wipMode == core::WipMode::Hard;
     const bool full = hard && n >= column.wipLimit;
     {
@@ -197,17 +233,18 @@ void BoardView::drawColumn(const core::Board& board, const core::Column& column,
     ImGui::Spacing();
 
     if (board.lanes.empty()) {
-        drawCell(board, column.id, {}, ctx);
+        drawCell(board, column.id, {}, cellOf(board, columnIndex, 0), ctx);
     } else {
-        if (!core::cellCards(board, column.id, {}).empty()) drawCell(board, column.id, {}, ctx);
-        for (const auto& lane : board.lanes) {
+        if (!cellOf(board, columnIndex, 0).empty()) drawCell(board, column.id, {}, cellOf(board, columnIndex, 0), ctx);
+        for (std::size_t l = 0; l < board.lanes.size(); ++l) {
+            const core::Lane& lane = board.lanes[l];
             ImGui::PushID(lane.id.c_str());
             ImGui::Spacing();
             {
                 FontScope font(fonts().bold);
                 mutedText(lane.title);
             }
-            drawCell(board, column.id, lane.id, ctx);
+            drawCell(board, column.id, lane.id, cellOf(board, columnIndex, l + 1), ctx);
             ImGui::PopID();
         }
     }
@@ -253,13 +290,13 @@ void BoardView::drawColumnSettings(const core::Board& board, const core::Column&
 }
 
 float BoardView::cachedCardHeight(const core::Card& card, const CardContent& content, float width) {
-    if (auto it = m_heights.find(card.id); it != m_heights.end()) return it->second;
     const float h = cardHeight(content, width);
-    m_heights.emplace(card.id, h);
+    m_heights[card.id] = h + ImGui::GetStyle().ItemSpacing.y;
     return h;
 }
 
-void BoardView::drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId, ViewContext& ctx) {
+void BoardView::drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId,
+                         const std::vector<std::size_t>& cell, ViewContext& ctx) {
     const Palette& p = palette();
     const float width = ImGui::GetContentRegionAvail().x;
     const float visibleTop = ImGui::GetWindowPos().y;
@@ -279,15 +316,19 @@ void BoardView::drawCell(const core::Board& board, const core::Id& columnId, con
         queueMove(cardId, columnId, laneId, pos);
     };
 
-    const std::vector<std::size_t> cell = core::cellCards(board, columnId, laneId);
+    // Off-screen cards only reserve their space: one Dummy for each run of them.
+    float skipped = 0.0f;
+    auto flushSkipped = [&] {
+        if (skipped > 0.0f) ImGui::Dummy(ImVec2(width, skipped - spacing));
+        skipped = 0.0f;
+    };
     for (std::size_t pos = 0; pos < cell.size(); ++pos) {
         const core::Card& c = board.cards[cell[pos]];
         const bool selected = c.id == m_selected;
-        const float y = ImGui::GetCursorScreenPos().y;
-        // Off-screen: reserve the card's space without building or submitting it.
+        const float y = ImGui::GetCursorScreenPos().y + skipped;
         if (!(selected && m_scrollToSelected)) {
             if (auto it = m_heights.find(c.id); it != m_heights.end() && (y + it->second < visibleTop || y > visibleBottom)) {
-                ImGui::Dummy(ImVec2(width, it->second - spacing));
+                skipped += it->second;
                 continue;
             }
         }
@@ -299,12 +340,13 @@ void BoardView::drawCell(const core::Board& board, const core::Id& columnId, con
         content.stripe = c.colour == core::CardColour::None ? ImVec4(0, 0, 0, 0) : cardColour(c.colour);
         content.highlight = overdue;
         if (!(selected && m_scrollToSelected)) {
-            const float h = cachedCardHeight(c, content, width);
+            const float h = cachedCardHeight(c, content, width) + spacing;
             if (y + h < visibleTop || y > visibleBottom) {
-                ImGui::Dummy(ImVec2(width, h - spacing));
+                skipped += h;
                 continue;
             }
         }
+        flushSkipped();
         const bool dim = filter.isActive() && !core::matchesFilter(board, c, filter, today);
         if (dim) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.25f);
         const bool doubleClicked = card(content, width);
@@ -343,6 +385,8 @@ void BoardView::drawCell(const core::Board& board, const core::Id& columnId, con
             ImGui::EndDragDropTarget();
         }
     }
+
+    flushSkipped();
 
     // The rest of the cell: a drop zone for "at the end" that also focuses the cell on click.
     ImGui::InvisibleButton("##cell-end", ImVec2(width, em(dragging ? 2.5f : 1.0f)));

@@ -29,14 +29,17 @@ public:
     [[nodiscard]] const core::Id& selectedCard() const { return m_selected; }
 
 private:
-    void drawColumn(const core::Board& board, const core::Column& column, float width, ViewContext& ctx);
+    void bucketCards(const core::Board& board);
+    const std::vector<std::size_t>& cellOf(const core::Board& board, std::size_t column, std::size_t lane) const;
+    void drawColumn(const core::Board& board, std::size_t columnIndex, float width, ViewContext& ctx);
     void drawColumnSettings(const core::Board& board, const core::Column& column);
-    void drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId, ViewContext& ctx);
+    void drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId,
+                  const std::vector<std::size_t>& cell, ViewContext& ctx);
     void drawNewCardField(const core::Id& columnId, const core::Id& laneId);
     void handleKeys(const core::Board& board, ViewContext& ctx);
     void startNewCard(const core::Board& board);
     void queueMove(const core::Id& cardId, const core::Id& columnId, const core::Id& laneId, std::size_t index);
-    float cachedCardHeight(const core::Card& card, const CardContent& content, float width);
+    float cachedCardHeight(const core::Card& card, const CardContent& content, float width); // and stores it
 
     core::Id m_boardId;
     core::Id m_selected;         // selected card (keyboard focus of the board)
@@ -65,7 +68,11 @@ private:
     // Commands are built after the frame's drawing (the session must not change while drawn).
     std::vector<std::function<core::CommandResult(const core::Session&)>> m_pending;
 
-    // Card heights for clipping: measured when a card is drawn, estimated once when it never was.
+    // Indices into board.cards of the not archived cards of each cell, rebuilt every frame in one
+    // pass: cell (column c, lane slot l) = m_cells[c * (lanes + 1) + l], slot 0 = no lane.
+    std::vector<std::vector<std::size_t>> m_cells;
+
+    // Card heights (with item spacing) for clipping: measured when a card is drawn, estimated once when it never was.
     // Valid for one column width and font size; an off-screen card only needs a close guess.
     std::unordered_map<core::Id, float> m_heights;
     float m_heightsWidth = 0.0f;
