@@ -25,6 +25,14 @@
 namespace lernraum::ui {
 namespace {
 
+// Every committed edit is its own undo step. updateExperiment() merges consecutive edits of one field
+// (meant for views that commit while typing); the editor commits once per finished edit, and a
+// merge would fold e.g. "link added" and "link removed" into nothing.
+core::CommandResult ownStep(core::CommandResult result) {
+    if (result.ok()) result.change().mergeKey.clear();
+    return result;
+}
+
 bool isMissing(const std::vector<std::string>& missing, std::string_view field) {
     return std::find(missing.begin(), missing.end(), field) != missing.end();
 }
@@ -223,13 +231,21 @@ void ExperimentEditor::drawObservations(const core::Session& session, const core
     }
 }
 
-void ExperimentEditor::drawLinks(const core::Session& session, const core::Experiment& e) {
+void ExperimentEditor::drawLinks(const core::Session& session, const core::Experiment& e, const Emit& emit) {
     heading(_("Comes from"));
     if (e.links.empty()) mutedText(_("Not linked to a retrospective card, action or board card."));
     for (const auto& link : e.links) {
         const LinkTarget target = describeLink(session, link);
         ImGui::PushID(link.targetId.c_str());
-        std::string line = "\xE2\x80\xA2 ";
+        if (ImGui::SmallButton("\xC3\x97")) { // multiplication sign: remove
+            core::Experiment changed = e;
+            changed.links.erase(std::remove(changed.links.begin(), changed.links.end(), link), changed.links.end());
+            emit(ownStep(core::updateExperiment(session, changed)));
+        }
+        recordLastItem(std::string(_("Remove link")) + ": " + target.text);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Remove link"));
+        ImGui::SameLine();
+        std::string line;
         line += target.earlier ? _("Earlier workshop") : kindLabel(target.kind);
         line += ": " + target.text;
         if (target.missing) {
@@ -253,6 +269,35 @@ void ExperimentEditor::drawLinks(const core::Session& session, const core::Exper
         wrappedText(line);
         recordLastItem(line);
     }
+    // Add a link: a list of what there is in this session (clipped: a board may hold thousands of cards).
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (!ImGui::BeginCombo("##add-link", _("Link to\xE2\x80\xA6"), ImGuiComboFlags_HeightLarge)) {
+        recordLastItem(_("Link to\xE2\x80\xA6"));
+        return;
+    }
+    const std::vector<LinkCandidate> candidates = linkCandidates(session, e);
+    if (candidates.empty()) mutedText(_("Nothing left to link in this file."));
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(candidates.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const LinkCandidate& c = candidates[static_cast<std::size_t>(i)];
+            ImGui::PushID(c.link.targetId.c_str());
+            std::string text = c.link.label;
+            if (text.size() > 90) {
+                std::size_t cut = 87;
+                while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut; // UTF-8 boundary
+                text = text.substr(0, cut) + "\xE2\x80\xA6";
+            }
+            if (selectable((std::string(kindLabel(c.kind)) + ": " + text).c_str())) {
+                core::Experiment changed = e;
+                changed.links.push_back(c.link);
+                emit(ownStep(core::updateExperiment(session, changed)));
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndCombo();
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -266,7 +311,7 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
     auto update = [&](auto&& edit) {
         core::Experiment changed = e;
         edit(changed);
-        emit(core::updateExperiment(session, changed));
+        emit(ownStep(core::updateExperiment(session, changed)));
     };
     ImGui::PushID(e.id.c_str());
     std::string text;
@@ -410,7 +455,7 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
     // Where it came from.
     ImGui::Spacing();
     ImGui::Separator();
-    drawLinks(session, e);
+    drawLinks(session, e, emit);
     ImGui::PopID();
 }
 

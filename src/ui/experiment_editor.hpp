@@ -36,7 +36,7 @@ private:
     bool textArea(const char* label, const char* hint, const std::string& value, std::string& out, bool highlight);
     void drawObservations(const core::Session& session, const core::Experiment& e, const ViewContext& ctx,
                           core::IdGenerator& ids, const Emit& emit);
-    void drawLinks(const core::Session& session, const core::Experiment& e);
+    void drawLinks(const core::Session& session, const core::Experiment& e, const Emit& emit);
 
     std::string m_activeKey; // field being edited: "<experiment id>/<label>"
     std::string m_buffer;    // its text while editing

@@ -71,6 +71,29 @@ std::vector<const core::Action*> actionsReferring(const core::Session& session, 
     return found;
 }
 
+std::vector<LinkCandidate> linkCandidates(const core::Session& session, const core::Experiment& experiment) {
+    std::vector<LinkCandidate> found;
+    auto add = [&](LinkTarget::Kind kind, const core::Id& id, const std::string& text) {
+        const bool linked = std::any_of(experiment.links.begin(), experiment.links.end(), [&](const core::Link& l) {
+            return l.targetId == id && (l.sessionId.empty() || l.sessionId == session.id);
+        });
+        if (!linked) found.push_back({kind, core::Link{id, {}, text}});
+    };
+    for (const auto& retro : session.retrospectives) {
+        for (const auto& action : retro.actions) add(LinkTarget::Kind::Action, action.id, action.text);
+        for (const auto& group : retro.groups) add(LinkTarget::Kind::RetroGroup, group.id, group.title);
+        for (const auto& item : retro.items) {
+            if (!item.hidden) add(LinkTarget::Kind::RetroItem, item.id, item.text);
+        }
+    }
+    for (const auto& board : session.boards) {
+        for (const auto& card : board.cards) {
+            if (!card.archived) add(LinkTarget::Kind::Card, card.id, card.title);
+        }
+    }
+    return found;
+}
+
 core::Experiment newExperiment(core::Id id, std::string title) {
     core::Experiment e;
     e.id = std::move(id);

@@ -28,6 +28,14 @@ std::vector<const core::Experiment*> experimentsLinkedTo(const core::Session& se
 // Actions whose experimentId names the experiment.
 std::vector<const core::Action*> actionsReferring(const core::Session& session, const core::Id& experimentId);
 
+// What the experiment could still be linked to: the session's retrospective actions, visible retro
+// cards and groups, and board cards that are not archived, minus what it already links to.
+struct LinkCandidate {
+    LinkTarget::Kind kind = LinkTarget::Kind::Unknown;
+    core::Link link; // sessionId empty, label = the target's text
+};
+std::vector<LinkCandidate> linkCandidates(const core::Session& session, const core::Experiment& experiment);
+
 // A new experiment in status "idea", started from nothing.
 core::Experiment newExperiment(core::Id id, std::string title);
 

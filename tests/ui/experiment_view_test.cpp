@@ -76,6 +76,9 @@ void reveal(UiHarness& h, const std::string& label) {
         h.frame();
         h.io().MouseWheel = 0.0f;
         h.frame();
+        // Scrolled to the end and on screen (the last items of a panel sit near its bottom edge).
+        const auto after = h.settled(label);
+        if (after && after->y == pos->y && after->y < h.io().DisplaySize.y - 20.0f) return;
     }
     FAIL("could not scroll to '" << label << "'");
 }
@@ -135,7 +138,7 @@ TEST_CASE("an experiment made from an action is filled, moved through every stat
     CHECK(findAction(session, "action-lf-03")->experimentId == id);
     step("from action");
     // The editor beside the board shows the new experiment and where it came from.
-    CHECK(h.shows("\xE2\x80\xA2 Action: " + title));
+    CHECK(h.shows("Action: " + title));
 
     fill(h, "Hypothesis", "We believe that scheduled sending after 6 pm leads to calmer evenings for everyone.");
     CHECK(findExperiment(session, id)->hypothesis.rfind("We believe that scheduled sending", 0) == 0);
@@ -353,4 +356,52 @@ TEST_CASE("in presentation mode the board takes the whole width until a card is 
     h.click("Montags-Stand-up per Video");
     CHECK(rightEdge("column:transferred") == Approx(wide));
     CHECK_FALSE(h.shell().history().canUndo()); // looking changes nothing
+}
+
+TEST_CASE("the editor links an experiment to what it came from and removes the link, one undo step each",
+          "[ui][experiments]") {
+    UiHarness h("en");
+    core::Session s = core::makeDemoSession();
+    openExperiments(h, s);
+    // The editor shows the first experiment (the Monday stand-up); link it to another board card.
+    const core::Experiment& standup = h.shell().session().experiments.front();
+    REQUIRE(standup.id == "exp-lf-standup");
+    const std::size_t before = standup.links.size();
+    const auto candidates = ui::linkCandidates(h.shell().session(), standup);
+    // Already linked targets are not offered again; cards are offered (after the retrospective).
+    for (const auto& c : candidates) CHECK(c.link.targetId != "card-lf-02");
+    CHECK(std::any_of(candidates.begin(), candidates.end(),
+                      [](const ui::LinkCandidate& c) { return c.kind == ui::LinkTarget::Kind::Card; }));
+    REQUIRE_FALSE(candidates.empty());
+    const auto card = candidates.begin(); // the first offered: on screen when the list opens
+    const std::string text = card->link.label;
+    const std::string option = std::string(ui::kindLabel(card->kind)) + ": " + (text.size() > 90 ? text.substr(0, 87) : text);
+    reveal(h, "Link to\xE2\x80\xA6");
+    h.click("Link to\xE2\x80\xA6");
+    h.frame(2);
+    bool clicked = false;
+    for (const auto& item : ui::recordedItems()) {
+        if (item.label.rfind(option, 0) == 0) {
+            h.clickAt(ImVec2((item.min.x + item.max.x) * 0.5f, (item.min.y + item.max.y) * 0.5f));
+            clicked = true;
+            break;
+        }
+    }
+    REQUIRE(clicked);
+    h.frame(2);
+    const core::Experiment* linked = findExperiment(h.shell().session(), "exp-lf-standup");
+    REQUIRE(linked->links.size() == before + 1);
+    CHECK(linked->links.back().targetId == card->link.targetId);
+    CHECK(linked->links.back().sessionId.empty());
+    CHECK(ui::experimentsLinkedTo(h.shell().session(), card->link.targetId).front()->id == "exp-lf-standup");
+    CHECK(h.shell().history().undoCount() == 1);
+
+    clickVisible(h, "Remove link: " + text);
+    h.frame(2);
+    CHECK(findExperiment(h.shell().session(), "exp-lf-standup")->links.size() == before);
+    CHECK(h.shell().history().undoCount() == 2);
+    h.chord('Z', true);
+    CHECK(findExperiment(h.shell().session(), "exp-lf-standup")->links.size() == before + 1);
+    h.chord('Z', true);
+    CHECK(h.shell().session() == s);
 }
