@@ -13,14 +13,17 @@
 #include "ui/agenda_view.hpp"
 #include "ui/board_view.hpp"
 #include "ui/experiment_view.hpp"
+#include "ui/export_menu.hpp"
 #include "ui/keys.hpp"
 #include "ui/path_dialog.hpp"
 #include "ui/retro_view.hpp"
 #include "ui/settings.hpp"
+#include "ui/timer_widget.hpp"
 
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lernraum::ui {
@@ -44,6 +47,13 @@ struct ShellServices {
     std::function<NativeDialogAnswer(bool save, const std::string& suggestion)> nativeDialog;
     // Optional: called after every successful save (e.g. to remove the recovery copy).
     std::function<void(const std::string& path)> onSaved;
+    // Optional (File > Export): writes the transfer report of the session to path; format "html"
+    // or "md", lang "de" or "en". Returns an error message, or "" when written.
+    std::function<std::string(const core::Session& session, const std::string& path, std::string_view format,
+                              std::string_view lang)>
+        exportReport;
+    // Optional (File > Export): writes the research data set of the session into the directory dir.
+    std::function<ResearchExportOutcome(const core::Session& session, const std::string& dir)> exportResearch;
 };
 
 enum class Tab { Agenda, Board, Retro, Experiments, Count };
@@ -93,12 +103,13 @@ public:
     // time: seconds since start (monotonic); now: wall clock for the model.
     void draw(double time, core::Timestamp now);
     // True while a running timer is on screen: the runner wakes once a second.
-    [[nodiscard]] bool timerRunning() const { return m_timerRunning; }
+    [[nodiscard]] bool timerRunning() const { return m_timer.running(); }
 
     // --- for tests ---
     [[nodiscard]] Modal modal() const { return m_modal; }
     [[nodiscard]] const std::string& modalMessage() const { return m_modalMessage; }
     [[nodiscard]] const std::string& toast() const { return m_toast; }
+    [[nodiscard]] const ExportMenu& exportMenu() const { return m_export; }
 
 private:
     enum class Pending { None, Quit, New, FollowUp, Open, OpenPath };
@@ -162,6 +173,7 @@ private:
     std::string m_pendingPath;
     bool m_saveAsThenPending = false; // a Save-as dialog was opened from the unsaved prompt
     PathDialog m_pathDialog;
+    ExportMenu m_export; // File > Export
     std::string m_renameText;
 
     std::string m_toast;
@@ -169,9 +181,7 @@ private:
     double m_time = 0.0;
     core::Timestamp m_now;
 
-    bool m_timerRunning = false;
-    double m_timerStartedAt = 0.0;
-    double m_timerElapsed = 0.0; // seconds, excluding the running stretch
+    WorkshopTimer m_timer; // follows the current agenda item (timer_widget.hpp)
 };
 
 } // namespace lernraum::ui

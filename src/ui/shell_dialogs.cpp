@@ -41,6 +41,7 @@ void Shell::drawMenuBar() {
         ImGui::Separator();
         if (menuItem(_("Save"), "Ctrl+S")) save();
         if (menuItem(_("Save as\xE2\x80\xA6"), "Ctrl+Shift+S")) saveAsDialog();
+        m_export.drawMenu(m_session, m_path, m_services);
         ImGui::Separator();
         if (menuItem(_("Quit"), "Ctrl+Q")) requestClose();
         ImGui::EndMenu();
@@ -132,6 +133,7 @@ void Shell::drawModals() {
         }
         break;
     }
+    m_export.drawDialogs(m_session, m_services);
 }
 
 void Shell::drawUnsavedPrompt() {

@@ -1,0 +1,153 @@
+// File > Export (see export_menu.hpp).
+
+#include "ui/export_menu.hpp"
+
+#include "ui/i18n.hpp"
+#include "ui/shell.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace lernraum::ui {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kResultId = "###export-result";
+
+const char* extensionOf(bool html) { return html ? ".html" : ".md"; }
+
+// The built-in dialog appends ".lernraum" to every name it returns; exports are no sessions.
+std::string withoutSessionExtension(std::string path) {
+    fs::path p(path);
+    if (p.extension() == ".lernraum") p.replace_extension();
+    return p.string();
+}
+
+} // namespace
+
+void ExportMenu::drawMenu(const core::Session& session, const std::string& documentPath, const ShellServices& services) {
+    const bool canReport = static_cast<bool>(services.exportReport);
+    const bool canResearch = static_cast<bool>(services.exportResearch);
+    if (!beginMenu(_("Export"), canReport || canResearch)) return;
+    if (menuItem(_("Transfer report (HTML)\xE2\x80\xA6"), nullptr, false, canReport))
+        choosePath(Kind::Html, session, documentPath, services);
+    if (menuItem(_("Transfer report (Markdown)\xE2\x80\xA6"), nullptr, false, canReport))
+        choosePath(Kind::Markdown, session, documentPath, services);
+    ImGui::Separator();
+    // Stays enabled without consent: a click explains why nothing is exported.
+    if (menuItem(_("Export research data\xE2\x80\xA6"), nullptr, false, canResearch)) {
+        if (session.researchConsent) {
+            choosePath(Kind::Research, session, documentPath, services);
+        } else {
+            showResult(_("Research export refused"),
+                       _("This workshop has no research consent. Only sessions whose participants agreed to the "
+                         "research use are exported."),
+                       {}, true);
+        }
+    }
+    if (!session.researchConsent && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("No research consent for this workshop"));
+    ImGui::EndMenu();
+}
+
+void ExportMenu::choosePath(Kind kind, const core::Session& session, const std::string& documentPath,
+                            const ShellServices& services) {
+    m_kind = kind;
+    const fs::path document(documentPath);
+    const fs::path folder = document.empty() ? fs::path{} : document.parent_path();
+    const std::string stem = document.empty() ? std::string("lernraum") : document.stem().string();
+    const std::string name = kind == Kind::Research ? stem + "-research-data" : stem + extensionOf(kind == Kind::Html);
+    const std::string suggestion = (folder / name).string();
+    if (services.nativeDialog) {
+        const NativeDialogAnswer answer = services.nativeDialog(true, suggestion);
+        if (answer.result == NativeDialogAnswer::Result::Chosen) {
+            run(kind, answer.path, session, services);
+            return;
+        }
+        if (answer.result == NativeDialogAnswer::Result::Cancelled) {
+            m_kind = Kind::None;
+            return;
+        }
+    }
+    m_pathDialog.open(PathDialog::Mode::Save, suggestion);
+}
+
+void ExportMenu::run(Kind kind, std::string path, const core::Session& session, const ShellServices& services) {
+    m_kind = Kind::None;
+    if (kind == Kind::Research) {
+        const ResearchExportOutcome outcome = services.exportResearch(session, path);
+        if (!outcome.error.empty()) {
+            showResult(_("Research export failed"), outcome.error, {}, true);
+            return;
+        }
+        std::string detail = std::string(_("Pseudonym key")) + ": " + outcome.keyFile + "\n" +
+                             (outcome.keyCreated ? _("A new key was created. Keep it private and use it for every later "
+                                                     "export; never pass it on with the data.")
+                                                 : _("Keep the key private; never pass it on with the data."));
+        if (!outcome.warning.empty()) detail += "\n" + outcome.warning;
+        showResult(_("Research data exported"), std::string(_("Written to")) + " " + path, std::move(detail), false);
+        return;
+    }
+    const bool html = kind == Kind::Html;
+    if (fs::path(path).extension().empty()) path += extensionOf(html);
+    const std::string lang = language() == "de" ? "de" : "en"; // the report follows the UI language
+    const std::string error = services.exportReport(session, path, html ? "html" : "md", lang);
+    if (!error.empty()) {
+        showResult(_("Transfer report not written"), error, {}, true);
+        return;
+    }
+    showResult(_("Transfer report written"), std::string(_("Written to")) + " " + path, {}, false);
+}
+
+void ExportMenu::showResult(std::string title, std::string message, std::string detail, bool failed) {
+    m_title = std::move(title);
+    m_message = std::move(message);
+    m_detail = std::move(detail);
+    m_failed = failed;
+    m_requestResult = true;
+}
+
+void ExportMenu::drawDialogs(const core::Session& session, const ShellServices& services) {
+    if (m_pathDialog.isOpen()) {
+        if (auto chosen = m_pathDialog.draw()) {
+            run(m_kind, withoutSessionExtension(chosen->string()), session, services); // adds .html/.md if missing
+        } else if (!m_pathDialog.isOpen()) {
+            m_kind = Kind::None; // cancelled
+        }
+    }
+    drawResult();
+}
+
+void ExportMenu::drawResult() {
+    if (m_requestResult) {
+        m_requestResult = false;
+        m_resultOpen = true;
+        ImGui::OpenPopup(kResultId);
+    }
+    if (!m_resultOpen) return;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(40.0f), display.x * 0.9f), 0.0f));
+    const std::string id = m_title + kResultId;
+    if (!ImGui::BeginPopupModal(id.c_str(), nullptr, ImGuiWindowFlags_NoResize)) {
+        m_resultOpen = false; // closed behind our back
+        return;
+    }
+    if (m_failed) {
+        colouredText(palette().warning, m_message);
+    } else {
+        wrappedText(m_message);
+    }
+    if (!m_detail.empty()) mutedText(m_detail);
+    ImGui::Spacing();
+    if (button(_("OK")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        ImGui::CloseCurrentPopup();
+        m_resultOpen = false;
+    }
+    ImGui::EndPopup();
+}
+
+} // namespace lernraum::ui

@@ -1,0 +1,54 @@
+#pragma once
+// File > Export: the transfer report (HTML, Markdown) and the research data set of the open
+// session. The shell draws the menu and the dialogs; the work itself is done outside the UI
+// library through ShellServices::exportReport / exportResearch (wired in src/app/gui_export.cpp).
+
+#include "core/model.hpp"
+#include "ui/path_dialog.hpp"
+
+#include <string>
+
+namespace lernraum::ui {
+
+struct ShellServices;
+
+// What the research export did (ShellServices::exportResearch).
+struct ResearchExportOutcome {
+    std::string error;        // "" when written
+    std::string keyFile;      // where the pseudonym key is (stays with the facilitator)
+    bool keyCreated = false;  // a new key was created by this export
+    std::string warning;      // e.g. the key file is readable by others
+    int files = 0;            // files written into the directory
+};
+
+class ExportMenu {
+public:
+    // The "Export" submenu; call inside the open File menu. documentPath suggests file names.
+    void drawMenu(const core::Session& session, const std::string& documentPath, const ShellServices& services);
+    // The built-in path dialog and the result message; call where the shell draws its modals.
+    void drawDialogs(const core::Session& session, const ShellServices& services);
+
+    // --- for tests ---
+    [[nodiscard]] bool resultShown() const { return m_resultOpen || m_requestResult; }
+    [[nodiscard]] const std::string& resultMessage() const { return m_message; }
+    [[nodiscard]] bool failed() const { return m_failed; }
+
+private:
+    enum class Kind { None, Html, Markdown, Research };
+
+    void choosePath(Kind kind, const core::Session& session, const std::string& documentPath, const ShellServices& services);
+    void run(Kind kind, std::string path, const core::Session& session, const ShellServices& services);
+    void showResult(std::string title, std::string message, std::string detail, bool failed);
+    void drawResult();
+
+    Kind m_kind = Kind::None;
+    PathDialog m_pathDialog;
+    bool m_requestResult = false;
+    bool m_resultOpen = false;
+    std::string m_title;
+    std::string m_message;
+    std::string m_detail;
+    bool m_failed = false;
+};
+
+} // namespace lernraum::ui
