@@ -18,7 +18,6 @@
 #include "ui/path_dialog.hpp"
 #include "ui/retro_view.hpp"
 #include "ui/settings.hpp"
-#include "ui/timer_widget.hpp"
 
 #include <functional>
 #include <optional>
@@ -103,7 +102,7 @@ public:
     // time: seconds since start (monotonic); now: wall clock for the model.
     void draw(double time, core::Timestamp now);
     // True while a running timer is on screen: the runner wakes once a second.
-    [[nodiscard]] bool timerRunning() const { return m_timer.running(); }
+    [[nodiscard]] bool timerRunning() const { return m_timerRunning; }
 
     // --- for tests ---
     [[nodiscard]] Modal modal() const { return m_modal; }
@@ -181,7 +180,9 @@ private:
     double m_time = 0.0;
     core::Timestamp m_now;
 
-    WorkshopTimer m_timer; // follows the current agenda item (timer_widget.hpp)
+    bool m_timerRunning = false;
+    double m_timerStartedAt = 0.0;
+    double m_timerElapsed = 0.0; // seconds, excluding the running stretch
 };
 
 } // namespace lernraum::ui
