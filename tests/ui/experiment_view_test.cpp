@@ -405,3 +405,40 @@ TEST_CASE("the editor links an experiment to what it came from and removes the l
     h.chord('Z', true);
     CHECK(h.shell().session() == s);
 }
+
+TEST_CASE("three follow-ups made in the GUI keep experiment ids and link each file to the one before",
+          "[ui][experiments]") {
+    lernraum::test::TempDir dir;
+    UiHarness h("de");
+    h.shell().setSession(core::makeDemoSession(), {});
+    h.frame(2);
+    std::vector<core::Id> sessionIds{h.shell().session().id};
+    std::vector<core::Id> openExperimentIds;
+    for (const auto& e : h.shell().session().experiments) {
+        if (e.status == core::ExperimentStatus::Idea || e.status == core::ExperimentStatus::Planned ||
+            e.status == core::ExperimentStatus::Running) {
+            openExperimentIds.push_back(e.id);
+        }
+    }
+    std::sort(openExperimentIds.begin(), openExperimentIds.end());
+    for (int i = 1; i <= 3; ++i) {
+        INFO("follow-up " << i);
+        h.click("Datei");
+        h.click("Neue Folgesitzung \xE2\x80\xA6");
+        h.frame(2);
+        CHECK(h.shell().modal() == ui::Modal::None);
+        const core::Session& next = h.shell().session();
+        CHECK(next.previousSessionId == sessionIds.back());
+        CHECK(core::validate(next).empty());
+        std::vector<core::Id> ids;
+        for (const auto& e : next.experiments) ids.push_back(e.id);
+        std::sort(ids.begin(), ids.end());
+        CHECK(ids == openExperimentIds);
+        sessionIds.push_back(next.id);
+        // Saved under a new name, so that the next follow-up is not stopped by the unsaved prompt.
+        REQUIRE(h.shell().saveAs(dir.file("folge-" + std::to_string(i) + ".lernraum")));
+        CHECK_FALSE(h.shell().isDirty());
+    }
+    std::sort(sessionIds.begin(), sessionIds.end());
+    CHECK(std::unique(sessionIds.begin(), sessionIds.end()) == sessionIds.end());
+}
