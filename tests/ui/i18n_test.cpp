@@ -120,12 +120,14 @@ TEST_CASE("every UI string has a German translation", "[ui][i18n]") {
     const auto literals = uiLiterals(source);
     REQUIRE(literals.size() > 100); // the scan found the sources
     REQUIRE(literals.count("Save") == 1);
+    // All missing entries at once, ready to paste into de.po.
+    std::string missing;
     for (const auto& msgid : literals) {
-        INFO("msgid \"" << msgid << "\"");
         const auto it = po.find(msgid);
-        REQUIRE(it != po.end());
-        CHECK_FALSE(it->second.empty());
+        if (it == po.end() || it->second.empty()) missing += "msgid \"" + msgid + "\"\n";
     }
+    INFO("untranslated in assets/po/de.po:\n" << missing);
+    CHECK(missing.empty());
 }
 
 TEST_CASE("undo labels, refusals and their terms from core have German translations", "[ui][i18n]") {
@@ -135,12 +137,13 @@ TEST_CASE("undo labels, refusals and their terms from core have German translati
         texts.insert(texts.end(), list.begin(), list.end());
     }
     REQUIRE(texts.size() > 20);
+    std::string missing;
     for (auto msgid : texts) {
-        INFO("msgid \"" << msgid << "\"");
         const auto it = po.find(std::string(msgid));
-        REQUIRE(it != po.end());
-        CHECK_FALSE(it->second.empty());
+        if (it == po.end() || it->second.empty()) missing += "msgid \"" + std::string(msgid) + "\"\n";
     }
+    INFO("untranslated in assets/po/de.po:\n" << missing);
+    CHECK(missing.empty());
 }
 
 TEST_CASE("the compiled German catalogue is found and used", "[ui][i18n]") {
