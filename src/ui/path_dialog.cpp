@@ -96,7 +96,9 @@ std::optional<std::filesystem::path> PathDialog::draw() {
     if (!m_error.empty()) colouredText(palette().warning, m_error);
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool enterPressed = inputText(_("File name"), m_fileName, ImGuiInputTextFlags_EnterReturnsTrue);
+    // Preselected like desktop save dialogs: typing replaces the suggested name.
+    const bool enterPressed =
+        inputText(_("File name"), m_fileName, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     const bool confirm = button(m_mode == Mode::Open ? _("Open") : _("Save")) || enterPressed;
     ImGui::SameLine();
     const bool cancel = button(_("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));

@@ -254,3 +254,34 @@ TEST_CASE("F6 starts and pauses the workshop timer", "[ui][shell]") {
     CHECK_FALSE(h.shell().timerRunning());
     CHECK(h.shows("Start"));
 }
+
+TEST_CASE("without a native dialog, Save and Open use the built-in path dialog", "[ui][shell]") {
+    TempDir dir;
+    const std::string target = dir.file("neu gespeichert.lernraum");
+    UiHarness h;
+    h.shell().setSession(core::makeDemoSession(), {});
+    h.frame();
+    rename(h, "Erstmals gespeichert");
+
+    h.chord('S', true); // no path yet: Save asks where
+    h.frame(2);
+    REQUIRE(h.shell().modal() == ui::Modal::PathDialog);
+    h.type(target);
+    h.pressKey(ui::key::Enter);
+    CHECK(h.shell().modal() == ui::Modal::None);
+    CHECK(h.shell().path() == target);
+    CHECK_FALSE(h.shell().isDirty());
+    auto saved = store::loadSession(target);
+    REQUIRE(saved.session);
+    CHECK(saved.session->title == "Erstmals gespeichert");
+
+    // Open the demo file written elsewhere through the same dialog.
+    const std::string other = saveDemo(dir, "anderer.lernraum");
+    h.chord('O', true);
+    h.frame(2);
+    REQUIRE(h.shell().modal() == ui::Modal::PathDialog);
+    h.type(other);
+    h.pressKey(ui::key::Enter);
+    CHECK(h.shell().path() == other);
+    CHECK(h.shell().session() == core::makeDemoSession());
+}
