@@ -8,8 +8,10 @@
 #include "app/runner.hpp"
 #include "core/ids.hpp"
 #include "core/templates.hpp"
+#include "store/assets_file.hpp"
 #include "store/session_file.hpp"
 #include "ui/i18n.hpp"
+#include "ui/retro_library.hpp"
 #include "ui/settings.hpp"
 #include "ui/shell.hpp"
 #include "ui/widgets.hpp"
@@ -57,12 +59,22 @@ ui::ShellServices makeServices(const std::filesystem::path& configDir, bool inte
     return services;
 }
 
+// Retrospective formats and the activity library from the assets (build tree or install prefix).
+void loadRetroAssets() {
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    auto load = store::findRetroLibrary(ec ? std::filesystem::path{} : exe.parent_path());
+    for (const auto& error : load.errors) std::fprintf(stderr, "lernraum: warning: %s\n", error.c_str());
+    ui::setRetroLibrary(std::move(load.library));
+}
+
 ui::Tab tabFrom(const std::string& name, ui::Tab fallback) { return ui::parseTab(name).value_or(fallback); }
 
 int runScreenshot(const GuiOptions& options) {
     // Deterministic pictures: default settings, nothing read from or written to the config dir.
     ui::Settings settings;
     ui::setLanguage(options.language.empty() ? "de" : options.language);
+    loadRetroAssets();
     ui::Shell shell(makeServices({}, false), settings);
     shell.setSession(newSession(), {});
     if (!options.file.empty()) shell.openFile(options.file);
@@ -104,6 +116,7 @@ int runInteractive(const GuiOptions& options) {
         std::fprintf(stderr, "lernraum: warning: no translations for '%s' found; showing English\n", settings.language.c_str());
     }
 
+    loadRetroAssets();
     ui::Shell shell(makeServices(configDir, true), settings);
     shell.setSession(newSession(), {});
     if (!options.file.empty()) {

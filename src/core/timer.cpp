@@ -51,11 +51,9 @@ TimerWarning Timer::warning(double now) const {
 }
 
 bool Timer::flashOn(double now) const {
-    const TimerWarning w = warning(now);
-    if (w == TimerWarning::None || !m_running) return true;
-    const double e = elapsed(now);
-    const double period = w == TimerWarning::Zero ? 0.5 : 1.0;
-    return std::fmod(e, period) < period * 0.5;
+    // Only at zero, and slow enough (one second on, one off) for a window that redraws once a second.
+    if (warning(now) != TimerWarning::Zero || !m_running) return true;
+    return std::fmod(elapsed(now), 2.0) < 1.0;
 }
 
 } // namespace lernraum::core

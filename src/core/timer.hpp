@@ -38,8 +38,8 @@ public:
     [[nodiscard]] int remaining(double now) const;
     [[nodiscard]] int shownSeconds(double now) const { return remaining(now); }
     [[nodiscard]] TimerWarning warning(double now) const;
-    // Whether the warning colour is in its bright half: LastMinute pulses once a second, Zero
-    // flashes twice a second; always true without a warning.
+    // Whether the warning colour is in its "on" half: at zero a running timer flashes (1 s on,
+    // 1 s off); otherwise always true (the last minute shows a steady warning colour).
     [[nodiscard]] bool flashOn(double now) const;
 
 private:

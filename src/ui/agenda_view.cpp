@@ -3,7 +3,11 @@
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/theme.hpp"
+#include "ui/timer_widget.hpp"
 #include "ui/widgets.hpp"
+
+#include "core/commands.hpp"
+#include "core/formats.hpp"
 
 #include <array>
 #include <string>
@@ -11,7 +15,7 @@
 namespace lernraum::ui {
 namespace {
 
-void drawAgendaTable(const core::Session& session) {
+void drawAgendaTable(const core::Session& session, ViewContext& ctx) {
     const Palette& p = palette();
     if (session.agenda.empty()) {
         mutedText(_("No agenda items yet."));
@@ -26,11 +30,13 @@ void drawAgendaTable(const core::Session& session) {
         }
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
-    if (!ImGui::BeginTable("agenda", 4, flags)) return;
+    const int columns = ctx.presentation ? 4 : 5;
+    if (!ImGui::BeginTable("agenda", columns, flags)) return;
     ImGui::TableSetupColumn(_("Time"), ImGuiTableColumnFlags_WidthFixed, em(5.5f));
     ImGui::TableSetupColumn(_("Agenda item"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(_("Phase"), ImGuiTableColumnFlags_WidthFixed, em(9.0f));
-    ImGui::TableSetupColumn(_("Duration"), ImGuiTableColumnFlags_WidthFixed, em(4.5f));
+    ImGui::TableSetupColumn(_("Duration"), ImGuiTableColumnFlags_WidthFixed, em(6.5f));
+    if (!ctx.presentation) ImGui::TableSetupColumn(_("Done"), ImGuiTableColumnFlags_WidthFixed, em(3.5f));
     {
         FontScope font(fonts().bold);
         ImGui::TableHeadersRow();
@@ -61,12 +67,24 @@ void drawAgendaTable(const core::Session& session) {
 
         ImGui::TableSetColumnIndex(3);
         colouredText(colour, std::to_string(item.timeboxMinutes) + " " + _("min"));
+        if (item.usedSeconds > 0) mutedText(std::string(_("used")) + " " + formatSeconds(item.usedSeconds));
+        if (!ctx.presentation) {
+            ImGui::TableSetColumnIndex(4);
+            bool done = item.done;
+            if (ImGui::Checkbox("##done", &done)) ctx.submit(core::setAgendaItemDone(session, item.id, done));
+            recordLastItem(std::string(_("Done")) + ": " + item.title);
+        }
         startMinutes += item.timeboxMinutes;
         ImGui::PopID();
     }
     ImGui::EndTable();
     ImGui::Spacing();
-    mutedText(std::string(_("Total")) + ": " + formatClock(startMinutes) + " " + _("h"));
+    const core::AgendaTotals totals = core::agendaTotals(session);
+    const int usedMinutes = (totals.usedSeconds + 59) / 60;
+    std::string total = std::string(_("Planned")) + ": " + formatClock(startMinutes) + " " + _("h") + " \xC2\xB7 " + _("Used") +
+                        ": " + formatClock(usedMinutes) + " " + _("h") + " \xC2\xB7 " + std::to_string(totals.doneCount) + "/" +
+                        std::to_string(session.agenda.size()) + " " + _("done");
+    colouredText(usedMinutes > startMinutes ? p.warning : p.muted, total);
 }
 
 void drawSessionFacts(const core::Session& session, const ViewContext& ctx) {
@@ -103,11 +121,21 @@ void AgendaView::draw(const core::Session& session, ViewContext& ctx) {
     const float factsWidth = ImGui::GetContentRegionAvail().x * (ctx.presentation ? 0.36f : 0.3f);
     ImGui::BeginChild("agenda-plan", ImVec2(ImGui::GetContentRegionAvail().x - factsWidth - em(1.0f), 0.0f));
     heading(_("Agenda"));
-    drawAgendaTable(session);
+    drawAgendaTable(session, ctx);
     ImGui::EndChild();
     ImGui::SameLine(0.0f, em(1.0f));
     beginPanel("agenda-facts", factsWidth);
+    if (ctx.timer) {
+        ctx.timer->drawBig(session, ctx.time, ctx.submit, ctx.presentation);
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::Spacing();
+    }
     drawSessionFacts(session, ctx);
+    if (!ctx.presentation) {
+        ImGui::Spacing();
+        m_library.draw(session, ctx);
+    }
     endPanel();
 }
 

@@ -108,9 +108,14 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
         dl->AddRectFilled(a, b, ImGui::GetColorU32(isCurrent ? p.badge : p.panel), em(0.3f));
         if (done) dl->AddRectFilled(ImVec2(a.x, b.y - em(0.25f)), b, ImGui::GetColorU32(p.success), em(0.3f));
         if (!isCurrent) dl->AddRect(a, b, ImGui::GetColorU32(p.border), em(0.3f));
-        std::string text = std::string(done ? "\xE2\x9C\x93 " : "") + std::to_string(i + 1) + ". " +
-                           label(static_cast<core::Phase>(i));
+        // The longest text that fits: "✓ 1. Einstimmung", "1. Einstimmung", "Einstimmung".
+        const std::string name = label(static_cast<core::Phase>(i));
+        const std::string number = std::to_string(i + 1) + ". ";
         FontScope font(isCurrent ? fonts().bold : nullptr);
+        std::string text = std::string(done ? "\xE2\x9C\x93 " : "") + number + name;
+        const float room = segment - em(0.4f);
+        if (ImGui::CalcTextSize(text.c_str()).x > room) text = number + name;
+        if (ImGui::CalcTextSize(text.c_str()).x > room) text = name;
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
         ImGui::PushClipRect(a, b, true);
         ImGui::SetCursorScreenPos(ImVec2(a.x + std::max(em(0.4f), (segment - size.x) * 0.5f), a.y + (height - size.y) * 0.5f));
@@ -227,7 +232,9 @@ void RetroWorkspace::drawVotingBar(const core::Session& session, const core::Ret
     ImGui::AlignTextToFramePadding();
     const Palette& p = palette();
     std::string status = v.open ? _("Voting is open") : _("Voting is closed");
-    if (budget) {
+    if (!v.open) {
+        status += " \xC2\xB7 " + fill(N_("{1} dots placed"), {std::to_string(core::votesCast(retro))});
+    } else if (budget) {
         status += " \xC2\xB7 " + fill(N_("{1} of {2} dots left ({3} people \xC3\x97 {4})"),
                                       {std::to_string(*left), std::to_string(*budget),
                                        std::to_string(core::voterCount(session)), std::to_string(v.budgetPerParticipant)});

@@ -53,8 +53,7 @@ void Shell::setSession(core::Session session, std::string path) {
     m_path = std::move(path);
     m_history.clear();
     m_unsavedRestore = false;
-    m_timerRunning = false;
-    m_timerElapsed = 0.0;
+    m_timer.clear();
     if (!m_path.empty()) addRecentFile(m_settings, m_path);
 }
 
@@ -349,15 +348,7 @@ void Shell::draw(double time, core::Timestamp now) {
 
 void Shell::drawHeader() {
     // The timer block's width from its content, so it never clips at any zoom or language.
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float buttons = std::max(ImGui::CalcTextSize(_("Start")).x, ImGui::CalcTextSize(_("Pause")).x) +
-                          ImGui::CalcTextSize(_("Reset")).x + 4.0f * style.FramePadding.x + style.ItemSpacing.x;
-    float clock = 0.0f;
-    {
-        FontScope font(fonts().title);
-        clock = ImGui::CalcTextSize("-00:00").x;
-    }
-    const float timerWidth = std::max(buttons, clock) + em(0.5f);
+    const float timerWidth = m_timer.width();
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + ImGui::GetContentRegionAvail().x - timerWidth);
     titleText(m_session.title.empty() ? std::string(_("Untitled workshop")) : m_session.title);
@@ -379,46 +370,21 @@ void Shell::drawHeader() {
 }
 
 void Shell::toggleTimer() {
-    if (m_timerRunning) {
-        m_timerElapsed += m_time - m_timerStartedAt;
-    } else {
-        m_timerStartedAt = m_time;
-    }
-    m_timerRunning = !m_timerRunning;
+    m_timer.toggle(m_time, [this](core::CommandResult result) { submit(result); });
 }
 
 void Shell::drawTimer() {
-    const Palette& p = palette();
-    // Counts down the timebox of the current agenda item (first not done); counts up without one.
-    const core::AgendaItem* current = nullptr;
-    for (const auto& item : m_session.agenda) {
-        if (!item.done) {
-            current = &item;
-            break;
-        }
-    }
-    const double elapsed = m_timerElapsed + (m_timerRunning ? m_time - m_timerStartedAt : 0.0);
-    const int elapsedSeconds = static_cast<int>(elapsed);
-    const int shown = current && current->timeboxMinutes > 0 ? current->timeboxMinutes * 60 - elapsedSeconds : elapsedSeconds;
-    ImGui::BeginGroup();
-    {
-        FontScope font(fonts().title);
-        const ImVec4 colour = shown < 0 ? p.warning : m_timerRunning ? p.accent : p.text;
-        colouredText(colour, formatSeconds(shown));
-    }
-    if (button(m_timerRunning ? _("Pause") : _("Start"))) toggleTimer();
-    ImGui::SameLine();
-    if (button(_("Reset"))) {
-        m_timerRunning = false;
-        m_timerElapsed = 0.0;
-    }
-    ImGui::EndGroup();
+    const auto send = [this](core::CommandResult result) { submit(result); };
+    m_timer.follow(m_session, m_time, send);
+    m_timer.drawCompact(m_time, send);
 }
 
 void Shell::drawTabs() {
     ViewContext ctx;
     ctx.presentation = m_presentation;
     ctx.now = m_now;
+    ctx.time = m_time;
+    ctx.timer = &m_timer;
     ctx.submit = [this](core::CommandResult result) { submit(result); };
     ctx.keys = m_viewKeys;
 

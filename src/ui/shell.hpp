@@ -18,6 +18,7 @@
 #include "ui/path_dialog.hpp"
 #include "ui/retro_view.hpp"
 #include "ui/settings.hpp"
+#include "ui/timer_widget.hpp"
 
 #include <functional>
 #include <optional>
@@ -102,7 +103,7 @@ public:
     // time: seconds since start (monotonic); now: wall clock for the model.
     void draw(double time, core::Timestamp now);
     // True while a running timer is on screen: the runner wakes once a second.
-    [[nodiscard]] bool timerRunning() const { return m_timerRunning; }
+    [[nodiscard]] bool timerRunning() const { return m_timer.running(); }
 
     // --- for tests ---
     [[nodiscard]] Modal modal() const { return m_modal; }
@@ -180,9 +181,7 @@ private:
     double m_time = 0.0;
     core::Timestamp m_now;
 
-    bool m_timerRunning = false;
-    double m_timerStartedAt = 0.0;
-    double m_timerElapsed = 0.0; // seconds, excluding the running stretch
+    WorkshopTimer m_timer; // follows the current agenda item (timer_widget.hpp)
 };
 
 } // namespace lernraum::ui

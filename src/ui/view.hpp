@@ -11,9 +11,13 @@
 
 namespace lernraum::ui {
 
+class WorkshopTimer;
+
 struct ViewContext {
     bool presentation = false; // hide editing affordances, larger text
     core::Timestamp now;       // for ageing; views never read the clock themselves
+    double time = 0.0;         // steady seconds since start (timers)
+    WorkshopTimer* timer = nullptr; // the workshop timer in the header (timer_widget.hpp), may be null
     // Sends a command's result to the shell (applied on the undo history, or shown as refusal).
     std::function<void(core::CommandResult)> submit;
     // Key chords of this frame the shell did not use (arrows, Delete, N, ...), for the visible view.

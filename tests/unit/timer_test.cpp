@@ -70,9 +70,10 @@ TEST_CASE("warnings in the last minute and at zero; flashing only while running"
     CHECK(t.warning(200.0) == TimerWarning::Zero);
     CHECK(t.remaining(200.0) == -80);
     CHECK(t.flashOn(120.1));
-    CHECK_FALSE(t.flashOn(120.3));
-    CHECK(t.flashOn(120.6));
-    CHECK(t.flashOn(30.7)); // no warning: steady
+    CHECK_FALSE(t.flashOn(121.3));
+    CHECK(t.flashOn(122.6));
+    CHECK(t.flashOn(90.7));  // last minute: steady warning colour
+    CHECK(t.flashOn(30.7));  // no warning: steady
     t.pause(200.3);
     CHECK(t.flashOn(200.3)); // paused: steady warning colour, no flashing
 }

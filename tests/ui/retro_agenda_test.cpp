@@ -1,0 +1,146 @@
+// The workshop timer and the Agenda tab with a clock the test controls: the timer follows the
+// current agenda item, keeps time across long stretches without frames (idle or minimised window),
+// records the used time on pause, gets +1 min, and the activity library fills the agenda in one
+// undoable click.
+
+#include "harness.hpp"
+
+#include "store/assets_file.hpp"
+#include "ui/retro_library.hpp"
+
+#include <cmath>
+
+namespace core = lernraum::core;
+namespace store = lernraum::store;
+namespace ui = lernraum::ui;
+
+namespace {
+
+// A shell whose steady clock the test sets (the harness advances 1/60 s per frame only).
+class ClockedShell {
+public:
+    explicit ClockedShell(core::Session session) : m_shell(lernraum::test::storeServices(), m_settings) {
+        ui::setLanguage("en");
+        ui::setItemRecording(true);
+        m_shell.setSession(std::move(session), {});
+        m_shell.selectTab(ui::Tab::Agenda);
+        frames(3);
+    }
+    ~ClockedShell() { ui::setItemRecording(false); }
+
+    ui::Shell& shell() { return m_shell; }
+    const core::Session& session() { return m_shell.session(); }
+
+    // Frames at the current time; `at` jumps the clock first (no frames in between: idle).
+    void frames(int n = 1) {
+        for (int i = 0; i < n; ++i) {
+            m_context.newFrame();
+            m_shell.draw(m_time, core::Timestamp{1'790'000'000});
+            m_context.endFrame();
+        }
+    }
+    void at(double time) {
+        m_time = time;
+        frames(2);
+    }
+    std::optional<ImVec2> find(const std::string& prefix) const {
+        for (const auto& item : ui::recordedItems()) {
+            if (item.label.rfind(prefix, 0) == 0) return ImVec2((item.min.x + item.max.x) * 0.5f, (item.min.y + item.max.y) * 0.5f);
+        }
+        return std::nullopt;
+    }
+    std::string label(const std::string& prefix) const {
+        for (const auto& item : ui::recordedItems()) {
+            if (item.label.rfind(prefix, 0) == 0) return item.label;
+        }
+        return {};
+    }
+    void click(const std::string& label) {
+        frames(1);
+        const auto pos = find(label);
+        INFO("clicking " << label);
+        REQUIRE(pos.has_value());
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = *pos;
+        frames(1);
+        io.MouseDown[0] = true;
+        frames(1);
+        io.MouseDown[0] = false;
+        frames(1);
+        io.MousePos = ImVec2(1.0f, 1.0f);
+        frames(20); // longer than a double click
+    }
+
+private:
+    ui::HeadlessContext m_context;
+    ui::Settings m_settings;
+    ui::Shell m_shell;
+    double m_time = 100.0;
+};
+
+core::Session plan() {
+    core::Session s;
+    s.id = "session-agenda-ui";
+    s.title = "Planungssitzung";
+    s.agenda = {core::AgendaItem{"agenda-1", "Check-in", "", core::Phase::SetTheStage, 2, 0, false, ""},
+                core::AgendaItem{"agenda-2", "Daten sammeln", "", core::Phase::GatherData, 5, 0, false, ""}};
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("the timer counts down the current item across idle time and records the used time", "[ui][retro][timer]") {
+    ClockedShell c(plan());
+    CHECK(c.label("Timer: ") == "Timer: 2:00");
+    c.click("Start");
+    REQUIRE(c.shell().timerRunning());
+    const double started = 100.0 + 25.0 / 60.0; // the click took a few frames
+    c.at(started + 30.0);
+    CHECK(c.label("Timer: ") == "Timer: 1:30");
+    // Five minutes without a single frame: the next frame is still exact (no summed frame times).
+    c.at(started + 330.0);
+    CHECK(c.label("Timer: ") == "Timer: -3:30");
+    c.click("Pause");
+    CHECK_FALSE(c.shell().timerRunning());
+    CHECK(c.session().agenda[0].usedSeconds == 330);
+    // Paused time does not count.
+    c.at(started + 1000.0);
+    CHECK(c.label("Timer: ") == "Timer: -3:30");
+    c.click("+1 min");
+    CHECK(c.label("Timer: ") == "Timer: -2:30");
+    c.click("Reset");
+    CHECK(c.label("Timer: ") == "Timer: 2:00");
+    CHECK(c.session().agenda[0].usedSeconds == 330); // reset does not take used time back
+}
+
+TEST_CASE("marking the item done moves the timer to the next item; totals show planned vs used", "[ui][retro][timer]") {
+    ClockedShell c(plan());
+    c.click("Start");
+    c.at(160.0);
+    c.click("Done: Check-in");
+    CHECK(c.session().agenda[0].done);
+    CHECK(c.session().agenda[0].usedSeconds >= 59);
+    CHECK(c.label("Timer: ") == "Timer: 5:00"); // the next item, still running
+    CHECK(c.shell().timerRunning());
+    c.at(220.0);
+    CHECK(c.label("Timer: ").rfind("Timer: 4:", 0) == 0);
+}
+
+TEST_CASE("one click fills the agenda from the activity library, one undo step", "[ui][retro][agenda]") {
+    const auto load = store::loadRetroLibrary(std::filesystem::path(LERNRAUM_SOURCE_DIR) / "assets");
+    REQUIRE(load.errors.empty());
+    ui::setRetroLibrary(load.library);
+    ClockedShell c(plan());
+    c.click("Suggest a plan (one activity per phase)");
+    REQUIRE(c.session().agenda.size() == 7);
+    CHECK(c.session().agenda[2].activityId == core::suggestedPlan(load.library)[0]->id);
+    CHECK(c.session().agenda[6].phase == core::Phase::Close);
+    c.click("4. Decide what to do (3)"); // open one phase of the library
+    c.click("Add to agenda: SMART actions");
+    REQUIRE(c.session().agenda.size() == 8);
+    CHECK(c.session().agenda[7].title == "SMART actions");
+    CHECK(c.session().agenda[7].timeboxMinutes == 20);
+    REQUIRE(c.shell().undo());
+    REQUIRE(c.shell().undo());
+    CHECK(c.session() == plan());
+}
