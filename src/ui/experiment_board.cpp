@@ -109,6 +109,15 @@ bool experimentCard(const core::Experiment& e, float width, bool selected, bool 
     return clicked;
 }
 
+std::string columnTitle(core::ExperimentStatus status, int count) {
+    return std::string(label(status)) + "  " + std::to_string(count);
+}
+
+int countIn(const core::Session& session, core::ExperimentStatus status) {
+    return static_cast<int>(std::count_if(session.experiments.begin(), session.experiments.end(),
+                                           [status](const core::Experiment& e) { return e.status == status; }));
+}
+
 } // namespace
 
 ImVec4 experimentStatusColour(core::ExperimentStatus status) {
@@ -201,19 +210,13 @@ void ExperimentBoard::drawColumn(const core::Session& session, core::ExperimentS
                                  const ViewContext& ctx, const core::Id& selected, core::Id& clicked,
                                  const Emit& emit) {
     ImGui::PushID(static_cast<int>(status));
-    int count = 0;
-    for (const auto& e : session.experiments) count += e.status == status ? 1 : 0;
+    const int count = countIn(session, status);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(0.3f, 0.5f));
     ImGui::BeginChild("status-column", ImVec2(width, height), true);
     {
-        const std::string title = std::string(label(status)) + "  " + std::to_string(count);
-        // The whole heading on one line: the count must not wrap below the status either.
-        const ImFont* heading = fonts().heading;
-        const bool fits = heading == nullptr ||
-                          heading->CalcTextSizeA(heading->FontSize, FLT_MAX, 0.0f, title.c_str()).x <= ImGui::GetContentRegionAvail().x;
-        FontScope font(fits ? fonts().heading : fonts().bold);
-        colouredText(palette().accent, title);
+        FontScope font(m_headingFont);
+        colouredText(palette().accent, columnTitle(status, count));
     }
     ImGui::Spacing();
     const float cardWidth = ImGui::GetContentRegionAvail().x;
@@ -268,6 +271,18 @@ void ExperimentBoard::draw(const core::Session& session, const ViewContext& ctx,
     float needed = gaps;
     for (int i = 0; i < kColumns; ++i) needed += weights[static_cast<std::size_t>(i)] > 0.0f ? columnWidth(i) : 0.0f;
     const bool scrolls = needed > width + 1.0f;
+    // Column headings on one line each (the count must not wrap below the status): the heading font
+    // when every heading fits, else the bold body font for all of them, so they look alike.
+    m_headingFont = fonts().heading;
+    for (int i = 0; i < kColumns && m_headingFont != nullptr; ++i) {
+        if (weights[static_cast<std::size_t>(i)] <= 0.0f) continue;
+        const auto status = static_cast<core::ExperimentStatus>(i);
+        const std::string title = columnTitle(status, countIn(session, status));
+        const float inner = columnWidth(i) - 2.0f * em(0.3f) - 2.0f;
+        if (m_headingFont->CalcTextSizeA(m_headingFont->FontSize, FLT_MAX, 0.0f, title.c_str()).x > inner) {
+            m_headingFont = fonts().bold;
+        }
+    }
     // Too narrow for six readable columns (large zoom): scroll sideways, never push the side panel away.
     ImGui::BeginChild("status-columns", ImVec2(width, 0.0f), false, ImGuiWindowFlags_HorizontalScrollbar);
     const float height = std::max(em(10.0f), ImGui::GetContentRegionAvail().y - (scrolls ? ImGui::GetStyle().ScrollbarSize : 0.0f));

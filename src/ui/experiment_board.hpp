@@ -45,6 +45,7 @@ private:
     core::ExperimentStatus m_refusedStatus = core::ExperimentStatus::Idea;
     std::vector<std::string> m_missing;
     std::string m_message;
+    ImFont* m_headingFont = nullptr; // column headings, chosen each frame (see draw())
 };
 
 // The colour of a status: the stripe on cards (not for text: some are too light on a card).
