@@ -31,6 +31,7 @@ public:
     // --- for tests ---
     [[nodiscard]] bool resultShown() const { return m_resultOpen || m_requestResult; }
     [[nodiscard]] const std::string& resultMessage() const { return m_message; }
+    [[nodiscard]] const std::string& resultDetail() const { return m_detail; }
     [[nodiscard]] bool failed() const { return m_failed; }
 
 private:
