@@ -4,6 +4,7 @@
 #include "app/gui.hpp"
 
 #include "app/file_dialog.hpp"
+#include "app/gui_export.hpp"
 #include "app/recovery.hpp"
 #include "app/runner.hpp"
 #include "core/ids.hpp"
@@ -51,6 +52,7 @@ ui::ShellServices makeServices(const std::filesystem::path& configDir, bool inte
         return error ? error->toString() : std::string{};
     };
     services.newSession = newSession;
+    addExportServices(services); // File > Export
     if (interactive) services.nativeDialog = runNativeFileDialog;
     services.onSaved = [configDir](const std::string& path) {
         removeRecovery(configDir, path);
