@@ -285,3 +285,29 @@ TEST_CASE("without a native dialog, Save and Open use the built-in path dialog",
     CHECK(h.shell().path() == other);
     CHECK(h.shell().session() == core::makeDemoSession());
 }
+
+TEST_CASE("a change the session cannot take becomes a toast; the session stays as it was", "[ui][shell]") {
+    UiHarness h;
+    const core::Session demo = core::makeDemoSession();
+    h.shell().setSession(demo, {});
+    h.frame();
+    core::Card ghost;
+    ghost.id = "card-does-not-exist";
+    ghost.title = "Geist";
+    core::Slot<core::Card> before{"board-missing", ghost.id, ghost, 0};
+    core::Slot<core::Card> after = before;
+    after.value->title = "Noch ein Geist";
+    h.shell().submit(core::Change::single("Edit card", before, after));
+    h.frame();
+    CHECK(h.shell().session() == demo);
+    CHECK_FALSE(h.shell().isDirty());
+    CHECK_FALSE(h.shell().toast().empty());
+
+    // A refusal from a rule is shown the same way, translated.
+    ui::setLanguage("de");
+    h.shell().submit(core::setSessionTitle(h.shell().session(), "   "));
+    CHECK(h.shell().session() == demo);
+    CHECK_FALSE(h.shell().toast().empty());
+    CHECK(h.shell().toast().find("must not be empty") == std::string::npos); // German, not the English pattern
+    ui::setLanguage("en");
+}
