@@ -47,7 +47,7 @@ std::string shortText(const std::string& text, std::size_t max = 60) {
 bool resultsHidden(const core::Retrospective& retro) { return retro.voting.open && retro.voting.hiddenUntilClosed; }
 
 std::string voteText(const core::Retrospective& retro, int votes) {
-    if (resultsHidden(retro)) return "\xE2\x97\x8F ?";
+    if (resultsHidden(retro)) return {}; // nothing, not even per card, until voting closes
     if (votes == 0) return {};
     return "\xE2\x97\x8F " + std::to_string(votes) + " " + (votes == 1 ? _("vote") : _("votes"));
 }
@@ -113,7 +113,7 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
         const std::string number = std::to_string(i + 1) + ". ";
         FontScope font(isCurrent ? fonts().bold : nullptr);
         std::string text = std::string(done ? "\xE2\x9C\x93 " : "") + number + name;
-        const float room = segment - em(0.4f);
+        const float room = segment - em(0.8f);
         if (ImGui::CalcTextSize(text.c_str()).x > room) text = number + name;
         if (ImGui::CalcTextSize(text.c_str()).x > room) text = name;
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());

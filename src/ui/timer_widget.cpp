@@ -29,15 +29,23 @@ void WorkshopTimer::follow(const core::Session& session, double time, const Subm
     m_session = &session;
     const core::AgendaItem* current = core::currentAgendaItem(session);
     const core::Id target = current ? current->id : core::Id{};
-    const int timebox = current ? current->timeboxMinutes * 60 : 0;
     if (!m_following || target != m_timer.target()) {
         if (m_following) record(time, submit);
-        m_timer.retarget(target, timebox, time);
+        // An item that already used part of its timebox (an earlier stretch, a reopened file)
+        // continues with what is left of it.
+        m_alreadyUsed = current ? current->usedSeconds : 0;
+        m_timer.retarget(target, timeboxOf(current), time);
         m_recorded = 0;
         m_following = true;
-    } else if (timebox != m_timer.timebox()) {
-        m_timer.setTimebox(timebox); // the item's timebox was edited
+    } else if (timeboxOf(current) != m_timer.timebox()) {
+        m_timer.setTimebox(timeboxOf(current)); // the item's timebox was edited
     }
+}
+
+int WorkshopTimer::timeboxOf(const core::AgendaItem* item) const {
+    if (!item || item->timeboxMinutes <= 0) return 0;
+    // At least one second, so an overrun item still counts down (to below zero), not up.
+    return std::max(1, item->timeboxMinutes * 60 - m_alreadyUsed);
 }
 
 void WorkshopTimer::record(double time, const Submit& submit) {
@@ -65,12 +73,15 @@ void WorkshopTimer::reset(double time, const Submit& submit) {
     record(time, submit);
     m_timer.reset();
     m_recorded = 0;
+    m_alreadyUsed = 0; // the full timebox again
+    if (m_session) m_timer.setTimebox(timeboxOf(core::currentAgendaItem(*m_session)));
 }
 
 void WorkshopTimer::clear() {
     m_timer = core::Timer{};
     m_session = nullptr;
     m_recorded = 0;
+    m_alreadyUsed = 0;
     m_following = false;
 }
 

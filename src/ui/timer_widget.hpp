@@ -1,7 +1,7 @@
 #pragma once
 // The workshop timer: counts down the timebox of the current agenda item (the first one not done)
 // and follows it when an item is marked done. Start/Pause, Reset and +1 min; a warning colour in
-// the last minute and a flashing one at zero. Time comes from the runner's steady clock (passed
+// the last minute and a flashing one at zero. An item that already used time continues with the rest. Time comes from the runner's steady clock (passed
 // in), so an idle or minimised window never loses time (core::Timer). The time it ran is added to
 // the agenda item's used time (AgendaItem::usedSeconds) on pause and when the item changes.
 
@@ -36,10 +36,12 @@ public:
 private:
     void record(double time, const Submit& submit); // used seconds not yet added to the item
     void drawButtons(double time, const Submit& submit);
+    [[nodiscard]] int timeboxOf(const core::AgendaItem* item) const; // seconds left to count down
 
     core::Timer m_timer;
     const core::Session* m_session = nullptr;
     int m_recorded = 0; // whole seconds of the current stretch already added to the item
+    int m_alreadyUsed = 0; // the item's used seconds when the timer started following it
     bool m_following = false;
 };
 

@@ -144,3 +144,16 @@ TEST_CASE("one click fills the agenda from the activity library, one undo step",
     REQUIRE(c.shell().undo());
     CHECK(c.session() == plan());
 }
+
+TEST_CASE("an item that already used time continues with the rest of its timebox; reset gives the full one", "[ui][retro][timer]") {
+    core::Session s = plan();
+    s.agenda[0].usedSeconds = 45;
+    ClockedShell c(s);
+    CHECK(c.label("Timer: ") == "Timer: 1:15");
+    c.click("Start");
+    c.at(200.0);
+    c.click("Pause");
+    CHECK(c.session().agenda[0].usedSeconds > 45 + 90);
+    c.click("Reset");
+    CHECK(c.label("Timer: ") == "Timer: 2:00");
+}
