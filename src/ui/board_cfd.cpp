@@ -92,6 +92,7 @@ void FlowDiagram::draw(const core::Board& board, float height) {
     dl->AddText(ImVec2(origin.x, plotMin.y), text, top.c_str());
     dl->AddText(ImVec2(origin.x, plotMax.y - ImGui::GetTextLineHeight()), text, "0");
     ImGui::Dummy(ImVec2(width, plotHeight));
+    recordLastItem("Cumulative flow diagram"); // tests find the plot area
     const std::string first = formatDate(m_days.front().day);
     const std::string last = formatDate(m_days.back().day);
     const float labelY = ImGui::GetCursorScreenPos().y;

@@ -76,7 +76,7 @@ bool BoardToolbar::draw(const core::Board& board) {
     recordLastItem("Search");
 
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(em(9.0f));
+    ImGui::SetNextItemWidth(em(11.0f));
     const std::string tagPreview = m_filter.tag.empty() ? std::string(_("All tags")) : "#" + m_filter.tag;
     if (ImGui::BeginCombo("##tag", tagPreview.c_str())) {
         if (selectable(_("All tags"), m_filter.tag.empty())) m_filter.tag.clear();

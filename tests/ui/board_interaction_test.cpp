@@ -7,6 +7,9 @@
 #include "core/commands.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 using lernraum::test::UiHarness;
@@ -397,4 +400,90 @@ TEST_CASE("the demo board: a drag between swimlanes changes the lane", "[ui][boa
     CHECK(moved->columnId == c.columnId);
     h.chord('Z', true);
     CHECK(h.shell().session() == demo);
+}
+
+TEST_CASE("the flow diagram toggle draws one band per column from the demo board's history", "[ui][board]") {
+    UiHarness h;
+    openBoard(h, core::makeDemoSession());
+    CHECK_FALSE(h.has("Cumulative flow diagram"));
+    h.click("Flow diagram");
+    REQUIRE(h.shows("Cumulative flow diagram"));
+    const ui::RecordedItem* plot = nullptr;
+    for (const auto& item : ui::recordedItems())
+        if (item.label == "Cumulative flow diagram") plot = &item;
+    REQUIRE(plot != nullptr);
+    // Count the distinct band colours (Okabe-Ito sky blue, orange, bluish green, reddish purple,
+    // yellow for the five columns) among the vertices inside the plot.
+    const ImU32 bands[] = {IM_COL32(0x56, 0xB4, 0xE9, 255), IM_COL32(0xE6, 0x9F, 0x00, 255), IM_COL32(0x00, 0x9E, 0x73, 255),
+                           IM_COL32(0xCC, 0x79, 0xA7, 255), IM_COL32(0xF0, 0xE4, 0x42, 255)};
+    int found = 0;
+    for (ImU32 band : bands) {
+        bool seen = false;
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int l = 0; l < data->CmdListsCount && !seen; ++l)
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+                if (v.col == band && v.pos.x >= plot->min.x && v.pos.x <= plot->max.x && v.pos.y >= plot->min.y &&
+                    v.pos.y <= plot->max.y) {
+                    seen = true;
+                    break;
+                }
+        found += seen ? 1 : 0;
+    }
+    CHECK(found == 5);
+    h.click("Flow diagram");
+    h.frame(2);
+    CHECK_FALSE(h.has("Cumulative flow diagram"));
+}
+
+TEST_CASE("the board menu exports the cards as CSV and imports them again as one undo step", "[ui][board][csv]") {
+    lernraum::test::TempDir dir;
+    const char* oldHome = std::getenv("HOME");
+    const std::string savedHome = oldHome ? oldHome : "";
+    setenv("HOME", dir.path().c_str(), 1); // the dialog suggests $HOME/<board title>.csv
+    core::Session session = boardSession();
+    session.boards.front().columns[1].wipMode = core::WipMode::Soft; // Doing may take the copies
+    UiHarness h;
+    openBoard(h, session);
+
+    h.click("Board menu");
+    h.click("Export cards as CSV...");
+    REQUIRE(h.shows("Export"));
+    h.click("Export");
+    h.frame(2); // the result line moves the buttons; let the recorded positions catch up
+    const std::string path = dir.file("Praxisaufgaben.csv");
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in.good());
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(text.str().rfind("id,title,description,column,lane", 0) == 0);
+    CHECK(text.str().find("Charlie report") != std::string::npos);
+    CHECK(h.shell().session() == session); // exporting changes nothing
+    h.click("Close");
+    h.frame(3); // the modal closes the frame after
+
+    h.click("Board menu");
+    h.click("Import cards from CSV...");
+    REQUIRE(h.shows("Import"));
+    h.click("Import"); // the same file: every card once more, in its column
+    h.frame(2);
+    REQUIRE(board(h).cards.size() == 12);
+    CHECK(columnTitles(h, kTodo) ==
+          std::vector<std::string>{"Alpha task", "Bravo task", "Charlie report", "Alpha task", "Bravo task", "Charlie report"});
+    h.click("Close");
+    h.frame(3);
+    h.chord('Z', true); // one undo step for the whole import
+    CHECK(h.shell().session() == session);
+
+    // With the hard limit, the import is refused as a whole.
+    h.shell().setSession(boardSession(), {});
+    h.frame(2);
+    h.click("Board menu");
+    h.click("Import cards from CSV...");
+    REQUIRE(h.shows("Import"));
+    h.click("Import");
+    h.frame(2);
+    CHECK(h.shell().session() == boardSession());
+    CHECK_FALSE(h.shell().isDirty());
+    h.click("Close");
+    if (oldHome) setenv("HOME", savedHome.c_str(), 1);
 }
