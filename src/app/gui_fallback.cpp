@@ -1,11 +1,10 @@
-// Temporary: replaced by the real GUI (a strong definition of runGui wins at link time).
+// Headless builds (-DLERNRAUM_GUI=OFF) have the command line only; this stands in for the GUI.
 #include "cli.hpp"
 #include "gui.hpp"
 
 namespace lernraum::app {
-__attribute__((weak)) int runGui(const GuiOptions&) {
-    printError("", "this build has no GUI yet");
+int runGui(const GuiOptions&) {
+    printError("", "this build has no GUI (configured with -DLERNRAUM_GUI=OFF); use a subcommand, see --help");
     return kExitFailed;
 }
-__attribute__((weak)) void registerReportCommands(CLI::App&, CliContext&) {}
 } // namespace lernraum::app
