@@ -12,6 +12,7 @@ PACKAGES=(
   libfontconfig-dev fonts-dejavu-core
   gettext
   xvfb xauth xdotool
+  jq python3
 )
 
 missing=()
