@@ -8,7 +8,7 @@ set -euo pipefail
 bin=$(realpath "$1")
 
 for tool in xvfb-run xdotool jq; do
-    command -v "$tool" >/dev/null || { echo "SKIP: $tool not installed"; exit 0; }
+    command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (scripts/install-deps.sh installs it)"; exit 1; }
 done
 
 work=$(mktemp -d)
@@ -26,8 +26,18 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 "$bin" --view board --lang de "$session" 2>"$log" &
 pid=$!
-wid=$(timeout 30 xdotool search --sync --name 'e2e-board.lernraum' | head -n1) || fail "no window appeared"
-xdotool windowfocus --sync "$wid"
+# Focus only once the window is mapped (focusing an unmapped window is an X BadMatch error); retry,
+# since a slow start (e.g. the sanitizer build) can map it late.
+window() {
+    local id
+    id=$(timeout 30 xdotool search --sync --onlyvisible --name 'e2e-board.lernraum' | head -n1) || return 1
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        xdotool windowfocus --sync "$id" 2>/dev/null && { echo "$id"; return 0; }
+        sleep 0.5
+    done
+    return 1
+}
+wid=$(window) || fail "no window appeared or it could not be focused"
 sleep 1
 step() { xdotool "$@"; sleep 0.6; }
 title() { xdotool getwindowname "$wid"; }
@@ -45,7 +55,7 @@ echo "driven"
 DRIVE
 chmod +x "$work/drive.sh"
 
-if ! xvfb-run -a -s "-screen 0 1600x900x24" "$work/drive.sh" "$bin" "$session" "$work/lernraum.log"; then
+if ! xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1600x900x24" "$work/drive.sh" "$bin" "$session" "$work/lernraum.log"; then
     echo "--- lernraum stderr ---" >&2
     cat "$work/lernraum.log" >&2 || true
     exit 1

@@ -7,7 +7,7 @@ set -euo pipefail
 bin=$(realpath "$1")
 
 for tool in xvfb-run xdotool; do
-    command -v "$tool" >/dev/null || { echo "SKIP: $tool not installed"; exit 0; }
+    command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (scripts/install-deps.sh installs it)"; exit 1; }
 done
 
 work=$(mktemp -d)
