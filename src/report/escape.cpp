@@ -1,42 +1,12 @@
 #include "escape.hpp"
 
+#include "core/text.hpp"
+
 #include <cstdint>
 
 namespace lernraum::report {
 
 namespace {
-
-// Decodes one UTF-8 sequence at text[i]; returns its length (0 = invalid byte).
-std::size_t decodeUtf8(std::string_view text, std::size_t i, std::uint32_t& cp) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-        cp = c;
-        return 1;
-    }
-    std::size_t len = 0;
-    if ((c & 0xE0) == 0xC0) {
-        len = 2;
-        cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        len = 3;
-        cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        len = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (i + len > text.size()) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto cc = static_cast<unsigned char>(text[i + k]);
-        if ((cc & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
 
 bool isDroppedCodePoint(std::uint32_t cp) {
     return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
@@ -63,7 +33,7 @@ std::string sanitizeText(std::string_view text, bool keepNewlines) {
     std::size_t i = 0;
     while (i < text.size()) {
         std::uint32_t cp = 0;
-        const std::size_t len = decodeUtf8(text, i, cp);
+        const std::size_t len = core::decodeUtf8(text, i, cp);
         if (len == 0) {
             out += "\xEF\xBF\xBD"; // U+FFFD
             ++i;
