@@ -115,6 +115,9 @@ CommandResult removeColumn(const Session& s, const Id& boardId, const Id& column
 
 CommandResult addLane(const Session& s, const Id& boardId, Lane lane, std::size_t atIndex = kAtEnd);
 CommandResult renameLane(const Session& s, const Id& boardId, const Id& laneId, std::string title);
+CommandResult moveLane(const Session& s, const Id& boardId, const Id& laneId, std::size_t toIndex);
+// The lane's cards (archived ones too) stay in their columns and go to the row without a lane.
+CommandResult removeLane(const Session& s, const Id& boardId, const Id& laneId);
 
 // Cards. A "cell" is one column x one lane (laneId empty = no swimlane). Positions (atIndex,
 // toIndex) count the not archived cards of the target cell, top to bottom.

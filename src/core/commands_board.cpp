@@ -255,6 +255,47 @@ CommandResult renameLane(const Session& s, const Id& boardId, const Id& laneId, 
                           });
 }
 
+CommandResult moveLane(const Session& s, const Id& boardId, const Id& laneId, std::size_t toIndex) {
+    return editBoardFrame(s, boardId, "Move swimlane", {}, [&](Board& b) -> std::optional<Refusal> {
+        const auto i = indexOf(b.lanes, laneId);
+        if (!i) return notFound("lane", laneId);
+        Lane l = std::move(b.lanes[*i]);
+        b.lanes.erase(b.lanes.begin() + static_cast<std::ptrdiff_t>(*i));
+        const auto at = clampIndex(toIndex, b.lanes.size());
+        b.lanes.insert(b.lanes.begin() + static_cast<std::ptrdiff_t>(at), std::move(l));
+        return std::nullopt;
+    });
+}
+
+CommandResult removeLane(const Session& s, const Id& boardId, const Id& laneId) {
+    const auto* board = findBoard(s, boardId);
+    if (!board) return notFound("board", boardId);
+    if (!find(board->lanes, laneId)) return notFound("lane", laneId);
+    // The lane's cards (archived ones too) stay in their columns, in the row without a lane, after
+    // the cards already there: moved to the end of the vector in their current order.
+    Change c;
+    c.label = "Remove swimlane";
+    std::vector<std::size_t> moving;
+    for (std::size_t i = 0; i < board->cards.size(); ++i)
+        if (board->cards[i].laneId == laneId) moving.push_back(i);
+    // Each step takes one card out and appends it; steps see the list as the previous ones left it,
+    // so the k-th card has moved k places up by then.
+    const std::size_t last = board->cards.size() - 1;
+    for (std::size_t k = 0; k < moving.size(); ++k) {
+        auto before = slotOf(board->cards, boardId, moving[k]);
+        before.index = moving[k] - k;
+        auto after = before;
+        after.value->laneId.clear();
+        after.index = last;
+        c.steps.push_back(Step{std::move(before), std::move(after)});
+    }
+    BoardFrame before = frameOf(*board);
+    BoardFrame after = before;
+    std::erase_if(after.board.lanes, [&](const Lane& l) { return l.id == laneId; });
+    c.steps.push_back(Step{std::move(before), std::move(after)});
+    return c;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cards
 

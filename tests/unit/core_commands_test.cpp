@@ -340,6 +340,40 @@ TEST_CASE("removeColumn moves its cards to the target column", "[core][commands]
     CHECK(board(run(extra, removeColumn(extra, "board-1", "col-x", "", kT1))).columns.size() == 3);
 }
 
+TEST_CASE("moveLane and removeLane keep every card on the board", "[core][commands][board]") {
+    Session s = fixture();
+    s.boards[0].cards[1].archived = true; // card-2: archived cards leave the lane too
+    s.boards[0].cards.push_back(card("card-6", "Ohne Team", "col-todo", ""));
+    REQUIRE(validate(s).empty());
+
+    const auto moved = run(s, moveLane(s, "board-1", "lane-b", 0));
+    CHECK(board(moved).lanes[0].id == "lane-b");
+    CHECK(board(moved).lanes[1].id == "lane-a");
+    CHECK(code(moveLane(s, "board-1", "lane-x", 0)) == refusal::NotFound);
+
+    const auto result = removeLane(s, "board-1", "lane-a");
+    const auto removed = run(s, result);
+    const Board& b = board(removed);
+    REQUIRE(b.lanes.size() == 1);
+    CHECK(b.lanes[0].id == "lane-b");
+    CHECK(b.cards.size() == 6);
+    for (const auto& c : b.cards) CHECK(c.laneId != "lane-a");
+    // The lane's cards join the row without a lane after the card that was there, in their order.
+    CHECK(cellIds(removed, "col-todo", "") == std::vector<Id>{"card-6", "card-1"});
+    CHECK(cellIds(removed, "col-doing", "") == std::vector<Id>{"card-3"});
+    CHECK(cellIds(removed, "col-done", "") == std::vector<Id>{"card-5"});
+    CHECK(cardById(removed, "card-2").archived);
+    CHECK(cardById(removed, "card-2").laneId.empty());
+    CHECK(cellIds(removed, "col-todo", "lane-b") == std::vector<Id>{"card-4"});
+    CHECK(validate(removed).empty());
+
+    // Undo gives back the session exactly, card order included.
+    Session undone = removed;
+    applyBefore(undone, result.change(), true);
+    CHECK(undone == s);
+    CHECK(code(removeLane(s, "board-1", "lane-x")) == refusal::NotFound);
+}
+
 TEST_CASE("addCard puts the card at a position of its cell and starts its history", "[core][commands][cards]") {
     const Session s = fixture();
     const auto added = run(s, addCard(s, "board-1", "card-new", "col-todo", "lane-a", "Neue Karte", 1, kT1));
