@@ -88,6 +88,14 @@ const char* Catalogue::find(const char* msgid) const {
     return it == m_entries.end() ? nullptr : it->second.c_str();
 }
 
+const char* Catalogue::find(const char* context, const char* msgid) const {
+    std::string key(context);
+    key += '\x04';
+    key += msgid;
+    auto it = m_entries.find(key);
+    return it == m_entries.end() ? nullptr : it->second.c_str();
+}
+
 std::vector<std::filesystem::path> localeSearchPath() {
     std::vector<std::filesystem::path> dirs;
     if (const char* env = std::getenv("LERNRAUM_LOCALEDIR"); env && *env) dirs.emplace_back(env);
@@ -117,6 +125,11 @@ const std::string& language() { return g_language; }
 
 const char* translate(const char* msgid) {
     const char* t = g_catalogue.find(msgid);
+    return t ? t : msgid;
+}
+
+const char* translate(const char* context, const char* msgid) {
+    const char* t = g_catalogue.find(context, msgid);
     return t ? t : msgid;
 }
 

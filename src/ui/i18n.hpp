@@ -17,6 +17,7 @@
 namespace lernraum::ui {
 
 // One compiled catalogue: msgid -> msgstr (the first plural form only; the UI uses no plurals).
+// An entry with a gettext context (msgctxt) is keyed "context\x04msgid", as msgfmt writes it.
 class Catalogue {
 public:
     // Parses GNU .mo bytes (either byte order). Returns false (and stays empty) when malformed.
@@ -25,6 +26,8 @@ public:
 
     // The translation, or nullptr when there is none.
     [[nodiscard]] const char* find(const char* msgid) const;
+    // The translation of msgid in a context (msgctxt), or nullptr when there is none.
+    [[nodiscard]] const char* find(const char* context, const char* msgid) const;
     [[nodiscard]] std::size_t size() const { return m_entries.size(); }
 
 private:
@@ -43,12 +46,21 @@ bool setLanguage(std::string_view language);
 
 // Translates a msgid with the current catalogue; returns msgid itself when untranslated.
 const char* translate(const char* msgid);
+// Translates a msgid within a context (gettext's pgettext). Used where one English word needs
+// different German words, e.g. "Open" as a status ("Offen") and as a command ("Öffnen"). Returns
+// msgid itself when the context entry is untranslated (never the plain msgid's translation).
+const char* translate(const char* context, const char* msgid);
 
 } // namespace lernraum::ui
 
 // Marks and translates a UI string. Only string literals: xgettext and the translation test find them.
 #ifndef _
 #define _(text) ::lernraum::ui::translate(text)
+#endif
+// Marks and translates a UI string within a context (msgctxt): C_("action status", "Open").
+// xgettext finds it with --keyword=C_:1c,2; the translation test checks these entries too.
+#ifndef C_
+#define C_(context, text) ::lernraum::ui::translate(context, text)
 #endif
 // Marks a string for extraction without translating it here (translate later with translate()).
 #ifndef N_

@@ -8,6 +8,10 @@ namespace lernraum::ui {
 
 using namespace core;
 
+// Words that are also used elsewhere in the UI with another German meaning get a gettext context
+// (C_): "Open" is "Offen" as a status but "Öffnen" as a command, "Close" is "Abschluss" as a
+// phase but "Schließen" as a button.
+
 const char* label(SessionKind v) {
     switch (v) {
     case SessionKind::KickOff: return _("Kick-off");
@@ -38,7 +42,7 @@ const char* label(Phase v) {
     case Phase::GatherData: return _("Gather data");
     case Phase::GenerateInsights: return _("Generate insights");
     case Phase::DecideWhatToDo: return _("Decide what to do");
-    case Phase::Close: return _("Close");
+    case Phase::Close: return C_("retrospective phase", "Close"); // not the "Close" button
     case Phase::Count: break;
     }
     return "";
@@ -46,7 +50,7 @@ const char* label(Phase v) {
 
 const char* label(ActionStatus v) {
     switch (v) {
-    case ActionStatus::Open: return _("Open");
+    case ActionStatus::Open: return C_("action status", "Open"); // not File > Open
     case ActionStatus::InProgress: return _("In progress");
     case ActionStatus::Done: return _("Done");
     case ActionStatus::Dropped: return _("Dropped");
