@@ -339,9 +339,9 @@ Retrospective retrospective() {
         Prompt{kTry, "Was probieren wir aus?"},
     };
     r.groups = {
-        RetroGroup{kGroupReach, "Erreichbarkeit und Reaktionszeiten", 9},
-        RetroGroup{kGroupMeetings, "Hybride Besprechungen", 7},
-        RetroGroup{kGroupTrust, "Vertrauen statt Kontrolle", 6},
+        RetroGroup{kGroupReach, "Erreichbarkeit und Reaktionszeiten", 8},
+        RetroGroup{kGroupMeetings, "Hybride Besprechungen", 6},
+        RetroGroup{kGroupTrust, "Vertrauen statt Kontrolle", 5},
         RetroGroup{kGroupTech, "Technik und Ausstattung", 3},
         RetroGroup{kGroupAgreement, "Dienstvereinbarung mobiles Arbeiten", 4},
     };
@@ -365,7 +365,7 @@ Retrospective retrospective() {
              "Hintertür“.",
              kGroupAgreement, 0, at(day, 8, 51)),
         item("item-lf-06", kGood, "Dass wir Dinge wirklich ausprobieren dürfen, ohne dass gleich alles perfekt sein muss.",
-             none, 2, at(day, 8, 52)),
+             none, 1, at(day, 8, 52)),
         item("item-lf-07", kGood, "Die Übergabenotizen im Wiki sparen mir morgens eine halbe Stunde Telefonieren.", none, 0,
              at(day, 8, 53)),
         item("item-lf-08", kGood,
@@ -404,7 +404,7 @@ Retrospective retrospective() {
              "Hybride Besprechungen nach „Remote first“: Alle wählen sich einzeln ein, auch die im Raum.",
              kGroupMeetings, 0, at(day, 8, 50)),
         item("item-lf-20", kTry, "Einmal im Monat ein Teamtag vor Ort – ohne Tagesordnung, einfach zusammen arbeiten.", none,
-             2, at(day, 8, 52)),
+             1, at(day, 8, 52)),
         item("item-lf-21", kTry,
              "Statt Anwesenheit abzufragen: Wochenziele auf dem Board, am Freitag schauen wir kurz gemeinsam drauf.",
              kGroupTrust, 0, at(day, 8, 53)),

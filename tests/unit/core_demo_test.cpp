@@ -1,4 +1,6 @@
 #include "core/demo.hpp"
+#include "core/history.hpp"
+#include "core/retro_rules.hpp"
 #include "core/validate.hpp"
 
 #include <catch2/catch.hpp>
@@ -128,8 +130,9 @@ TEST_CASE("the demo retrospective has items, groups, votes and actions", "[core]
     }
     for (const auto& g : r.groups) votes += g.votes;
     CHECK(votes > 0);
-    // Nobody can hand out more dots than the budget allows.
-    CHECK(votes <= r.voting.budgetPerParticipant * static_cast<int>(s.participants.size()));
+    // Nobody can hand out more dots than the room's budget allows (facilitators do not vote).
+    REQUIRE(voteBudget(s, r));
+    CHECK(votes <= *voteBudget(s, r));
     CHECK(anonymous * 2 > static_cast<int>(r.items.size()));
     CHECK(grouped > 0);
 
@@ -187,4 +190,44 @@ TEST_CASE("the demo experiments are at different stages", "[core][demo]") {
     CHECK(transferred);
     CHECK(evaluated);
     CHECK(running);
+}
+
+TEST_CASE("the demo's votes could have been cast under its own voting rules", "[core][demo]") {
+    const Session demo = makeDemoSession();
+    REQUIRE(demo.retrospectives.size() == 1);
+    const Retrospective& r = demo.retrospectives[0];
+    // The room's budget: dots per person x people who vote (not the facilitators).
+    const auto budget = voteBudget(demo, r);
+    REQUIRE(budget);
+    CHECK(*budget == r.voting.budgetPerParticipant * voterCount(demo));
+    CHECK(voterCount(demo) < static_cast<int>(demo.participants.size()));
+    CHECK(votesCast(r) <= *budget);
+    REQUIRE(votesLeft(demo, r));
+    CHECK(*votesLeft(demo, r) == *budget - votesCast(r));
+    if (r.voting.perItemLimit > 0) {
+        for (const auto& i : r.items) CHECK(i.votes <= r.voting.perItemLimit);
+        for (const auto& g : r.groups) CHECK(g.votes <= r.voting.perItemLimit);
+    }
+
+    // Replay: the same retrospective without votes, voting open, every dot cast with castVote()
+    // (room budget, per-item limit) must be accepted and end with the demo's numbers.
+    Session s = demo;
+    Retrospective& replay = s.retrospectives[0];
+    replay.voting.open = true;
+    for (auto& i : replay.items) i.votes = 0;
+    for (auto& g : replay.groups) g.votes = 0;
+    const Id retroId = replay.id;
+    History history;
+    auto castAll = [&](const Id& target, int votes) {
+        for (int n = 0; n < votes; ++n) {
+            const auto result = castVote(s, retroId, target);
+            INFO(target << ": dot " << n + 1 << " of " << votes << " refused after " << votesCast(s.retrospectives[0])
+                        << " dots: " << (result ? std::string() : result.refusal().message()));
+            REQUIRE(history.apply(s, result));
+        }
+    };
+    for (const auto& i : r.items) castAll(i.id, i.votes);
+    for (const auto& g : r.groups) castAll(g.id, g.votes);
+    for (std::size_t k = 0; k < r.items.size(); ++k) CHECK(s.retrospectives[0].items[k].votes == r.items[k].votes);
+    for (std::size_t k = 0; k < r.groups.size(); ++k) CHECK(s.retrospectives[0].groups[k].votes == r.groups[k].votes);
 }
