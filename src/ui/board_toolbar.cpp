@@ -69,8 +69,8 @@ std::string readTextFile(const std::string& path, std::string& text, std::size_t
 
 BoardToolbar::BoardToolbar() : m_ids(core::IdGenerator::fromRandomDevice()) {}
 
-bool BoardToolbar::draw(const core::Board& board) {
-    bool newCard = false;
+BoardMenuChoice BoardToolbar::draw(const core::Board& board) {
+    BoardMenuChoice choice = BoardMenuChoice::None;
     ImGui::SetNextItemWidth(em(14.0f));
     ImGui::InputTextWithHint("##search", _("Search cards"), &m_filter.text);
     recordLastItem("Search");
@@ -120,7 +120,14 @@ bool BoardToolbar::draw(const core::Board& board) {
     ImGui::SameLine();
     if (button(_("Board menu"))) ImGui::OpenPopup("board-menu");
     if (ImGui::BeginPopup("board-menu")) {
-        if (menuItem(_("New card"), "N")) newCard = true;
+        if (menuItem(_("New card"), "N")) choice = BoardMenuChoice::NewCard;
+        if (menuItem(_("New column..."))) choice = BoardMenuChoice::NewColumn;
+        if (menuItem(_("New swimlane..."))) choice = BoardMenuChoice::NewLane;
+        ImGui::Separator();
+        if (menuItem(_("New board..."))) choice = BoardMenuChoice::NewBoard;
+        if (menuItem(_("Rename board..."))) choice = BoardMenuChoice::RenameBoard;
+        if (menuItem(_("Delete board..."))) choice = BoardMenuChoice::DeleteBoard;
+        ImGui::Separator();
         if (menuItem(_("Export cards as CSV..."))) {
             m_csv = Csv::Export;
             m_csvRequested = true;
@@ -135,7 +142,7 @@ bool BoardToolbar::draw(const core::Board& board) {
         }
         ImGui::EndPopup();
     }
-    return newCard;
+    return choice;
 }
 
 void BoardToolbar::drawPanels(const core::Session& session, const core::Board& board, ViewContext& ctx) {

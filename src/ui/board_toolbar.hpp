@@ -1,6 +1,6 @@
 #pragma once
 // The board's toolbar and what hangs off it: filter and search (text, tag, owner role, overdue),
-// the flow-diagram and archive toggles, the board menu (new card, CSV export / import) and the
+// the flow-diagram and archive toggles, the board menu (new card, boards, columns, swimlanes, CSV export / import) and the
 // archive panel with restore and delete. Everything it changes goes through commands.
 
 #include "core/board_filter.hpp"
@@ -11,12 +11,15 @@
 
 namespace lernraum::ui {
 
+// What was chosen in the board menu this frame.
+enum class BoardMenuChoice { None, NewCard, NewBoard, RenameBoard, DeleteBoard, NewColumn, NewLane };
+
 class BoardToolbar {
 public:
     BoardToolbar();
 
-    // Draws the toolbar row (outside presentation mode). Returns true when "New card" was chosen.
-    bool draw(const core::Board& board);
+    // Draws the toolbar row (outside presentation mode).
+    BoardMenuChoice draw(const core::Board& board);
     // The archive panel (when toggled on) and the CSV dialogs.
     void drawPanels(const core::Session& session, const core::Board& board, ViewContext& ctx);
 

@@ -99,11 +99,16 @@ BoardView::BoardView() : m_ids(core::IdGenerator::fromRandomDevice()) {}
 
 void BoardView::draw(const core::Session& session, ViewContext& ctx) {
     m_createdAt = ctx.now;
-    const core::Board* board = findBoard(session, m_boardId);
-    if (!board) {
+    if (session.boards.empty()) {
         mutedText(_("This session has no board yet."));
+        if (!ctx.presentation && button(_("+ Board"))) m_structure.newBoard();
+        m_structure.drawDialogs(session, m_boardId, ctx, m_pending);
+        submitPending(session, ctx);
         return;
     }
+    // The tabs first: a click there switches boards before anything of the old one is drawn.
+    m_structure.drawTabs(session, m_boardId, ctx.presentation);
+    const core::Board* board = findBoard(session, m_boardId);
     if (m_boardId != board->id) {
         m_boardId = board->id;
         m_selected.clear();
@@ -111,18 +116,17 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
     }
     if (!findCard(*board, m_selected) || findCard(*board, m_selected)->archived) m_selected.clear();
 
-    if (session.boards.size() > 1) {
-        for (const auto& b : session.boards) {
-            ImGui::PushID(b.id.c_str());
-            if (selectable(b.title.c_str(), b.id == m_boardId)) m_boardId = b.id;
-            ImGui::PopID();
-            ImGui::SameLine();
+    if (!ctx.presentation) {
+        switch (m_toolbar.draw(*board)) {
+        case BoardMenuChoice::NewCard: startNewCard(*board); break;
+        case BoardMenuChoice::NewBoard: m_structure.newBoard(); break;
+        case BoardMenuChoice::RenameBoard: m_structure.renameBoard(*board); break;
+        case BoardMenuChoice::DeleteBoard: m_structure.deleteBoard(*board); break;
+        case BoardMenuChoice::NewColumn: m_structure.addColumn(*board, board->columns.size()); break;
+        case BoardMenuChoice::NewLane: m_structure.addLane(*board); break;
+        case BoardMenuChoice::None: break;
         }
-        ImGui::NewLine();
-    } else {
-        heading(board->title);
     }
-    if (!ctx.presentation && m_toolbar.draw(*board)) startNewCard(*board);
     m_toolbar.drawPanels(session, *board, ctx);
     if (m_toolbar.showFlow()) {
         m_flow.draw(*board, em(ctx.presentation ? 14.0f : 11.0f));
@@ -154,7 +158,11 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
 
     handleKeys(*board, ctx);
     m_editor.draw(session, ctx);
+    m_structure.drawDialogs(session, m_boardId, ctx, m_pending);
+    submitPending(session, ctx);
+}
 
+void BoardView::submitPending(const core::Session& session, ViewContext& ctx) {
     // Now that nothing refers into the session any more, build and send the frame's commands.
     auto pending = std::move(m_pending);
     m_pending.clear();
@@ -228,7 +236,7 @@ void BoardView::drawColumn(const core::Board& board, std::size_t columnIndex, fl
         if (ImGui::SmallButton("...")) ImGui::OpenPopup("column-settings");
         recordLastItem("Column settings");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Column settings"));
-        drawColumnSettings(board, column);
+        drawColumnSettings(board, columnIndex);
     }
     ImGui::Spacing();
 
@@ -240,10 +248,7 @@ void BoardView::drawColumn(const core::Board& board, std::size_t columnIndex, fl
             const core::Lane& lane = board.lanes[l];
             ImGui::PushID(lane.id.c_str());
             ImGui::Spacing();
-            {
-                FontScope font(fonts().bold);
-                mutedText(lane.title);
-            }
+            m_structure.laneHeader(board, l, !ctx.presentation && columnIndex == 0, m_pending);
             drawCell(board, column.id, lane.id, cellOf(board, columnIndex, l + 1), ctx);
             ImGui::PopID();
         }
@@ -252,7 +257,8 @@ void BoardView::drawColumn(const core::Board& board, std::size_t columnIndex, fl
     ImGui::PopID();
 }
 
-void BoardView::drawColumnSettings(const core::Board& board, const core::Column& column) {
+void BoardView::drawColumnSettings(const core::Board& board, std::size_t columnIndex) {
+    const core::Column& column = board.columns[columnIndex];
     if (ImGui::IsPopupOpen("column-settings") && m_settingsColumn != column.id) {
         m_settingsColumn = column.id;
         m_settingsTitle = column.title;
@@ -286,6 +292,7 @@ void BoardView::drawColumnSettings(const core::Board& board, const core::Column&
     }
     ImGui::SameLine();
     if (button(_("Cancel"))) ImGui::CloseCurrentPopup();
+    m_structure.columnMenuItems(board, columnIndex, m_pending);
     ImGui::EndPopup();
 }
 

@@ -10,6 +10,7 @@
 #include "core/ids.hpp"
 #include "ui/board_card_editor.hpp"
 #include "ui/board_cfd.hpp"
+#include "ui/board_structure.hpp"
 #include "ui/board_toolbar.hpp"
 #include "ui/view.hpp"
 #include "ui/widgets.hpp"
@@ -32,11 +33,12 @@ private:
     void bucketCards(const core::Board& board);
     const std::vector<std::size_t>& cellOf(const core::Board& board, std::size_t column, std::size_t lane) const;
     void drawColumn(const core::Board& board, std::size_t columnIndex, float width, ViewContext& ctx);
-    void drawColumnSettings(const core::Board& board, const core::Column& column);
+    void drawColumnSettings(const core::Board& board, std::size_t columnIndex);
     void drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId,
                   const std::vector<std::size_t>& cell, ViewContext& ctx);
     void drawNewCardField(const core::Id& columnId, const core::Id& laneId);
     void handleKeys(const core::Board& board, ViewContext& ctx);
+    void submitPending(const core::Session& session, ViewContext& ctx);
     void startNewCard(const core::Board& board);
     void queueMove(const core::Id& cardId, const core::Id& columnId, const core::Id& laneId, std::size_t index);
     float cachedCardHeight(const core::Card& card, const CardContent& content, float width); // and stores it
@@ -61,12 +63,13 @@ private:
 
     CardEditor m_editor;
     BoardToolbar m_toolbar;
+    BoardStructure m_structure;
     FlowDiagram m_flow;
     core::IdGenerator m_ids;
     core::Timestamp m_createdAt; // the frame's clock, for commands built later
 
     // Commands are built after the frame's drawing (the session must not change while drawn).
-    std::vector<std::function<core::CommandResult(const core::Session&)>> m_pending;
+    PendingCommands m_pending;
 
     // Indices into board.cards of the not archived cards of each cell, rebuilt every frame in one
     // pass: cell (column c, lane slot l) = m_cells[c * (lanes + 1) + l], slot 0 = no lane.
