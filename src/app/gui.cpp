@@ -76,6 +76,7 @@ int runScreenshot(const GuiOptions& options) {
     // Deterministic pictures: default settings, nothing read from or written to the config dir.
     ui::Settings settings;
     ui::setLanguage(options.language.empty() ? "de" : options.language);
+    if (!options.theme.empty()) ui::parseTheme(options.theme, settings.theme);
     loadRetroAssets();
     ui::Shell shell(makeServices({}, false), settings);
     shell.setSession(newSession(), {});
@@ -114,6 +115,7 @@ int runInteractive(const GuiOptions& options) {
     // German on the first start (and whenever the settings hold no valid language).
     if (!options.language.empty()) settings.language = options.language;
     if (settings.language.empty()) settings.language = "de";
+    if (!options.theme.empty()) ui::parseTheme(options.theme, settings.theme);
     if (!ui::setLanguage(settings.language)) {
         std::fprintf(stderr, "lernraum: warning: no translations for '%s' found; showing English\n", settings.language.c_str());
     }

@@ -14,6 +14,7 @@ struct GuiOptions {
     std::string view;           // "agenda", "board", "retro", "experiments"; empty = last / default
     bool presentation = false;
     std::string language;       // "de", "en"; empty = settings / system locale
+    std::string theme;          // "light", "dark", "high-contrast"; empty = settings (screenshots: light)
 };
 
 // Returns the process exit code.
