@@ -11,6 +11,22 @@
 namespace lernraum::core {
 namespace {
 
+constexpr std::string_view kProblemTexts[] = {
+    "line {1}: {2}",
+    "quote inside an unquoted field",
+    "text after a closing quote",
+    "unterminated quoted field",
+    "no header row",
+    "no 'title' column in the header",
+    "the board has no columns",
+    "empty title",
+    "unknown column '{1}'",
+    "unknown lane '{1}'",
+    "unknown owner role '{1}'",
+    "unknown colour '{1}'",
+    "invalid due date '{1}'",
+};
+
 constexpr std::array<std::string_view, 12> kHeader{"id",   "title", "description", "column",   "lane",     "owner_role",
                                                    "tags", "colour", "due",        "checklist", "archived", "created_at"};
 
@@ -56,6 +72,8 @@ template <typename T> const T* byTitleOrId(const std::vector<T>& list, const std
 }
 
 } // namespace
+
+std::span<const std::string_view> csvProblemTexts() { return kProblemTexts; }
 
 std::string exportCardsCsv(const Board& board) {
     std::string out;
@@ -103,7 +121,7 @@ std::string exportCardsCsv(const Board& board) {
     return out;
 }
 
-bool parseCsv(std::string_view text, std::vector<std::vector<std::string>>& rows, std::string& error) {
+bool parseCsv(std::string_view text, std::vector<std::vector<std::string>>& rows, CsvProblem& problem) {
     rows.clear();
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::vector<std::string> row;
@@ -111,7 +129,8 @@ bool parseCsv(std::string_view text, std::vector<std::vector<std::string>>& rows
     bool quoted = false;     // inside a quoted field
     bool wasQuoted = false;  // the current field started with a quote
     bool rowStarted = false; // something of this record has been read
-    int line = 1;
+    std::size_t line = 1;
+    std::size_t quoteLine = 1; // where the open quoted field began
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (quoted) {
@@ -146,15 +165,16 @@ bool parseCsv(std::string_view text, std::vector<std::vector<std::string>>& rows
             ++line;
         } else if (c == '"') {
             if (!value.empty() || wasQuoted) {
-                error = "line " + std::to_string(line) + ": quote inside an unquoted field";
+                problem = CsvProblem{line, "quote inside an unquoted field", {}};
                 return false;
             }
             quoted = true;
+            quoteLine = line;
             wasQuoted = true;
             rowStarted = true;
         } else {
             if (wasQuoted) {
-                error = "line " + std::to_string(line) + ": text after a closing quote";
+                problem = CsvProblem{line, "text after a closing quote", {}};
                 return false;
             }
             value += c;
@@ -162,7 +182,7 @@ bool parseCsv(std::string_view text, std::vector<std::vector<std::string>>& rows
         }
     }
     if (quoted) {
-        error = "line " + std::to_string(line) + ": unterminated quoted field";
+        problem = CsvProblem{quoteLine, "unterminated quoted field", {}};
         return false;
     }
     if (rowStarted || !value.empty()) {
@@ -175,13 +195,13 @@ bool parseCsv(std::string_view text, std::vector<std::vector<std::string>>& rows
 CardImport parseCardsCsv(const Board& board, std::string_view text) {
     CardImport out;
     std::vector<std::vector<std::string>> rows;
-    std::string error;
+    CsvProblem error;
     if (!parseCsv(text, rows, error)) {
         out.errors.push_back(error);
         return out;
     }
     if (rows.empty()) {
-        out.errors.push_back("no header row");
+        out.errors.push_back(CsvProblem{0, "no header row", {}});
         return out;
     }
     std::array<std::optional<std::size_t>, kHeader.size()> at{};
@@ -192,16 +212,16 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
     }
     enum { kId, kTitle, kDescription, kColumn, kLane, kOwner, kTags, kColour, kDue, kChecklist, kArchived, kCreated };
     if (!at[kTitle]) {
-        out.errors.push_back("line 1: no 'title' column in the header");
+        out.errors.push_back(CsvProblem{1, "no 'title' column in the header", {}});
         return out;
     }
     if (board.columns.empty()) {
-        out.errors.push_back("the board has no columns");
+        out.errors.push_back(CsvProblem{0, "the board has no columns", {}});
         return out;
     }
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const auto& row = rows[r];
-        const std::string where = "line " + std::to_string(r + 1) + ": ";
+        const std::size_t where = r + 1;
         auto get = [&](int k) -> std::string {
             const auto& idx = at[static_cast<std::size_t>(k)];
             return idx && *idx < row.size() ? unprotect(row[*idx]) : std::string{};
@@ -209,7 +229,7 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
         Card card;
         card.title = get(kTitle);
         if (trim(card.title).empty()) {
-            out.errors.push_back(where + "empty title");
+            out.errors.push_back(CsvProblem{where, "empty title", {}});
             continue;
         }
         card.description = get(kDescription);
@@ -219,14 +239,14 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
         } else if (const Column* c = byTitleOrId(board.columns, column)) {
             card.columnId = c->id;
         } else {
-            out.errors.push_back(where + "unknown column '" + column + "'");
+            out.errors.push_back(CsvProblem{where, "unknown column '{1}'", column});
             continue;
         }
         const std::string lane = trim(get(kLane));
         if (!lane.empty()) {
             const Lane* l = byTitleOrId(board.lanes, lane);
             if (!l) {
-                out.errors.push_back(where + "unknown lane '" + lane + "'");
+                out.errors.push_back(CsvProblem{where, "unknown lane '{1}'", lane});
                 continue;
             }
             card.laneId = l->id;
@@ -234,14 +254,14 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
         if (const std::string role = trim(get(kOwner)); !role.empty()) {
             card.ownerRole = parseEnum<Role>(role);
             if (!card.ownerRole) {
-                out.errors.push_back(where + "unknown owner role '" + role + "'");
+                out.errors.push_back(CsvProblem{where, "unknown owner role '{1}'", role});
                 continue;
             }
         }
         if (const std::string colour = trim(get(kColour)); !colour.empty()) {
             const auto parsed = parseEnum<CardColour>(colour);
             if (!parsed) {
-                out.errors.push_back(where + "unknown colour '" + colour + "'");
+                out.errors.push_back(CsvProblem{where, "unknown colour '{1}'", colour});
                 continue;
             }
             card.colour = *parsed;
@@ -249,7 +269,7 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
         const std::string due = trim(get(kDue));
         const auto date = Date::parse(due);
         if (!date || (date->isSet() && !date->isValid())) {
-            out.errors.push_back(where + "invalid due date '" + due + "'");
+            out.errors.push_back(CsvProblem{where, "invalid due date '{1}'", due});
             continue;
         }
         card.due = *date;

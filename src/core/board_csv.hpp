@@ -16,6 +16,7 @@
 #include "change.hpp"
 #include "model.hpp"
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,14 +28,35 @@ class IdGenerator;
 // RFC 4180 text of the board's cards (archived ones too), in board order.
 std::string exportCardsCsv(const Board& board);
 
+// Why a CSV line (or the whole file) could not be read. `pattern` is an English msgid from
+// csvProblemTexts() with {1} for `arg`; the UI translates it, message() gives English.
+struct CsvProblem {
+    std::size_t line = 0;     // 1-based line of the file; 0 = the file as a whole
+    std::string_view pattern; // e.g. "unknown column '{1}'"
+    std::string arg;
+
+    [[nodiscard]] std::string message() const {
+        return message([](const char* msgid) { return msgid; });
+    }
+    template <typename Translate> [[nodiscard]] std::string message(Translate&& translate) const {
+        const std::string text = fillPlaceholders(translate(std::string(pattern).c_str()), {arg});
+        if (line == 0) return text;
+        return fillPlaceholders(translate("line {1}: {2}"), {std::to_string(line), text});
+    }
+    friend bool operator==(const CsvProblem&, const CsvProblem&) = default;
+};
+
+// Every English text a CsvProblem can carry, for translation catalogues and tests.
+std::span<const std::string_view> csvProblemTexts();
+
 // Parses RFC 4180 text into rows of fields. A UTF-8 byte order mark is skipped; CRLF and LF both
-// end a record; an empty last line is ignored. Returns false with `error` on an unterminated
+// end a record; an empty last line is ignored. Returns false with `problem` on an unterminated
 // quote or a quote inside an unquoted field.
-bool parseCsv(std::string_view text, std::vector<std::vector<std::string>>& rows, std::string& error);
+bool parseCsv(std::string_view text, std::vector<std::vector<std::string>>& rows, CsvProblem& problem);
 
 struct CardImport {
-    std::vector<Card> cards;          // ids empty; columnId/laneId resolved against the board
-    std::vector<std::string> errors;  // "line 3: unknown column 'Later'" (English), rows skipped
+    std::vector<Card> cards;         // ids empty; columnId/laneId resolved against the board
+    std::vector<CsvProblem> errors;  // one per skipped row (or one for the whole file)
 };
 
 // Reads cards for `board` from CSV text. Rows with errors are skipped and reported.

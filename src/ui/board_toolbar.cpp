@@ -228,7 +228,8 @@ void BoardToolbar::drawCsvDialog(const core::Session& session, const core::Board
             if (!parsed.errors.empty()) {
                 if (!m_csvMessage.empty()) m_csvMessage += "\n";
                 m_csvMessage += core::fillPlaceholders(_("{1} lines skipped:"), {std::to_string(parsed.errors.size())});
-                for (std::size_t i = 0; i < parsed.errors.size() && i < 5; ++i) m_csvMessage += "\n" + parsed.errors[i];
+                for (std::size_t i = 0; i < parsed.errors.size() && i < 5; ++i)
+                    m_csvMessage += "\n" + parsed.errors[i].message([](const char* msgid) { return translate(msgid); });
             }
         }
     }

@@ -3,6 +3,7 @@
 // msgstr in assets/po/de.po (a C_ literal: an entry with that msgctxt).
 // Also checks the .mo reader and that the compiled catalogue is found at run time.
 
+#include "core/board_csv.hpp"
 #include "core/commands.hpp"
 #include "core/formats.hpp"
 #include "core/retro_rules.hpp"
@@ -164,7 +165,7 @@ TEST_CASE("undo labels, refusals and their terms from core have German translati
     const auto po = parsePo(readFile(fs::path(LERNRAUM_SOURCE_DIR) / "assets/po/de.po"));
     std::vector<std::string_view> texts;
     for (auto list : {lernraum::core::commandLabels(), lernraum::core::refusalPatterns(), lernraum::core::refusalTerms(),
-                      lernraum::core::retroRuleTexts(), lernraum::core::formatTexts()}) {
+                      lernraum::core::retroRuleTexts(), lernraum::core::formatTexts(), lernraum::core::csvProblemTexts()}) {
         texts.insert(texts.end(), list.begin(), list.end());
     }
     REQUIRE(texts.size() > 20);

@@ -207,7 +207,7 @@ TEST_CASE("lead time, cycle time and ageing from a known column history", "[core
 
 TEST_CASE("parseCsv reads RFC 4180: quotes, doubled quotes, line breaks in fields, CRLF and LF", "[core][board][csv]") {
     std::vector<std::vector<std::string>> rows;
-    std::string error;
+    CsvProblem error;
     REQUIRE(parseCsv("\xEF\xBB\xBF" "a,b,c\r\n\"x, y\",\"He said \"\"hi\"\"\",\"line1\nline2\"\n,,\n", rows, error));
     REQUIRE(rows.size() == 3);
     CHECK(rows[0] == std::vector<std::string>{"a", "b", "c"});
@@ -217,8 +217,8 @@ TEST_CASE("parseCsv reads RFC 4180: quotes, doubled quotes, line breaks in field
     REQUIRE(parseCsv("last,row", rows, error)); // no final line break
     CHECK(rows == std::vector<std::vector<std::string>>{{"last", "row"}});
 
-    CHECK_FALSE(parseCsv("a,\"open\n", rows, error));
-    CHECK(error.find("unterminated") != std::string::npos);
+    CHECK_FALSE(parseCsv("a,b\nc,\"open\nmore\n", rows, error));
+    CHECK(error.message() == "line 2: unterminated quoted field"); // where the quote opened
     CHECK_FALSE(parseCsv("a,b\"c\n", rows, error));
     CHECK_FALSE(parseCsv("\"a\"b,c\n", rows, error));
 }
@@ -297,13 +297,22 @@ TEST_CASE("import matches columns by title or id in any header order and reports
     CHECK(in.cards[1].columnId == "col-b");
     CHECK(in.cards[2].columnId == "col-a"); // no column: the first one
     REQUIRE(in.errors.size() == 5);
-    CHECK(in.errors[0] == "line 5: unknown column 'Später'");
-    CHECK(in.errors[1] == "line 6: empty title");
-    CHECK(in.errors[2].find("due date") != std::string::npos);
-    CHECK(in.errors[3].find("owner role") != std::string::npos);
-    CHECK(in.errors[4].find("lane") != std::string::npos);
+    CHECK(in.errors[0].message() == "line 5: unknown column 'Später'");
+    CHECK(in.errors[1].message() == "line 6: empty title");
+    CHECK(in.errors[2].message().find("due date") != std::string::npos);
+    CHECK(in.errors[3].message().find("owner role") != std::string::npos);
+    CHECK(in.errors[4].message().find("lane") != std::string::npos);
+    // Every problem's text is listed for the translation catalogue.
+    const auto texts = csvProblemTexts();
+    for (const auto& problem : in.errors) CHECK(std::find(texts.begin(), texts.end(), problem.pattern) != texts.end());
+    // A translation replaces pattern and line prefix; the argument stays as written.
+    const auto german = in.errors[0].message([](const char* msgid) {
+        const std::string id = msgid;
+        return id == "line {1}: {2}" ? "Zeile {1}: {2}" : id == "unknown column '{1}'" ? "unbekannte Spalte „{1}“" : msgid;
+    });
+    CHECK(german == "Zeile 5: unbekannte Spalte „Später“");
 
-    CHECK(parseCardsCsv(b, "id,column\ncard-1,Offen\n").errors.front().find("title") != std::string::npos);
+    CHECK(parseCardsCsv(b, "id,column\ncard-1,Offen\n").errors.front().message().find("title") != std::string::npos);
     CHECK(parseCardsCsv(b, "").errors.size() == 1);
 }
 
