@@ -196,8 +196,20 @@ void BoardToolbar::drawCsvDialog(const core::Session& session, const core::Board
                     : _("All cards of this board, archived ones too (RFC 4180, UTF-8)."));
     mutedText(_("File"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(-1.0f);
+    const char* browseLabel = _("Browse...");
+    ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(browseLabel).x + ImGui::GetStyle().FramePadding.x * 2.0f +
+                              ImGui::GetStyle().ItemSpacing.x));
     const bool enter = inputText("##csv-path", m_csvPath, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (button(browseLabel))
+        m_browse.open(m_csv == Csv::Import ? PathDialog::Mode::Open : PathDialog::Mode::Save, m_csvPath, ".csv",
+                      m_csv == Csv::Import ? _("Choose a CSV file") : _("Save the CSV file as"));
+    if (m_browse.isOpen()) {
+        if (auto chosen = m_browse.draw()) {
+            m_csvPath = chosen->string();
+            m_csvMessage.clear();
+        }
+    }
     if (!m_csvMessage.empty()) wrappedText(m_csvMessage);
     const bool go = button(m_csv == Csv::Import ? _("Import") : _("Export")) || enter;
     ImGui::SameLine();

@@ -5,6 +5,7 @@
 
 #include "core/board_filter.hpp"
 #include "core/ids.hpp"
+#include "ui/path_dialog.hpp"
 #include "ui/view.hpp"
 
 #include <string>
@@ -38,6 +39,7 @@ private:
     bool m_csvRequested = false;
     std::string m_csvPath;
     std::string m_csvMessage;
+    PathDialog m_browse; // "Browse..." in the CSV dialog
     core::IdGenerator m_ids;
 };
 

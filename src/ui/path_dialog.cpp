@@ -10,8 +10,10 @@
 
 namespace lernraum::ui {
 
-void PathDialog::open(Mode mode, const std::filesystem::path& start) {
+void PathDialog::open(Mode mode, const std::filesystem::path& start, std::string extension, std::string title) {
     m_mode = mode;
+    m_extension = std::move(extension);
+    m_title = std::move(title);
     m_requestOpen = true;
     m_open = true;
     m_error.clear();
@@ -28,7 +30,7 @@ void PathDialog::open(Mode mode, const std::filesystem::path& start) {
         m_fileName.clear();
     }
     if (m_directory.empty()) m_directory = std::filesystem::current_path(ec);
-    if (mode == Mode::Save && m_fileName.empty()) m_fileName = "workshop.lernraum";
+    if (mode == Mode::Save && m_fileName.empty()) m_fileName = "workshop" + m_extension;
     listDirectory();
 }
 
@@ -43,7 +45,7 @@ void PathDialog::listDirectory() {
         std::error_code typeError;
         if (it->is_directory(typeError)) {
             m_folders.push_back(path);
-        } else if (path.extension() == ".lernraum") {
+        } else if (path.extension() == m_extension) {
             m_files.push_back(path);
         }
         if (m_folders.size() + m_files.size() > 5000) break; // a huge folder: show the first entries
@@ -54,7 +56,7 @@ void PathDialog::listDirectory() {
 }
 
 std::optional<std::filesystem::path> PathDialog::draw() {
-    const char* title = m_mode == Mode::Open ? _("Open session") : _("Save session as");
+    const char* title = !m_title.empty() ? m_title.c_str() : m_mode == Mode::Open ? _("Open session") : _("Save session as");
     const std::string id = std::string(title) + "###path-dialog";
     if (m_requestOpen) {
         ImGui::OpenPopup(id.c_str());
@@ -80,10 +82,13 @@ std::optional<std::filesystem::path> PathDialog::draw() {
     for (const auto& folder : m_folders) {
         const std::string label = folder.filename().string() + "/";
         if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_AllowDoubleClick)) enter = folder;
+        recordLastItem(label);
     }
     for (const auto& file : m_files) {
         const std::string name = file.filename().string();
-        if (ImGui::Selectable(name.c_str(), name == m_fileName, ImGuiSelectableFlags_AllowDoubleClick)) {
+        const bool clicked = ImGui::Selectable(name.c_str(), name == m_fileName, ImGuiSelectableFlags_AllowDoubleClick);
+        recordLastItem(name);
+        if (clicked) {
             m_fileName = name;
             if (ImGui::IsMouseDoubleClicked(0)) chosen = file;
         }
@@ -105,7 +110,7 @@ std::optional<std::filesystem::path> PathDialog::draw() {
     if (confirm && !m_fileName.empty()) {
         std::filesystem::path path(m_fileName);
         if (path.is_relative()) path = m_directory / path;
-        if (m_mode == Mode::Save && path.extension() != ".lernraum") path += ".lernraum";
+        if (m_mode == Mode::Save && path.extension() != m_extension) path += m_extension;
         chosen = path;
     }
     if (chosen || cancel) {

@@ -487,3 +487,34 @@ TEST_CASE("the board menu exports the cards as CSV and imports them again as one
     h.click("Close");
     if (oldHome) setenv("HOME", savedHome.c_str(), 1);
 }
+
+TEST_CASE("the CSV dialog's Browse... picks a .csv file from the folder list", "[ui][board][csv]") {
+    lernraum::test::TempDir dir;
+    {
+        std::ofstream csv(dir.file("karten.csv"), std::ios::binary);
+        csv << "title,column\r\nAus der Liste,Done\r\n";
+        std::ofstream other(dir.file("notizen.txt"), std::ios::binary);
+        other << "no csv";
+    }
+    const char* oldHome = std::getenv("HOME");
+    const std::string savedHome = oldHome ? oldHome : "";
+    setenv("HOME", dir.path().c_str(), 1);
+    UiHarness h;
+    openBoard(h);
+
+    h.click("Board menu");
+    h.click("Import cards from CSV...");
+    REQUIRE(h.shows("Browse..."));
+    h.click("Browse...");
+    REQUIRE(h.shows("karten.csv"));
+    CHECK_FALSE(h.has("notizen.txt")); // only CSV files are listed
+    h.click("karten.csv");
+    h.click("Open");
+    h.frame(2);
+    REQUIRE(h.shows("Import"));
+    h.click("Import");
+    h.frame(2);
+    CHECK(columnOf(h, "Aus der Liste") == kDone);
+    h.click("Close");
+    if (oldHome) setenv("HOME", savedHome.c_str(), 1);
+}
