@@ -67,7 +67,22 @@ CommandResult stepPhase(const Session& s, const Id& retroId, int delta) {
     RetroFrame before = frameOf(*retro);
     RetroFrame after = before;
     after.retro.phase = static_cast<Phase>(next);
-    return Change::single(delta > 0 ? "Next phase" : "Previous phase", std::move(before), std::move(after));
+    Change c = Change::single(delta > 0 ? "Next phase" : "Previous phase", std::move(before), std::move(after));
+    // The agenda follows in the same undo step: the current item (the first one not done, which
+    // the workshop timer counts down) becomes the first open item of the new phase, by marking
+    // the open items before it as done. Nothing moves when the phase has no open item.
+    const auto& agenda = s.agenda;
+    const auto target = std::find_if(agenda.begin(), agenda.end(),
+                                     [&](const AgendaItem& a) { return !a.done && a.phase == after.retro.phase; });
+    if (target == agenda.end()) return c;
+    for (auto it = agenda.begin(); it != target; ++it) {
+        if (it->done) continue;
+        auto itemBefore = slotOf(agenda, Id{}, static_cast<std::size_t>(it - agenda.begin()));
+        auto itemAfter = itemBefore;
+        itemAfter.value->done = true;
+        c.steps.push_back(Step{std::move(itemBefore), std::move(itemAfter)});
+    }
+    return c;
 }
 
 } // namespace
@@ -118,6 +133,13 @@ CommandResult castVote(const Session& s, const Id& retroId, const Id& targetId) 
 
 CommandResult advancePhase(const Session& s, const Id& retroId) { return stepPhase(s, retroId, +1); }
 CommandResult previousPhase(const Session& s, const Id& retroId) { return stepPhase(s, retroId, -1); }
+
+int plannedMinutes(const Session& s, Phase phase) {
+    long long sum = 0;
+    for (const auto& a : s.agenda)
+        if (a.phase == phase && a.timeboxMinutes > 0) sum += a.timeboxMinutes;
+    return static_cast<int>(std::min<long long>(sum, kMaxCount));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Grouping

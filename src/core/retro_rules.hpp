@@ -36,8 +36,13 @@ CommandResult castVote(const Session& s, const Id& retroId, const Id& targetId);
 // ---------------------------------------------------------------------------------------------
 // Phases
 
+// One step forward or back. The agenda follows in the same undo step: when the new phase has an
+// agenda item that is not done, it becomes the current item (core::currentAgendaItem, the one the
+// workshop timer counts down) because the open items before it are marked done.
 CommandResult advancePhase(const Session& s, const Id& retroId); // refused with "no-phase" at Close
 CommandResult previousPhase(const Session& s, const Id& retroId); // refused at SetTheStage
+// Planned minutes of a phase: the sum of the timeboxes of the agenda items of that phase.
+int plannedMinutes(const Session& s, Phase phase);
 
 // ---------------------------------------------------------------------------------------------
 // Grouping. Groups live in the retrospective; an item belongs to at most one (RetroItem::groupId).

@@ -1,6 +1,7 @@
 // Retrospective facilitation rules: dot budget, phases, grouping, results, conversions, and that
 // every one of them undoes exactly through the history.
 
+#include "core/formats.hpp"
 #include "core/history.hpp"
 #include "core/retro_rules.hpp"
 #include "core/validate.hpp"
@@ -114,6 +115,74 @@ TEST_CASE("phases advance and go back, refused at both ends", "[retro][phases]")
     CHECK_FALSE(advancePhase(s, "retro-1").ok());
     applyOk(s, h, previousPhase(s, "retro-1"));
     CHECK(retro(s).phase == Phase::DecideWhatToDo);
+}
+
+TEST_CASE("changing the phase moves the agenda's current item to the new phase, in the same undo step", "[retro][phases]") {
+    Session s = room();
+    s.agenda = {AgendaItem{"agenda-1", "Check-in", "", Phase::SetTheStage, 10, 0, false, ""},
+                AgendaItem{"agenda-2", "Karten schreiben", "", Phase::GatherData, 20, 0, false, ""},
+                AgendaItem{"agenda-3", "Board-Rückblick", "", Phase::GatherData, 15, 0, true, ""},
+                AgendaItem{"agenda-4", "Clustern", "", Phase::GenerateInsights, 25, 0, false, ""},
+                AgendaItem{"agenda-5", "Pause", "", Phase::GenerateInsights, 0, 0, false, ""},
+                AgendaItem{"agenda-6", "ROTI", "", Phase::Close, 5, 0, false, ""}};
+    History h;
+    CHECK(plannedMinutes(s, Phase::GatherData) == 35);
+    CHECK(plannedMinutes(s, Phase::GenerateInsights) == 25);
+    CHECK(plannedMinutes(s, Phase::DecideWhatToDo) == 0);
+    REQUIRE(currentAgendaItem(s)->id == "agenda-1");
+
+    // Set the stage -> gather data: the check-in is done, writing cards is current.
+    const auto next = advancePhase(s, "retro-1");
+    REQUIRE(next.ok());
+    CHECK(next.change().label == "Next phase");
+    applyOk(s, h, next);
+    CHECK(retro(s).phase == Phase::GatherData);
+    CHECK(s.agenda[0].done);
+    CHECK(currentAgendaItem(s)->id == "agenda-2");
+
+    // -> generate insights: the open items before "Clustern" are done, the done one stays done.
+    applyOk(s, h, advancePhase(s, "retro-1"));
+    CHECK(currentAgendaItem(s)->id == "agenda-4");
+    CHECK(s.agenda[2].done);
+    CHECK_FALSE(s.agenda[4].done); // after the current item: untouched
+
+    // -> decide what to do: no agenda item of that phase, the agenda stays where it is.
+    applyOk(s, h, advancePhase(s, "retro-1"));
+    CHECK(retro(s).phase == Phase::DecideWhatToDo);
+    CHECK(currentAgendaItem(s)->id == "agenda-4");
+
+    // -> close: "ROTI" is current, the insights items before it are done.
+    applyOk(s, h, advancePhase(s, "retro-1"));
+    CHECK(currentAgendaItem(s)->id == "agenda-6");
+    CHECK(s.agenda[3].done);
+    CHECK(s.agenda[4].done);
+
+    // Back to decide what to do (no open item there): only the phase changes.
+    const auto back = previousPhase(s, "retro-1");
+    REQUIRE(back.ok());
+    CHECK(back.change().steps.size() == 1);
+    applyOk(s, h, back);
+    CHECK(currentAgendaItem(s)->id == "agenda-6");
+
+    // One undo takes back phase and agenda together.
+    h.undo(s); // back
+    h.undo(s); // -> close
+    CHECK(retro(s).phase == Phase::DecideWhatToDo);
+    CHECK(currentAgendaItem(s)->id == "agenda-4");
+    CHECK_FALSE(s.agenda[4].done);
+}
+
+TEST_CASE("going back a phase makes its first open agenda item current", "[retro][phases]") {
+    Session s = room();
+    // An agenda out of phase order: the close item comes first and is still open.
+    s.agenda = {AgendaItem{"agenda-1", "Abschluss vorziehen", "", Phase::Close, 5, 0, false, ""},
+                AgendaItem{"agenda-2", "Check-in", "", Phase::SetTheStage, 10, 0, false, ""}};
+    s.retrospectives.front().phase = Phase::GatherData;
+    History h;
+    applyOk(s, h, previousPhase(s, "retro-1"));
+    CHECK(retro(s).phase == Phase::SetTheStage);
+    CHECK(s.agenda[0].done);
+    CHECK(currentAgendaItem(s)->id == "agenda-2");
 }
 
 TEST_CASE("dragging an item onto another makes a group; onto a grouped item joins its group", "[retro][grouping]") {
