@@ -2,7 +2,7 @@
 // [SECTION] phases, toolbar, voting bar
 // [SECTION] prompts and cards (hidden writing, drag and drop)
 // [SECTION] groups
-// [SECTION] results, actions, check-in / ROTI
+// [SECTION] results, action editor
 // [SECTION] draw: what each phase shows
 
 #include "ui/retro_workspace.hpp"
@@ -12,6 +12,7 @@
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/retro_library.hpp"
+#include "ui/retro_outcomes.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -97,7 +98,15 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
     const float gap = em(0.25f);
     const float width = std::max(em(20.0f), ImGui::GetContentRegionAvail().x - buttons);
     const float segment = (width - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
-    const float height = ImGui::GetFrameHeight() * 1.25f;
+    // Each phase's timebox: the planned minutes of its agenda items, on a second line.
+    int planned[static_cast<int>(core::Phase::Count)] = {};
+    bool anyPlan = false;
+    for (int i = 0; i < n; ++i) {
+        planned[i] = core::plannedMinutes(*m_session, static_cast<core::Phase>(i));
+        anyPlan = anyPlan || planned[i] > 0;
+    }
+    const float line = ImGui::GetTextLineHeight();
+    const float height = anyPlan ? 2.0f * line + em(0.7f) : ImGui::GetFrameHeight() * 1.25f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; ++i) {
@@ -117,11 +126,21 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
         if (ImGui::CalcTextSize(text.c_str()).x > room) text = number + name;
         if (ImGui::CalcTextSize(text.c_str()).x > room) text = name;
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        const float top = a.y + (height - (anyPlan ? 2.0f * line : size.y)) * 0.5f;
         ImGui::PushClipRect(a, b, true);
-        ImGui::SetCursorScreenPos(ImVec2(a.x + std::max(em(0.4f), (segment - size.x) * 0.5f), a.y + (height - size.y) * 0.5f));
+        ImGui::SetCursorScreenPos(ImVec2(a.x + std::max(em(0.4f), (segment - size.x) * 0.5f), top));
         ImGui::PushStyleColor(ImGuiCol_Text, isCurrent ? p.badgeText : done ? p.muted : p.text);
         ImGui::TextUnformatted(text.c_str());
         ImGui::PopStyleColor();
+        if (anyPlan) {
+            const std::string minutes = planned[i] > 0 ? std::to_string(planned[i]) + " " + _("min") : "\xE2\x80\x93";
+            const float w = ImGui::CalcTextSize(minutes.c_str()).x;
+            ImGui::SetCursorScreenPos(ImVec2(a.x + std::max(em(0.4f), (segment - w) * 0.5f), top + line));
+            ImGui::PushStyleColor(ImGuiCol_Text, isCurrent ? p.badgeText : p.muted);
+            ImGui::TextUnformatted(minutes.c_str());
+            ImGui::PopStyleColor();
+            recordLastItem(std::string(label(static_cast<core::Phase>(i))) + " \xC2\xB7 " + minutes);
+        }
         ImGui::PopClipRect();
     }
     ImGui::SetCursorScreenPos(origin);
@@ -477,7 +496,7 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
 }
 
 // -----------------------------------------------------------------------------------------------
-// [SECTION] results, actions, check-in / ROTI
+// [SECTION] results, action editor (check-in, ROTI and the actions table: retro_outcomes.cpp)
 
 void RetroWorkspace::drawResults(const core::Retrospective& retro) {
     const Palette& p = palette();
@@ -577,100 +596,6 @@ void RetroWorkspace::drawActionEditor(const core::Session& session, const core::
     ImGui::PopStyleColor();
 }
 
-namespace {
-
-void drawActionsTable(const core::Retrospective& retro) {
-    const Palette& p = palette();
-    heading(_("Actions"));
-    if (retro.actions.empty()) {
-        mutedText(_("No actions agreed yet."));
-        return;
-    }
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
-    if (!ImGui::BeginTable("actions", 4, flags)) return;
-    ImGui::TableSetupColumn(_("Action"), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(_("Who"), ImGuiTableColumnFlags_WidthFixed, em(9.0f));
-    ImGui::TableSetupColumn(_("Due"), ImGuiTableColumnFlags_WidthFixed, em(6.5f));
-    ImGui::TableSetupColumn(_("Status"), ImGuiTableColumnFlags_WidthFixed, em(7.0f));
-    {
-        FontScope font(fonts().bold);
-        ImGui::TableHeadersRow();
-    }
-    for (const auto& action : retro.actions) {
-        ImGui::PushID(action.id.c_str());
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        wrappedText(action.text);
-        recordLastItem(std::string(_("Action")) + ": " + action.text);
-        std::string from;
-        if (!action.carriedFromSessionId.empty()) from = _("carried over from the last workshop");
-        if (!action.cardId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("on the board"));
-        if (!action.experimentId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("experiment"));
-        if (!from.empty()) mutedText(from);
-        ImGui::TableSetColumnIndex(1);
-        wrappedText(action.ownerRole && core::inRange(*action.ownerRole) ? label(*action.ownerRole) : "\xE2\x80\x93");
-        ImGui::TableSetColumnIndex(2);
-        wrappedText(action.due.isSet() ? formatDate(action.due) : "\xE2\x80\x93");
-        ImGui::TableSetColumnIndex(3);
-        colouredText(action.status == core::ActionStatus::Done ? p.success : p.text, core::inRange(action.status) ? label(action.status) : "");
-        ImGui::PopID();
-    }
-    ImGui::EndTable();
-}
-
-} // namespace
-
-void RetroWorkspace::drawScale(const core::Retrospective& retro, core::Scale scale, ViewContext& ctx) {
-    const Palette& p = palette();
-    const bool checkIn = scale == core::Scale::CheckIn;
-    const core::ScaleQuestion& q = checkIn ? retro.checkIn : retro.roti;
-    ImGui::PushID(checkIn ? "checkin" : "roti");
-    heading(checkIn ? _("Check-in") : _("ROTI \xE2\x80\x93 was the time well spent?"));
-    if (!q.question.empty()) wrappedText(q.question);
-    const int answers = core::answerCount(q);
-    if (answers > 0) {
-        int sum = 0;
-        for (int v = 0; v < 5; ++v) sum += (v + 1) * q.counts[static_cast<std::size_t>(v)];
-        char avg[16];
-        std::snprintf(avg, sizeof avg, "%.1f", static_cast<double>(sum) / answers);
-        mutedText(fill(N_("Average {1} from {2} answers"), {avg, std::to_string(answers)}));
-    } else {
-        mutedText(_("No answers counted yet."));
-    }
-    int top = 1;
-    for (int c : q.counts) top = std::max(top, c);
-    const float barArea = em(ctx.presentation ? 7.0f : 5.0f);
-    const float width = std::min(ImGui::GetContentRegionAvail().x, em(30.0f));
-    if (ImGui::BeginTable("histogram", 5, ImGuiTableFlags_SizingStretchSame, ImVec2(width, 0.0f))) {
-        ImGui::TableNextRow();
-        for (int v = 0; v < 5; ++v) {
-            ImGui::TableSetColumnIndex(v);
-            ImGui::PushID(v);
-            const int count = q.counts[static_cast<std::size_t>(v)];
-            const float w = ImGui::GetContentRegionAvail().x;
-            const ImVec2 a = ImGui::GetCursorScreenPos();
-            const float h = barArea * static_cast<float>(count) / static_cast<float>(top);
-            ImDrawList* dl = ImGui::GetWindowDrawList();
-            dl->AddRectFilled(ImVec2(a.x, a.y + barArea - h), ImVec2(a.x + w * 0.8f, a.y + barArea), ImGui::GetColorU32(p.accent), em(0.15f));
-            dl->AddLine(ImVec2(a.x, a.y + barArea), ImVec2(a.x + w, a.y + barArea), ImGui::GetColorU32(p.border));
-            ImGui::Dummy(ImVec2(w, barArea));
-            {
-                FontScope font(fonts().bold);
-                ImGui::TextUnformatted((std::to_string(v + 1) + ": " + std::to_string(count)).c_str());
-            }
-            if (!ctx.presentation) {
-                const std::string name = std::string(checkIn ? _("Check-in") : "ROTI") + " " + std::to_string(v + 1);
-                if (smallButton("+", "plus", name + " +")) ctx.submit(core::countAnswer(*m_session, retro.id, scale, v + 1, +1));
-                ImGui::SameLine();
-                if (smallButton("\xE2\x88\x92", "minus", name + " \xE2\x88\x92")) ctx.submit(core::countAnswer(*m_session, retro.id, scale, v + 1, -1));
-            }
-            ImGui::PopID();
-        }
-        ImGui::EndTable();
-    }
-    ImGui::PopID();
-}
-
 // -----------------------------------------------------------------------------------------------
 // [SECTION] draw
 
@@ -712,9 +637,9 @@ void RetroWorkspace::drawBody(const core::Session& session, const core::Retrospe
     const auto prompts = [&] { drawPrompts(session, retro, ctx); };
     const auto groups = [&] { drawGroups(session, retro, ctx); };
     const auto results = [&] { drawResults(retro); };
-    const auto actions = [&] { drawActionsTable(retro); };
-    const auto checkIn = [&] { drawScale(retro, core::Scale::CheckIn, ctx); };
-    const auto roti = [&] { drawScale(retro, core::Scale::Roti, ctx); };
+    const auto actions = [&] { drawActionsTable(session, retro, ctx); };
+    const auto checkIn = [&] { m_scales.draw(session, retro, core::Scale::CheckIn, ctx); };
+    const auto roti = [&] { m_scales.draw(session, retro, core::Scale::Roti, ctx); };
     const bool anyGroups = !retro.groups.empty();
     const bool anyActions = !retro.actions.empty();
     // The action being written sits on top, where the facilitator clicked "Turn into action".

@@ -9,6 +9,7 @@
 
 #include "core/ids.hpp"
 #include "core/retro_rules.hpp"
+#include "ui/retro_outcomes.hpp"
 #include "ui/view.hpp"
 
 #include <map>
@@ -35,7 +36,6 @@ private:
                           const std::string& text, ViewContext& ctx);
     void drawResults(const core::Retrospective& retro);
     void drawActionEditor(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
-    void drawScale(const core::Retrospective& retro, core::Scale scale, ViewContext& ctx);
 
     core::Id nextId(const core::Session& session, std::string_view prefix);
 
@@ -51,6 +51,7 @@ private:
     std::string m_actionText;
     int m_actionRole = -1; // -1 = no owner role
     std::string m_actionDue;
+    ScalePanel m_scales; // check-in and ROTI
 };
 
 } // namespace lernraum::ui

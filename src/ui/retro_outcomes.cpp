@@ -1,0 +1,195 @@
+// [SECTION] check-in / ROTI: question (with editor), counts, histogram
+// [SECTION] actions table
+
+#include "ui/retro_outcomes.hpp"
+
+#include "core/text.hpp"
+#include "ui/i18n.hpp"
+#include "ui/labels.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace lernraum::ui {
+namespace {
+
+std::string fill(const char* msgid, std::vector<std::string> args) { return core::fillPlaceholders(translate(msgid), args); }
+
+// A small button the harness finds by `record` (its visible text may differ).
+bool smallButton(const std::string& text, const std::string& id, const std::string& record) {
+    const bool pressed = ImGui::SmallButton((text + "##" + id).c_str());
+    recordLastItem(record);
+    return pressed;
+}
+
+} // namespace
+
+// -----------------------------------------------------------------------------------------------
+// [SECTION] check-in / ROTI
+
+void ScalePanel::drawQuestion(const core::Session& session, const core::Retrospective& retro, core::Scale scale,
+                              const std::string& name, ViewContext& ctx) {
+    const core::ScaleQuestion& q = scale == core::Scale::CheckIn ? retro.checkIn : retro.roti;
+    const bool editingThis = m_editing && m_editRetro == retro.id && m_editScale == scale && !ctx.presentation;
+    if (editingThis) {
+        if (m_focus) ImGui::SetKeyboardFocusHere();
+        ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em(40.0f)));
+        const bool enter = ImGui::InputTextWithHint("##question", _("Question for the room\xE2\x80\xA6"), &m_draft,
+                                                    ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+        recordLastItem(std::string(_("Question")) + ": " + name);
+        if (ImGui::IsItemActive()) m_focus = false;
+        if (enter) {
+            // Enter applies; the text as typed, only surrounding blanks dropped.
+            std::string text(core::trim(m_draft));
+            if (text != q.question) ctx.submit(core::setScaleQuestion(session, retro.id, scale, std::move(text)));
+            m_editing = false;
+        } else if (!m_focus && !ImGui::IsItemActive()) {
+            m_editing = false; // Escape or a click elsewhere: nothing changes
+        }
+        mutedText(_("Enter applies \xC2\xB7 Esc cancels"));
+        return;
+    }
+    const auto startEditing = [&] {
+        m_editing = true;
+        m_editRetro = retro.id;
+        m_editScale = scale;
+        m_draft = q.question;
+        m_focus = true;
+    };
+    if (q.question.empty()) {
+        if (ctx.presentation) return;
+        mutedText(_("No question yet."));
+    } else {
+        FontScope font(ctx.presentation ? fonts().bold : nullptr);
+        wrappedText(q.question);
+        if (ctx.presentation) return;
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+        if (ImGui::IsItemClicked()) startEditing();
+    }
+    ImGui::SameLine();
+    if (smallButton(_("Edit"), "edit-question", std::string(_("Edit question")) + ": " + name)) startEditing();
+}
+
+void ScalePanel::draw(const core::Session& session, const core::Retrospective& retro, core::Scale scale, ViewContext& ctx) {
+    const Palette& p = palette();
+    const bool checkIn = scale == core::Scale::CheckIn;
+    const core::ScaleQuestion& q = checkIn ? retro.checkIn : retro.roti;
+    const std::string name = checkIn ? _("Check-in") : "ROTI";
+    ImGui::PushID(checkIn ? "checkin" : "roti");
+    heading(checkIn ? _("Check-in") : _("ROTI \xE2\x80\x93 was the time well spent?"));
+    drawQuestion(session, retro, scale, name, ctx);
+    const int answers = core::answerCount(q);
+    if (answers > 0) {
+        int sum = 0;
+        for (int v = 0; v < 5; ++v) sum += (v + 1) * q.counts[static_cast<std::size_t>(v)];
+        char avg[16];
+        std::snprintf(avg, sizeof avg, "%.1f", static_cast<double>(sum) / answers);
+        mutedText(fill(N_("Average {1} from {2} answers"), {avg, std::to_string(answers)}));
+    } else {
+        mutedText(_("No answers counted yet."));
+    }
+    int top = 1;
+    for (int c : q.counts) top = std::max(top, c);
+    const float barArea = em(ctx.presentation ? 7.0f : 5.0f);
+    const float width = std::min(ImGui::GetContentRegionAvail().x, em(30.0f));
+    if (ImGui::BeginTable("histogram", 5, ImGuiTableFlags_SizingStretchSame, ImVec2(width, 0.0f))) {
+        ImGui::TableNextRow();
+        for (int v = 0; v < 5; ++v) {
+            ImGui::TableSetColumnIndex(v);
+            ImGui::PushID(v);
+            const int count = q.counts[static_cast<std::size_t>(v)];
+            const float w = ImGui::GetContentRegionAvail().x;
+            const ImVec2 a = ImGui::GetCursorScreenPos();
+            const float h = barArea * static_cast<float>(count) / static_cast<float>(top);
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRectFilled(ImVec2(a.x, a.y + barArea - h), ImVec2(a.x + w * 0.8f, a.y + barArea), ImGui::GetColorU32(p.accent), em(0.15f));
+            dl->AddLine(ImVec2(a.x, a.y + barArea), ImVec2(a.x + w, a.y + barArea), ImGui::GetColorU32(p.border));
+            ImGui::Dummy(ImVec2(w, barArea));
+            {
+                FontScope font(fonts().bold);
+                ImGui::TextUnformatted((std::to_string(v + 1) + ": " + std::to_string(count)).c_str());
+            }
+            if (!ctx.presentation) {
+                const std::string answer = name + " " + std::to_string(v + 1);
+                if (smallButton("+", "plus", answer + " +")) ctx.submit(core::countAnswer(session, retro.id, scale, v + 1, +1));
+                ImGui::SameLine();
+                if (smallButton("\xE2\x88\x92", "minus", answer + " \xE2\x88\x92")) ctx.submit(core::countAnswer(session, retro.id, scale, v + 1, -1));
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopID();
+}
+
+// -----------------------------------------------------------------------------------------------
+// [SECTION] actions table
+
+void drawActionsTable(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
+    const Palette& p = palette();
+    heading(_("Actions"));
+    if (retro.actions.empty()) {
+        mutedText(_("No actions agreed yet."));
+        return;
+    }
+    // The status column fits the longest status name (and the combo's arrow when editable).
+    float statusWidth = 0.0f;
+    for (int s = 0; s < static_cast<int>(core::ActionStatus::Count); ++s)
+        statusWidth = std::max(statusWidth, ImGui::CalcTextSize(label(static_cast<core::ActionStatus>(s))).x);
+    statusWidth += ctx.presentation ? em(0.5f) : ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().FramePadding.x + em(0.3f);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
+    if (!ImGui::BeginTable("actions", 4, flags)) return;
+    ImGui::TableSetupColumn(_("Action"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(_("Who"), ImGuiTableColumnFlags_WidthFixed, em(9.0f));
+    ImGui::TableSetupColumn(_("Due"), ImGuiTableColumnFlags_WidthFixed, em(6.5f));
+    ImGui::TableSetupColumn(_("Status"), ImGuiTableColumnFlags_WidthFixed, std::max(em(7.0f), statusWidth));
+    {
+        FontScope font(fonts().bold);
+        ImGui::TableHeadersRow();
+    }
+    for (const auto& action : retro.actions) {
+        ImGui::PushID(action.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        wrappedText(action.text);
+        recordLastItem(std::string(_("Action")) + ": " + action.text);
+        std::string from;
+        if (!action.carriedFromSessionId.empty()) from = _("carried over from the last workshop");
+        if (!action.cardId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("on the board"));
+        if (!action.experimentId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("experiment"));
+        if (!from.empty()) mutedText(from);
+        ImGui::TableSetColumnIndex(1);
+        wrappedText(action.ownerRole && core::inRange(*action.ownerRole) ? label(*action.ownerRole) : "\xE2\x80\x93");
+        ImGui::TableSetColumnIndex(2);
+        wrappedText(action.due.isSet() ? formatDate(action.due) : "\xE2\x80\x93");
+        ImGui::TableSetColumnIndex(3);
+        const char* status = core::inRange(action.status) ? label(action.status) : "";
+        if (ctx.presentation) {
+            colouredText(action.status == core::ActionStatus::Done ? p.success : p.text, status);
+        } else {
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            const bool open = ImGui::BeginCombo("##status", status);
+            if (!open) recordLastItem(std::string(_("Status")) + ": " + action.text);
+            if (open) {
+                for (int s = 0; s < static_cast<int>(core::ActionStatus::Count); ++s) {
+                    const auto value = static_cast<core::ActionStatus>(s);
+                    if (selectable(label(value), value == action.status) && value != action.status) {
+                        core::Action changed = action;
+                        changed.status = value;
+                        ctx.submit(core::updateAction(session, retro.id, changed));
+                    }
+                }
+                ImGui::EndCombo();
+            }
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+} // namespace lernraum::ui

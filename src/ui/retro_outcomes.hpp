@@ -1,0 +1,38 @@
+#pragma once
+// What a retrospective produces, as drawn in its phases: the check-in and ROTI scales (question,
+// histogram, counting hands, editing the question) and the table of agreed actions (status per
+// action). Views emit commands only; every change is one undo step.
+//
+// The question editor: the facilitator clicks the question (or "Edit" next to it), types, and
+// Enter applies it (core::setScaleQuestion); Escape or clicking elsewhere leaves it unchanged.
+// Presentation mode shows the question only.
+
+#include "core/retro_rules.hpp"
+#include "ui/view.hpp"
+
+#include <string>
+
+namespace lernraum::ui {
+
+class ScalePanel {
+public:
+    void draw(const core::Session& session, const core::Retrospective& retro, core::Scale scale, ViewContext& ctx);
+
+private:
+    void drawQuestion(const core::Session& session, const core::Retrospective& retro, core::Scale scale,
+                      const std::string& name, ViewContext& ctx);
+
+    // The question being edited: which retrospective and scale, the draft text, and whether the
+    // field still has to take the keyboard focus (the frame after "Edit" was clicked).
+    core::Id m_editRetro;
+    core::Scale m_editScale = core::Scale::CheckIn;
+    std::string m_draft;
+    bool m_editing = false;
+    bool m_focus = false;
+};
+
+// The actions table (Maßnahmen): text, owner role, due date, status. Outside presentation mode the
+// status is a combo that changes it with core::updateAction.
+void drawActionsTable(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
+
+} // namespace lernraum::ui

@@ -1,0 +1,151 @@
+// Headless tests of the retrospective's outcomes and timeboxes through the real widgets: editing
+// the check-in and ROTI questions (Enter applies, Escape leaves it, undo brings it back, nothing
+// to edit in presentation mode), the status of an action, and the phase bar's planned minutes.
+
+#include "harness.hpp"
+
+#include "core/formats.hpp"
+#include "core/retro_rules.hpp"
+#include "ui/labels.hpp"
+
+using lernraum::test::UiHarness;
+namespace core = lernraum::core;
+namespace ui = lernraum::ui;
+
+namespace {
+
+const core::Retrospective& retro(UiHarness& h) { return h.shell().session().retrospectives.front(); }
+
+core::Session workshop(core::Phase phase) {
+    core::Session s;
+    s.id = "session-outcomes";
+    s.title = "Auswertung";
+    core::Retrospective r;
+    r.id = "retro-1";
+    r.title = "Retrospektive";
+    r.phase = phase;
+    r.checkIn.question = "Wie geht es dir?";
+    r.roti.question = "Hat es sich gelohnt?";
+    r.actions = {core::Action{"action-1", "Feste Telefonzeiten", core::Role::Manager, core::Date{}, core::ActionStatus::Open,
+                              "", "", "", "", ""}};
+    s.retrospectives.push_back(r);
+    return s;
+}
+
+UiHarness& open(UiHarness& h, const core::Session& s) {
+    h.shell().setSession(s, {});
+    h.shell().selectTab(ui::Tab::Retro);
+    h.frame(3);
+    return h;
+}
+
+void replaceText(UiHarness& h, const std::string& text) {
+    h.io().KeyCtrl = true;
+    h.pressKey('A');
+    h.io().KeyCtrl = false;
+    h.type(text);
+}
+
+} // namespace
+
+TEST_CASE("the facilitator edits the check-in question; Enter applies, undo brings it back", "[ui][retro]") {
+    UiHarness h("en");
+    open(h, workshop(core::Phase::SetTheStage));
+    REQUIRE(h.shows("Edit question: Check-in"));
+
+    h.click("Edit question: Check-in");
+    h.frame(2); // the field takes the keyboard focus
+    REQUIRE(h.has("Question: Check-in"));
+    replaceText(h, "Wie voll ist dein Akku? (1-5)");
+    CHECK(retro(h).checkIn.question == "Wie geht es dir?"); // nothing applied while typing
+    h.pressKey(ui::key::Enter);
+    CHECK(retro(h).checkIn.question == "Wie voll ist dein Akku? (1-5)");
+    CHECK(retro(h).roti.question == "Hat es sich gelohnt?");
+    h.frame();
+    CHECK_FALSE(h.has("Question: Check-in")); // the editor closed
+
+    // Escape leaves the question as it is.
+    h.click("Edit question: Check-in");
+    h.frame(2);
+    replaceText(h, "Verworfen");
+    h.pressKey(ui::key::Escape);
+    h.frame(2);
+    CHECK(retro(h).checkIn.question == "Wie voll ist dein Akku? (1-5)");
+    CHECK_FALSE(h.has("Question: Check-in"));
+
+    h.chord('Z', true);
+    CHECK(retro(h).checkIn.question == "Wie geht es dir?");
+    h.chord('Y', true);
+    CHECK(retro(h).checkIn.question == "Wie voll ist dein Akku? (1-5)");
+}
+
+TEST_CASE("the ROTI question is edited by clicking it; presentation mode offers no editor", "[ui][retro]") {
+    UiHarness h("en");
+    open(h, workshop(core::Phase::Close));
+    h.click("Edit question: ROTI");
+    h.frame(2);
+    replaceText(h, "War die Zeit gut investiert?");
+    h.pressKey(ui::key::Enter);
+    CHECK(retro(h).roti.question == "War die Zeit gut investiert?");
+    CHECK(retro(h).checkIn.question == "Wie geht es dir?");
+
+    h.shell().setPresentation(true);
+    h.frame(3);
+    CHECK_FALSE(h.has("Edit question: ROTI"));
+    CHECK_FALSE(h.has("Question: ROTI"));
+    h.chord('Z', true);
+    CHECK(retro(h).roti.question == "Hat es sich gelohnt?");
+}
+
+TEST_CASE("an action's status is changed in the actions table and undone", "[ui][retro]") {
+    UiHarness h("en");
+    open(h, workshop(core::Phase::DecideWhatToDo));
+    const core::Session original = h.shell().session();
+    h.click("Status: Feste Telefonzeiten");
+    h.click(ui::label(core::ActionStatus::InProgress));
+    REQUIRE(retro(h).actions.size() == 1);
+    CHECK(retro(h).actions[0].status == core::ActionStatus::InProgress);
+    CHECK(retro(h).actions[0].text == "Feste Telefonzeiten"); // only the status changed
+    CHECK(h.shell().history().undoLabel() == "Edit action");
+
+    h.click("Status: Feste Telefonzeiten");
+    h.click(ui::label(core::ActionStatus::Done));
+    CHECK(retro(h).actions[0].status == core::ActionStatus::Done);
+
+    // One status change after another on the same action is one undo step (merged).
+    h.chord('Z', true);
+    CHECK(h.shell().session() == original);
+
+    // The shared screen shows the status as text, without a combo.
+    h.shell().setPresentation(true);
+    h.frame(3);
+    CHECK_FALSE(h.has("Status: Feste Telefonzeiten"));
+}
+
+TEST_CASE("the phase bar shows each phase's planned minutes; the agenda and timer follow the phase", "[ui][retro]") {
+    UiHarness h("en");
+    core::Session s = workshop(core::Phase::SetTheStage);
+    s.agenda = {core::AgendaItem{"agenda-1", "Check-in", "", core::Phase::SetTheStage, 10, 0, false, ""},
+                core::AgendaItem{"agenda-2", "Karten schreiben", "", core::Phase::GatherData, 20, 0, false, ""},
+                core::AgendaItem{"agenda-3", "Board-Rückblick", "", core::Phase::GatherData, 15, 0, false, ""},
+                core::AgendaItem{"agenda-4", "ROTI", "", core::Phase::Close, 5, 0, false, ""}};
+    open(h, s);
+    CHECK(h.shows("Set the stage \xC2\xB7 10 min"));
+    CHECK(h.shows("Gather data \xC2\xB7 35 min"));
+    CHECK(h.shows("Generate insights \xC2\xB7 \xE2\x80\x93")); // nothing planned
+    CHECK(h.shows("Close \xC2\xB7 5 min"));
+    CHECK(h.shows("Timer: 10:00"));
+
+    h.click("Next phase \xE2\x96\xB6");
+    CHECK(retro(h).phase == core::Phase::GatherData);
+    CHECK(h.shell().session().agenda[0].done);
+    CHECK(core::currentAgendaItem(h.shell().session())->id == "agenda-2");
+    h.frame(2);
+    CHECK(h.shows("Timer: 20:00")); // the timer follows the new current item
+
+    h.chord('Z', true); // one step: phase and agenda together
+    CHECK(retro(h).phase == core::Phase::SetTheStage);
+    CHECK_FALSE(h.shell().session().agenda[0].done);
+    h.frame(2);
+    CHECK(h.shows("Timer: 10:00"));
+}
