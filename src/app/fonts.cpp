@@ -62,6 +62,18 @@ const ImWchar* glyphRanges() {
     return ranges;
 }
 
+const ImWchar* clockGlyphRanges() {
+    static const ImWchar ranges[] = {
+        0x0020, 0x0020, // space
+        0x002B, 0x002B, // +
+        0x002D, 0x002D, // -
+        0x0030, 0x003A, // 0-9 :
+        0x2212, 0x2212, // − (minus sign)
+        0,
+    };
+    return ranges;
+}
+
 bool buildFonts(ImFontAtlas& atlas, const FontFiles& files, float bodyPixels, ui::FontSet& out, std::string& warning) {
     atlas.Clear();
     out = ui::FontSet{};
@@ -76,7 +88,10 @@ bool buildFonts(ImFontAtlas& atlas, const FontFiles& files, float bodyPixels, ui
         out.bold = atlas.AddFontFromFileTTF(files.bold.c_str(), bodyPixels, &config, glyphRanges());
         out.heading = atlas.AddFontFromFileTTF(files.bold.c_str(), bodyPixels * 1.3f, &config, glyphRanges());
         out.title = atlas.AddFontFromFileTTF(files.bold.c_str(), bodyPixels * 1.7f, &config, glyphRanges());
-        if (out.body && out.bold && out.heading && out.title && atlas.Build()) return true;
+        // The big timer at its real size (a scaled title font looks blurred on a projector).
+        out.clock = atlas.AddFontFromFileTTF(files.bold.c_str(), bodyPixels * ui::kClockScale, &config, clockGlyphRanges());
+        out.clockLarge = atlas.AddFontFromFileTTF(files.bold.c_str(), bodyPixels * ui::kClockLargeScale, &config, clockGlyphRanges());
+        if (out.body && out.bold && out.heading && out.title && out.clock && out.clockLarge && atlas.Build()) return true;
         warning = "cannot load font " + files.regular;
     } else {
         warning = "no TrueType font found through fontconfig (install fonts-dejavu-core)";

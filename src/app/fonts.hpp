@@ -21,7 +21,11 @@ FontFiles findFontFiles();
 // currency (€), arrows, geometric shapes (▶ ●), misc symbols (☑) and dingbats (✓).
 const ImWchar* glyphRanges();
 
-// Clears the atlas and adds body/bold/heading/title fonts at `bodyPixels`. Returns false (and
+// The big timer's glyphs only: digits, ':', '+', '-', '−' and space.
+const ImWchar* clockGlyphRanges();
+
+// Clears the atlas and adds body/bold/heading/title fonts at `bodyPixels`, and the two clock fonts
+// (ui::kClockScale, ui::kClockLargeScale times `bodyPixels`). Returns false (and
 // uses the built-in font) when no TTF could be loaded; `warning` then says why.
 bool buildFonts(ImFontAtlas& atlas, const FontFiles& files, float bodyPixels, ui::FontSet& out, std::string& warning);
 

@@ -123,11 +123,15 @@ void WorkshopTimer::drawBig(const core::Session& session, double time, const Sub
     const int remaining = m_timer.remaining(time);
     const core::TimerWarning warning = m_timer.warning(time);
     {
-        FontScope font(fonts().title);
-        // Twice the title size on the shared screen: readable from the back of the room.
-        ImGui::SetWindowFontScale(presentation ? 2.4f : 1.6f);
+        // Readable from the back of the room: a font rasterized at the clock's size (digits only).
+        // Without it (built-in font, headless tests) the title font is scaled up instead.
+        ImFont* clock = presentation ? fonts().clockLarge : fonts().clock;
+        const float titleScale = (presentation ? kClockLargeScale : kClockScale) / 1.7f;
+        FontScope font(clock ? clock : fonts().title);
+        if (!clock) ImGui::SetWindowFontScale(titleScale);
         colouredText(clockColour(m_timer, time), formatSeconds(remaining));
-        ImGui::SetWindowFontScale(1.0f);
+        recordLastItem(std::string(_("Big timer")) + ": " + formatSeconds(remaining));
+        if (!clock) ImGui::SetWindowFontScale(1.0f);
     }
     if (warning == core::TimerWarning::Zero) {
         FontScope font(fonts().bold);

@@ -18,8 +18,15 @@ struct FontSet {
     ImFont* bold = nullptr;    // body size, bold: card titles, labels
     ImFont* heading = nullptr; // ~1.3x, bold: column and section headings
     ImFont* title = nullptr;   // ~1.7x, bold: session title, timer
+    // The big timer's digits only ("0-9 : + - −"), bold: ~2.7x for the Agenda tab, ~4.1x for
+    // presentation mode. Null when no TTF was loaded: the timer then scales the title font.
+    ImFont* clock = nullptr;
+    ImFont* clockLarge = nullptr;
 };
 FontSet& fonts();
+// Sizes of the clock fonts relative to body text (FontSet::clock, FontSet::clockLarge).
+inline constexpr float kClockScale = 2.7f;
+inline constexpr float kClockLargeScale = 4.1f;
 
 // Sizes in font units: em(2) is twice the current font's pixel size.
 inline float em(float x) { return x * ImGui::GetFontSize(); }
