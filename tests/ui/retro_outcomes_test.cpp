@@ -149,3 +149,44 @@ TEST_CASE("the phase bar shows each phase's planned minutes; the agenda and time
     h.frame(2);
     CHECK(h.shows("Timer: 10:00"));
 }
+
+namespace {
+
+// The height of the big timer's text on the Agenda tab (normal or presentation mode).
+float bigTimerHeight(UiHarness& h, bool presentation) {
+    core::Session s = workshop(core::Phase::SetTheStage);
+    s.agenda = {core::AgendaItem{"agenda-1", "Check-in", "", core::Phase::SetTheStage, 10, 0, false, ""}};
+    h.shell().setSession(s, {});
+    h.shell().selectTab(ui::Tab::Agenda);
+    h.shell().setPresentation(presentation);
+    h.frame(3);
+    for (const auto& item : ui::recordedItems()) {
+        if (item.label == "Big timer: 10:00") return item.max.y - item.min.y;
+    }
+    FAIL("no big timer on the Agenda tab");
+    return 0.0f;
+}
+
+} // namespace
+
+TEST_CASE("the big timer uses the clock fonts when the atlas has them, the scaled title font otherwise", "[ui][timer]") {
+    UiHarness h("en");
+    // Without clock fonts (the harness builds ImGui's default font only): the title font scaled.
+    REQUIRE(ui::fonts().clock == nullptr);
+    const float title = ui::fonts().title->FontSize;
+    CHECK(bigTimerHeight(h, false) == Approx(title * ui::kClockScale / 1.7f).epsilon(0.05));
+    CHECK(bigTimerHeight(h, true) == Approx(title * ui::kClockLargeScale / 1.7f).epsilon(0.05));
+
+    // With clock fonts at sizes of their own, the timer is drawn in them, unscaled.
+    ImFontConfig config;
+    config.SizePixels = 40.0f;
+    ui::fonts().clock = h.io().Fonts->AddFontDefault(&config);
+    config.SizePixels = 70.0f;
+    ui::fonts().clockLarge = h.io().Fonts->AddFontDefault(&config);
+    unsigned char* pixels = nullptr;
+    int w = 0;
+    int hgt = 0;
+    h.io().Fonts->GetTexDataAsRGBA32(&pixels, &w, &hgt); // rebuild the atlas
+    CHECK(bigTimerHeight(h, false) == Approx(40.0f).epsilon(0.05));
+    CHECK(bigTimerHeight(h, true) == Approx(70.0f).epsilon(0.05));
+}
