@@ -10,6 +10,7 @@ PACKAGES=(
   libcli11-dev libsodium-dev
   catch2
   libfontconfig-dev fonts-dejavu-core
+  libhyphen-dev hyphen-de hyphen-en-us
   gettext
   xvfb xauth xdotool
   jq python3

@@ -40,6 +40,14 @@ pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 add_library(lernraum::imgui INTERFACE IMPORTED)
 target_link_libraries(lernraum::imgui INTERFACE PkgConfig::IMGUI PkgConfig::STB PkgConfig::FREETYPE)
 
+# libhyphen (hyphenation patterns of LibreOffice/TeX; the German patterns come from hyphen-de at
+# run time): line breaks inside long German compounds on narrow board columns.
+find_path(HYPHEN_INCLUDE_DIR hyphen.h REQUIRED)
+find_library(HYPHEN_LIBRARY hyphen REQUIRED)
+add_library(lernraum::hyphen INTERFACE IMPORTED)
+target_include_directories(lernraum::hyphen INTERFACE ${HYPHEN_INCLUDE_DIR})
+target_link_libraries(lernraum::hyphen INTERFACE ${HYPHEN_LIBRARY})
+
 pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
 add_library(lernraum::glfw INTERFACE IMPORTED)
 target_link_libraries(lernraum::glfw INTERFACE PkgConfig::GLFW)

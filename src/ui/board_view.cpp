@@ -50,7 +50,7 @@ std::string cardMeta(const core::Board& board, const core::Card& card, bool with
     std::string meta;
     auto add = [&meta](std::string_view part) {
         if (part.empty()) return;
-        if (!meta.empty()) meta += " \xC2\xB7 "; // middle dot
+        if (!meta.empty()) meta += "\xC2\xA0\xC2\xB7 "; // no-break space, middle dot: "·" never starts a line
         meta += part;
     };
     if (card.ownerRole && core::inRange(*card.ownerRole)) add(label(*card.ownerRole));

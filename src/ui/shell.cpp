@@ -354,7 +354,7 @@ void Shell::drawHeader() {
     titleText(m_session.title.empty() ? std::string(_("Untitled workshop")) : m_session.title);
     std::string sub = label(m_session.kind);
     auto add = [&sub](const std::string& part) {
-        if (!part.empty()) sub += " \xC2\xB7 " + part;
+        if (!part.empty()) sub += "\xC2\xA0\xC2\xB7 " + part;
     };
     add(formatDate(m_session.date));
     add(m_session.lernraum);

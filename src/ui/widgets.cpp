@@ -1,5 +1,6 @@
 #include "ui/widgets.hpp"
 
+#include "ui/hyphenation.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui_internal.h>
@@ -17,7 +18,39 @@ std::vector<RecordedItem> g_lastItems; // complete list of the last frame
 
 ImVec2 add(const ImVec2& a, const ImVec2& b) { return ImVec2(a.x + b.x, a.y + b.y); }
 
-void textRange(std::string_view text) { ImGui::TextUnformatted(text.data(), text.data() + text.size()); }
+// The width text gets before the wrap position at the cursor (ImGui's rule), or a negative value
+// when nothing wraps.
+float wrapWidthHere() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    if (window->DC.TextWrapPos < 0.0f) return -1.0f;
+    return ImGui::CalcWrapWidthForPos(window->DC.CursorPos, window->DC.TextWrapPos);
+}
+
+bool fitsOneLine(std::string_view text, float wrapWidth) {
+    return text.find('\n') == std::string_view::npos &&
+           ImGui::CalcTextSize(text.data(), text.data() + text.size()).x <= wrapWidth;
+}
+
+// Text at the current wrap position, broken into lines by layoutWrapped() (hyphenation instead
+// of ImGui's cut in the middle of a long word).
+void textRange(std::string_view text) {
+    const float wrapWidth = wrapWidthHere();
+    if (wrapWidth < 0.0f || fitsOneLine(text, wrapWidth)) {
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        return;
+    }
+    const std::string lines = layoutWrapped(text, std::max(wrapWidth, 1.0f), ImGui::GetFont(), ImGui::GetFontSize());
+    ImGui::PushTextWrapPos(-1.0f);
+    ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
+    ImGui::PopTextWrapPos();
+}
+
+// The height textRange() takes at this wrap width, in the current font.
+float textHeight(std::string_view text, float wrapWidth) {
+    if (fitsOneLine(text, wrapWidth)) return ImGui::GetFontSize();
+    const std::string lines = layoutWrapped(text, std::max(wrapWidth, 1.0f), ImGui::GetFont(), ImGui::GetFontSize());
+    return ImGui::CalcTextSize(lines.data(), lines.data() + lines.size()).y;
+}
 
 // Wraps at the enclosing PushTextWrapPos() if there is one (cards), else at the region's edge.
 void wrapped(std::string_view text) {
@@ -137,10 +170,10 @@ float cardHeight(const CardContent& c, float width) {
     float h = 0.0f;
     {
         FontScope font(g_fonts.bold);
-        h += ImGui::CalcTextSize(c.title.data(), c.title.data() + c.title.size(), false, wrap).y;
+        h += textHeight(c.title, wrap);
     }
-    if (!c.body.empty()) h += spacing + ImGui::CalcTextSize(c.body.data(), c.body.data() + c.body.size(), false, wrap).y;
-    if (!c.meta.empty()) h += spacing + ImGui::CalcTextSize(c.meta.data(), c.meta.data() + c.meta.size(), false, wrap).y;
+    if (!c.body.empty()) h += spacing + textHeight(c.body, wrap);
+    if (!c.meta.empty()) h += spacing + textHeight(c.meta, wrap);
     return h + 2 * pad;
 }
 
