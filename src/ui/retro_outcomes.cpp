@@ -155,7 +155,12 @@ void drawActionsTable(const core::Session& session, const core::Retrospective& r
     for (const auto& action : retro.actions) {
         ImGui::PushID(action.id.c_str());
         ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
+        // Text on the same baseline as the status combo.
+        const auto cell = [&](int column) {
+            ImGui::TableSetColumnIndex(column);
+            if (!ctx.presentation) ImGui::AlignTextToFramePadding();
+        };
+        cell(0);
         wrappedText(action.text);
         recordLastItem(std::string(_("Action")) + ": " + action.text);
         std::string from;
@@ -163,9 +168,9 @@ void drawActionsTable(const core::Session& session, const core::Retrospective& r
         if (!action.cardId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("on the board"));
         if (!action.experimentId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("experiment"));
         if (!from.empty()) mutedText(from);
-        ImGui::TableSetColumnIndex(1);
+        cell(1);
         wrappedText(action.ownerRole && core::inRange(*action.ownerRole) ? label(*action.ownerRole) : "\xE2\x80\x93");
-        ImGui::TableSetColumnIndex(2);
+        cell(2);
         wrappedText(action.due.isSet() ? formatDate(action.due) : "\xE2\x80\x93");
         ImGui::TableSetColumnIndex(3);
         const char* status = core::inRange(action.status) ? label(action.status) : "";

@@ -107,6 +107,22 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
     }
     const float line = ImGui::GetTextLineHeight();
     const float height = anyPlan ? 2.0f * line + em(0.7f) : ImGui::GetFrameHeight() * 1.25f;
+    // The longest form that fits every segment, the same for all of them (a bar where one phase
+    // lost its number reads as a different list): "✓ 1. Einstimmung" (the check mark only
+    // without planned minutes), "1. Einstimmung", "Einstimmung".
+    const float room = segment - em(0.8f);
+    const auto phaseText = [&](int i, int level) {
+        const std::string name = label(static_cast<core::Phase>(i));
+        if (level >= 2) return name;
+        const std::string number = std::to_string(i + 1) + ". ";
+        // With planned minutes the check mark of a finished phase goes to the minutes line.
+        return std::string(level == 0 && i < current && !anyPlan ? "\xE2\x9C\x93 " : "") + number + name;
+    };
+    int level = 0;
+    for (int i = 0; i < n; ++i) {
+        FontScope font(i == current ? fonts().bold : nullptr);
+        while (level < 2 && ImGui::CalcTextSize(phaseText(i, level).c_str()).x > room) ++level;
+    }
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; ++i) {
@@ -117,14 +133,8 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
         dl->AddRectFilled(a, b, ImGui::GetColorU32(isCurrent ? p.badge : p.panel), em(0.3f));
         if (done) dl->AddRectFilled(ImVec2(a.x, b.y - em(0.25f)), b, ImGui::GetColorU32(p.success), em(0.3f));
         if (!isCurrent) dl->AddRect(a, b, ImGui::GetColorU32(p.border), em(0.3f));
-        // The longest text that fits: "✓ 1. Einstimmung", "1. Einstimmung", "Einstimmung".
-        const std::string name = label(static_cast<core::Phase>(i));
-        const std::string number = std::to_string(i + 1) + ". ";
         FontScope font(isCurrent ? fonts().bold : nullptr);
-        std::string text = std::string(done ? "\xE2\x9C\x93 " : "") + number + name;
-        const float room = segment - em(0.8f);
-        if (ImGui::CalcTextSize(text.c_str()).x > room) text = number + name;
-        if (ImGui::CalcTextSize(text.c_str()).x > room) text = name;
+        const std::string text = phaseText(i, level);
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
         const float top = a.y + (height - (anyPlan ? 2.0f * line : size.y)) * 0.5f;
         ImGui::PushClipRect(a, b, true);
@@ -134,10 +144,11 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
         ImGui::PopStyleColor();
         if (anyPlan) {
             const std::string minutes = planned[i] > 0 ? std::to_string(planned[i]) + " " + _("min") : "\xE2\x80\x93";
-            const float w = ImGui::CalcTextSize(minutes.c_str()).x;
+            const std::string shown = (done ? "\xE2\x9C\x93 " : "") + minutes;
+            const float w = ImGui::CalcTextSize(shown.c_str()).x;
             ImGui::SetCursorScreenPos(ImVec2(a.x + std::max(em(0.4f), (segment - w) * 0.5f), top + line));
             ImGui::PushStyleColor(ImGuiCol_Text, isCurrent ? p.badgeText : p.muted);
-            ImGui::TextUnformatted(minutes.c_str());
+            ImGui::TextUnformatted(shown.c_str());
             ImGui::PopStyleColor();
             recordLastItem(std::string(label(static_cast<core::Phase>(i))) + " \xC2\xB7 " + minutes);
         }
