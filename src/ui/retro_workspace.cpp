@@ -353,8 +353,7 @@ void RetroWorkspace::drawItem(const core::Retrospective& retro, const core::Retr
             ctx.submit(core::groupOnto(session, retro.id, dropped, item.id, nextId(session, "group")));
         }
         drawVoteButtons(session, retro, item.id, shortText(item.text), item.votes, ctx);
-        drawFollowUpMenu(session, retro, item.id, shortText(item.text), ctx);
-        ImGui::NewLine();
+        drawFollowUpMenu(session, retro, item.id, shortText(item.text), ctx); // ends the line
     }
     ImGui::Spacing();
     ImGui::PopID();
@@ -491,7 +490,7 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
         }
         drawVoteButtons(session, retro, g.id, g.title, g.votes, ctx);
         drawFollowUpMenu(session, retro, g.id, g.title, ctx);
-        if (!ctx.presentation) ImGui::NewLine();
+        if (!ctx.presentation) ImGui::Spacing();
         for (const auto& i : retro.items) {
             if (i.groupId == g.id) drawItem(retro, i, ctx, true);
         }
