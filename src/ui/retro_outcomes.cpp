@@ -68,6 +68,7 @@ void ScalePanel::drawQuestion(const core::Session& session, const core::Retrospe
         FontScope font(ctx.presentation ? fonts().bold : nullptr);
         wrappedText(q.question);
         if (ctx.presentation) return;
+        recordLastItem(q.question);
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
         if (ImGui::IsItemClicked()) startEditing();
     }
