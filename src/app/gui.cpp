@@ -11,6 +11,7 @@
 #include "core/templates.hpp"
 #include "store/assets_file.hpp"
 #include "store/session_file.hpp"
+#include "ui/hyphenation.hpp"
 #include "ui/i18n.hpp"
 #include "ui/retro_library.hpp"
 #include "ui/settings.hpp"
@@ -93,6 +94,7 @@ int runScreenshot(const GuiOptions& options) {
         std::fprintf(stderr, "lernraum: error: %s\n", error.c_str());
         return 1;
     }
+    ui::Hyphenator::instance().waitUntilLoaded(); // the final line breaks, not the interim ones
     // A few frames let tables and auto-sized windows settle; the last one is captured.
     constexpr int kFrames = 5;
     for (int frame = 0; frame < kFrames; ++frame) {
@@ -149,6 +151,9 @@ int runInteractive(const GuiOptions& options) {
         return 1;
     }
     runner.onKey = [&shell](const ui::KeyChord& chord) { shell.queueKey(chord); };
+    // The hyphenation patterns load in the background; lay the text out again once they are there.
+    ui::Hyphenator::setOnLoaded(&Runner::wake);
+    ui::Hyphenator::instance();
     runner.onCloseRequest = [&shell] { shell.requestClose(); };
 
     Autosaver autosaver(configDir);
@@ -170,6 +175,7 @@ int runInteractive(const GuiOptions& options) {
             std::fprintf(stderr, "lernraum: warning: recovery copy: %s\n", error.c_str());
         }
     }
+    ui::Hyphenator::setOnLoaded({}); // the window is about to go away
     if (!runner.isFullscreen()) {
         settings.windowWidth = runner.windowWidth();
         settings.windowHeight = runner.windowHeight();

@@ -162,6 +162,8 @@ void Runner::releaseDeferredKeys() {
     m_deferredRelease.clear();
 }
 
+void Runner::wake() { glfwPostEmptyEvent(); }
+
 void Runner::pollEvents() {
     releaseDeferredKeys();
     glfwPollEvents();

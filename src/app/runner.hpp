@@ -57,6 +57,8 @@ public:
     void waitForEvents(bool wakeEverySecond);
     // Processes pending events without blocking (screenshots).
     void pollEvents();
+    // Wakes a blocked waitForEvents() for one frame; callable from any thread once open() succeeded.
+    static void wake();
     // Applies the display state (rebuilding fonts and style when needed) and starts an ImGui frame.
     void beginFrame(const DisplayState& display);
     // Renders the frame; when `screenshotPath` is given, writes it as PNG before presenting.

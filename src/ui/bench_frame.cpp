@@ -1,5 +1,7 @@
 #include "ui/bench_frame.hpp"
 
+#include "ui/hyphenation.hpp"
+
 #include "ui/headless.hpp"
 #include "ui/shell.hpp"
 
@@ -19,6 +21,7 @@ double cpuSeconds() {
 
 double benchHeadlessFrameMs(const core::Session& session, int frames) {
     if (frames < 1) frames = 1;
+    Hyphenator::instance().waitUntilLoaded(); // measure the layout users see
     HeadlessContext context(ImVec2(1920, 1080));
     Settings settings;
     Shell shell(ShellServices{}, settings);

@@ -57,7 +57,7 @@ std::string cardMeta(const core::Board& board, const core::Card& card, bool with
     if (card.due.isSet()) add(std::string(overdue ? _("overdue since") : _("due")) + " " + formatDate(card.due));
     if (!card.checklist.empty()) {
         const auto done = std::count_if(card.checklist.begin(), card.checklist.end(), [](const auto& c) { return c.done; });
-        add("\xE2\x98\x91 " + std::to_string(done) + "/" + std::to_string(card.checklist.size()));
+        add("\xE2\x98\x91\xC2\xA0" + std::to_string(done) + "/" + std::to_string(card.checklist.size()));
     }
     // Card ageing: whole days in the current column, while the work is not done.
     if (core::columnKindOf(board, card.columnId) != core::ColumnKind::Done) {

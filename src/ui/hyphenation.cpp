@@ -43,39 +43,67 @@ std::size_t charLength(std::string_view text, std::size_t pos) {
 
 } // namespace
 
-const Hyphenator& Hyphenator::instance() {
-    static const Hyphenator hyphenator;
+namespace {
+std::mutex g_callbackMutex; // setOnLoaded({}) returns only when no callback is running
+std::function<void()> g_onLoaded;
+} // namespace
+
+void Hyphenator::setOnLoaded(std::function<void()> callback) {
+    std::lock_guard lock(g_callbackMutex);
+    g_onLoaded = std::move(callback);
+}
+
+Hyphenator& Hyphenator::instance() {
+    static Hyphenator hyphenator([] {
+        std::vector<std::filesystem::path> files;
+        std::vector<std::filesystem::path> dirs;
+        if (const char* dir = std::getenv("LERNRAUM_HYPHEN_DIR"); dir && *dir) dirs.emplace_back(dir);
+        dirs.emplace_back("/usr/share/hyphen");
+        for (const auto& dir : dirs)
+            for (const char* name : {"hyph_de_DE.dic", "hyph_de.dic", "hyph_en_US.dic"}) files.push_back(dir / name);
+        return files;
+    }());
     return hyphenator;
 }
 
-Hyphenator::Hyphenator() {
-    std::vector<std::filesystem::path> dirs;
-    if (const char* dir = std::getenv("LERNRAUM_HYPHEN_DIR"); dir && *dir) dirs.emplace_back(dir);
-    dirs.emplace_back("/usr/share/hyphen");
-    for (const auto& dir : dirs) {
-        for (const char* name : {"hyph_de_DE.dic", "hyph_de.dic", "hyph_en_US.dic"}) {
-            const auto path = dir / name;
-            std::error_code ec;
-            if (!std::filesystem::is_regular_file(path, ec)) continue;
-            std::ifstream in(path);
-            std::string charset;
-            std::getline(in, charset);
-            m_dict = hnj_hyphen_load(path.c_str());
-            if (!m_dict) continue;
-            m_latin1 = charset.find("UTF-8") == std::string::npos;
-            m_path = path.string();
-            return;
-        }
+Hyphenator::Hyphenator(std::vector<std::filesystem::path> files)
+    : m_loader([this, files = std::move(files)] { load(files); }) {}
+
+void Hyphenator::load(const std::vector<std::filesystem::path>& files) {
+    for (const auto& path : files) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) continue;
+        std::ifstream in(path);
+        std::string charset;
+        std::getline(in, charset);
+        m_dict = hnj_hyphen_load(path.c_str());
+        if (!m_dict) continue;
+        m_latin1 = charset.find("UTF-8") == std::string::npos;
+        m_path = path.string();
+        break;
     }
+    {
+        std::lock_guard lock(m_mutex);
+        m_ready.store(true, std::memory_order_release);
+    }
+    m_loadedSignal.notify_all();
+    std::lock_guard lock(g_callbackMutex);
+    if (g_onLoaded) g_onLoaded();
+}
+
+void Hyphenator::waitUntilLoaded() {
+    std::unique_lock lock(m_mutex);
+    m_loadedSignal.wait(lock, [this] { return m_ready.load(std::memory_order_acquire); });
 }
 
 Hyphenator::~Hyphenator() {
+    if (m_loader.joinable()) m_loader.join();
     if (m_dict) hnj_hyphen_free(static_cast<HyphenDict*>(m_dict));
 }
 
 std::vector<std::size_t> Hyphenator::breakPoints(std::string_view word) const {
     std::vector<std::size_t> out;
-    if (!m_dict) return out;
+    if (!loaded()) return out;
     // Each run of letters is hyphenated on its own; punctuation around it („ “ ( ) digits) and
     // a hyphen inside compounds ("Onboarding-Checkliste") separate the runs.
     std::size_t pos = 0;
@@ -128,7 +156,8 @@ std::vector<std::size_t> Hyphenator::breakPoints(std::string_view word) const {
     return out;
 }
 
-std::string layoutWrapped(std::string_view text, float width, const ImFont* font, float size) {
+std::string layoutWrapped(std::string_view text, float width, const ImFont* font, float size,
+                          const Hyphenator& hyphenator) {
     const auto measure = [&](std::string_view s) {
         return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
     };
@@ -138,9 +167,9 @@ std::string layoutWrapped(std::string_view text, float width, const ImFont* font
     out.reserve(text.size() + 8);
 
     // Breaks inside a word: after '-' or '/' (nothing added) or at a syllable boundary (adds '-').
-    auto wordBreaks = [](std::string_view word) {
+    auto wordBreaks = [&hyphenator](std::string_view word) {
         std::vector<std::pair<std::size_t, bool>> breaks; // offset, needs a hyphen
-        for (const std::size_t offset : Hyphenator::instance().breakPoints(word)) breaks.emplace_back(offset, true);
+        for (const std::size_t offset : hyphenator.breakPoints(word)) breaks.emplace_back(offset, true);
         for (std::size_t i = 1; i + 1 < word.size(); ++i)
             if (word[i] == '-' || word[i] == '/') breaks.emplace_back(i + 1, false);
         std::sort(breaks.begin(), breaks.end());

@@ -4,6 +4,7 @@
 #include "harness.hpp"
 
 #include "core/commands.hpp"
+#include "core/demo.hpp"
 
 #include <algorithm>
 #include <string>
@@ -304,4 +305,13 @@ TEST_CASE("presentation mode shows no structure chrome", "[ui][board][structure]
     CHECK_FALSE(h.has("+ Board"));
     CHECK_FALSE(h.has("Swimlane menu"));
     CHECK_FALSE(h.has("Column settings"));
+}
+
+TEST_CASE("the demo board's column menu opens from its ... button", "[ui][board][structure][demo]") {
+    UiHarness h("de");
+    open(h, lernraum::core::makeDemoSession());
+    const auto buttons = allItems("Column settings");
+    REQUIRE(buttons.size() == 5);
+    h.clickAt(buttons[0]);
+    CHECK(h.shows("Nach rechts"));
 }

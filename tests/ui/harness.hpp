@@ -6,6 +6,7 @@
 #include "core/demo.hpp"
 #include "store/session_file.hpp"
 #include "ui/headless.hpp"
+#include "ui/hyphenation.hpp"
 #include "ui/i18n.hpp"
 #include "ui/shell.hpp"
 #include "ui/widgets.hpp"
@@ -67,6 +68,7 @@ inline ui::ShellServices storeServices() {
 class UiHarness {
 public:
     explicit UiHarness(const std::string& lang = "en") : m_shell(storeServices(), m_settings) {
+        ui::Hyphenator::instance().waitUntilLoaded(); // line breaks must not change mid-test
         ui::setLanguage(lang);
         ui::setItemRecording(true);
         frame();

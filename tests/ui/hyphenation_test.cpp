@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <cfloat>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -45,10 +46,31 @@ std::string unlaid(const std::string& laid, const std::string& original) {
     return out;
 }
 
+// The real German patterns from hyphen-de (the shared instance may use the test fixture).
+ui::Hyphenator& german() {
+    static ui::Hyphenator hyphenator({"/usr/share/hyphen/hyph_de_DE.dic"});
+    hyphenator.waitUntilLoaded();
+    return hyphenator;
+}
+
 } // namespace
 
+TEST_CASE("the shared hyphenator reads $LERNRAUM_HYPHEN_DIR first", "[ui][hyphenation]") {
+    const char* dir = std::getenv("LERNRAUM_HYPHEN_DIR");
+    if (!dir) dir = "";
+    auto& h = ui::Hyphenator::instance();
+    h.waitUntilLoaded();
+    REQUIRE(h.loaded());
+    if (std::string(dir).empty()) {
+        CHECK(h.dictionaryPath().find("/usr/share/hyphen/") == 0);
+    } else { // under ctest: the fixture with its three patterns 1ver, 1ein, 1ba
+        CHECK(h.dictionaryPath().find(dir) == 0);
+        CHECK(h.breakPoints("Dienstvereinbarung") == std::vector<std::size_t>{6, 9, 12});
+    }
+}
+
 TEST_CASE("the German hyphenation patterns are found and break compounds at syllables", "[ui][hyphenation]") {
-    const auto& h = ui::Hyphenator::instance();
+    auto& h = german();
     INFO("install hyphen-de (scripts/install-deps.sh)");
     REQUIRE(h.loaded());
     CHECK(h.dictionaryPath().find("hyph_de") != std::string::npos);
@@ -77,7 +99,7 @@ TEST_CASE("layoutWrapped keeps every line within the width and splits long words
     // Narrower than "Dienstvereinbarung", wider than "Dienstvereinba-".
     const float width = widthOf("Dienstvereinba-") + 1.0f;
     REQUIRE(widthOf("Dienstvereinbarung") > width);
-    const std::string laid = ui::layoutWrapped(text, width, font, size);
+    const std::string laid = ui::layoutWrapped(text, width, font, size, german());
     INFO(laid);
     for (const auto& line : splitLines(laid)) CHECK(widthOf(line) <= width);
     CHECK(laid.find("Dienstvereinbarung") == std::string::npos);
@@ -89,13 +111,13 @@ TEST_CASE("layoutWrapped keeps every line within the width and splits long words
 
     // Short words only: plain word wrap, no hyphen added.
     const std::string words = "Wir probieren es aus und schauen dann";
-    const std::string plain = ui::layoutWrapped(words, widthOf("probieren es") + 1.0f, font, size);
+    const std::string plain = ui::layoutWrapped(words, widthOf("probieren es") + 1.0f, font, size, german());
     CHECK(plain.find('-') == std::string::npos);
     CHECK(unlaid(plain, words) == words);
 
     // An existing hyphen is a break without an extra one.
     const std::string compound = "Onboarding-Checkliste";
-    const std::string atHyphen = ui::layoutWrapped(compound, widthOf("Onboarding-") + 1.0f, font, size);
+    const std::string atHyphen = ui::layoutWrapped(compound, widthOf("Onboarding-") + 1.0f, font, size, german());
     CHECK(atHyphen == "Onboarding-\nCheckliste");
 
     // Line breaks in the text stay.
