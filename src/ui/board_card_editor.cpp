@@ -63,23 +63,6 @@ const core::Card* findCard(const core::Board& board, const core::Id& id) {
 
 } // namespace
 
-std::optional<core::Date> parseDueDate(std::string_view text) {
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    if (auto iso = core::Date::parse(text)) {
-        if (!iso->isSet() || iso->isValid()) return iso;
-        return std::nullopt;
-    }
-    int d = 0, m = 0, y = 0;
-    char tail = 0;
-    const std::string copy(text);
-    if (std::sscanf(copy.c_str(), "%d.%d.%d%c", &d, &m, &y, &tail) == 3) {
-        const core::Date date{y, m, d};
-        if (date.isValid()) return date;
-    }
-    return std::nullopt;
-}
-
 CardEditor::CardEditor() : m_ids(core::IdGenerator::fromRandomDevice()) {}
 
 void CardEditor::open(const core::Id& boardId, const core::Card& card) {
@@ -104,7 +87,7 @@ bool CardEditor::applyTextFields() {
             m_draft.tags.push_back(tag);
         start = end + 1;
     }
-    const auto due = parseDueDate(m_due);
+    const auto due = parseDate(m_due);
     if (!due) {
         m_error = _("The due date is not a date (e.g. 24.12.2026).");
         return false;

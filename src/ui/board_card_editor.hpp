@@ -39,7 +39,5 @@ private:
     bool m_open = false;
 };
 
-// "22.11.2026", "2026-11-22" or "" -> Date; std::nullopt when neither.
-std::optional<core::Date> parseDueDate(std::string_view text);
 
 } // namespace lernraum::ui

@@ -216,7 +216,7 @@ void ExperimentEditor::drawObservations(const core::Session& session, const core
     ImGui::SameLine();
     const bool add = button(_("Add observation"));
     if ((enter || add) && !core::trim(m_observationText).empty()) {
-        const auto date = parseExperimentDate(m_observationDate);
+        const auto date = parseDate(m_observationDate);
         if (!date) {
             m_dateError = std::string(_("Not a date")) + ": \xE2\x80\x9E" + m_observationDate + "\xE2\x80\x9C";
             return;
@@ -393,7 +393,7 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
     }
     x2 = labelPair(_("Start date"), false, _("Review date"), half);
     if (lineField(_("Start date"), _("DD.MM.YYYY"), formatDate(e.startDate), text, half)) {
-        if (const auto date = parseExperimentDate(text)) {
+        if (const auto date = parseDate(text)) {
             update([&](core::Experiment& x) { x.startDate = *date; });
             m_dateError.clear();
         } else {
@@ -402,7 +402,7 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
     }
     ImGui::SameLine(x2);
     if (lineField(_("Review date"), _("DD.MM.YYYY"), formatDate(e.reviewDate), text, half)) {
-        if (const auto date = parseExperimentDate(text)) {
+        if (const auto date = parseDate(text)) {
             update([&](core::Experiment& x) { x.reviewDate = *date; });
             m_dateError.clear();
         } else {

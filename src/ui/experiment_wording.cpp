@@ -16,14 +16,6 @@ bool hasDigit(std::string_view text) {
 
 bool blank(std::string_view text) { return core::trim(text).empty(); }
 
-std::optional<int> number(std::string_view text) {
-    int value = 0;
-    if (text.empty()) return std::nullopt;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
-
 } // namespace
 
 FieldWording wording(ExperimentField field) {
@@ -69,27 +61,6 @@ std::vector<std::string> wordingHints(const core::Experiment& e) {
         hints.emplace_back(_("The review date is before the start date."));
     }
     return hints;
-}
-
-std::optional<core::Date> parseExperimentDate(std::string_view text) {
-    text = core::trim(text);
-    if (text.empty()) return core::Date{};
-    if (auto iso = core::Date::parse(text)) {
-        if (iso->isValid()) return iso;
-        return std::nullopt;
-    }
-    // German: D.M.YYYY with one or two digits for day and month.
-    const auto first = text.find('.');
-    const auto second = first == std::string_view::npos ? first : text.find('.', first + 1);
-    if (second == std::string_view::npos) return std::nullopt;
-    const auto day = number(text.substr(0, first));
-    const auto month = number(text.substr(first + 1, second - first - 1));
-    const std::string_view yearText = text.substr(second + 1);
-    const auto year = number(yearText);
-    if (!day || !month || !year || yearText.size() != 4 || first > 2 || second - first - 1 > 2) return std::nullopt;
-    const core::Date date{*year, *month, *day};
-    if (!date.isValid()) return std::nullopt;
-    return date;
 }
 
 } // namespace lernraum::ui

@@ -28,8 +28,5 @@ FieldWording wording(ExperimentField field);
 // nothing stands out. Never blocks anything: the status rules live in core.
 std::vector<std::string> wordingHints(const core::Experiment& e);
 
-// "2026-12-16" or "16.12.2026" (also "16.12.26" is not accepted: four-digit years only);
-// "" = not set. nullopt when it is not a calendar date.
-std::optional<core::Date> parseExperimentDate(std::string_view text);
 
 } // namespace lernraum::ui

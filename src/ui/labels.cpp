@@ -2,6 +2,9 @@
 
 #include "ui/i18n.hpp"
 
+#include "core/text.hpp"
+
+#include <charconv>
 #include <cstdio>
 
 namespace lernraum::ui {
@@ -111,6 +114,37 @@ std::string formatDate(const Date& date) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", date.day, date.month, date.year);
     return buf;
+}
+
+namespace {
+std::optional<int> number(std::string_view text) {
+    int value = 0;
+    if (text.empty()) return std::nullopt;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+} // namespace
+
+std::optional<Date> parseDate(std::string_view text) {
+    text = core::trim(text);
+    if (text.empty()) return Date{};
+    if (auto iso = Date::parse(text)) {
+        if (iso->isValid()) return iso;
+        return std::nullopt;
+    }
+    // German: D.M.YYYY with one or two digits for day and month.
+    const auto first = text.find('.');
+    const auto second = first == std::string_view::npos ? first : text.find('.', first + 1);
+    if (second == std::string_view::npos) return std::nullopt;
+    const auto day = number(text.substr(0, first));
+    const auto month = number(text.substr(first + 1, second - first - 1));
+    const std::string_view yearText = text.substr(second + 1);
+    const auto year = number(yearText);
+    if (!day || !month || !year || yearText.size() != 4 || first > 2 || second - first - 1 > 2) return std::nullopt;
+    const Date date{*year, *month, *day};
+    if (!date.isValid()) return std::nullopt;
+    return date;
 }
 
 std::string formatClock(int minutes) {

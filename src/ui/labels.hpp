@@ -3,7 +3,9 @@
 
 #include "core/types.hpp"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace lernraum::ui {
 
@@ -18,6 +20,9 @@ const char* label(core::Decision v);
 
 // "22.11.2026" in German, "2026-11-22" in English; "" when not set.
 std::string formatDate(const core::Date& date);
+// What a user types as a date, in either language: "2026-12-16" or "16.12.2026" / "1.2.2027"
+// (four-digit years only); "" = not set. nullopt when it is not a calendar date.
+std::optional<core::Date> parseDate(std::string_view text);
 // "09:30" style clock text for a minute offset; "m:ss" for seconds.
 std::string formatClock(int minutes);
 std::string formatSeconds(int seconds);

@@ -585,12 +585,12 @@ void RetroWorkspace::drawActionEditor(const core::Session& session, const core::
     ImGui::TextUnformatted(_("Due"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(8.0f));
-    ImGui::InputTextWithHint("##due", "JJJJ-MM-TT", &m_actionDue);
+    ImGui::InputTextWithHint("##due", _("e.g. 2026-12-24"), &m_actionDue);
     recordLastItem(_("Due"));
     ImGui::SameLine(0.0f, em(1.0f));
     if (button(_("Create action"))) {
-        const auto due = core::Date::parse(core::trim(m_actionDue));
-        if (!due || (due->isSet() && !due->isValid())) {
+        const auto due = parseDate(m_actionDue);
+        if (!due) {
             ctx.submit(core::Refusal{"invalid-value", "'{2}' is not a valid {1}", {"due date", m_actionDue}, 1U});
         } else {
             std::optional<core::Role> role;

@@ -3,6 +3,7 @@
 // the placeholder text the editor draws itself.
 
 #include "ui/experiment_wording.hpp"
+#include "ui/labels.hpp"
 #include "ui/i18n.hpp"
 #include "ui/theme.hpp"
 
@@ -87,15 +88,15 @@ TEST_CASE("placeholders and hints are German in the German UI", "[ui][experiment
 }
 
 TEST_CASE("dates are entered the German or the ISO way", "[ui][experiments]") {
-    CHECK(ui::parseExperimentDate("16.12.2026") == core::Date{2026, 12, 16});
-    CHECK(ui::parseExperimentDate(" 1.2.2027 ") == core::Date{2027, 2, 1});
-    CHECK(ui::parseExperimentDate("2026-12-16") == core::Date{2026, 12, 16});
-    CHECK(ui::parseExperimentDate("") == core::Date{});
-    CHECK_FALSE(ui::parseExperimentDate("31.02.2026").has_value());
-    CHECK_FALSE(ui::parseExperimentDate("16.12.26").has_value());
-    CHECK_FALSE(ui::parseExperimentDate("2026-02-30").has_value());
-    CHECK_FALSE(ui::parseExperimentDate("morgen").has_value());
-    CHECK_FALSE(ui::parseExperimentDate("16.12.2026x").has_value());
+    CHECK(ui::parseDate("16.12.2026") == core::Date{2026, 12, 16});
+    CHECK(ui::parseDate(" 1.2.2027 ") == core::Date{2027, 2, 1});
+    CHECK(ui::parseDate("2026-12-16") == core::Date{2026, 12, 16});
+    CHECK(ui::parseDate("") == core::Date{});
+    CHECK_FALSE(ui::parseDate("31.02.2026").has_value());
+    CHECK_FALSE(ui::parseDate("16.12.26").has_value());
+    CHECK_FALSE(ui::parseDate("2026-02-30").has_value());
+    CHECK_FALSE(ui::parseDate("morgen").has_value());
+    CHECK_FALSE(ui::parseDate("16.12.2026x").has_value());
 }
 
 TEST_CASE("placeholder text in the editor's text boxes is readable in every theme", "[ui][experiments]") {

@@ -189,9 +189,12 @@ TEST_CASE("the whole retrospective flow through the UI, then undo to the start",
     // The group becomes an action.
     h.click("More: " + group.title);
     h.click("Turn into action\xE2\x80\xA6");
+    h.click("Due");
+    h.type("24.12.2026"); // the German way of writing it, as displayed everywhere
     h.click("Create action");
     INFO("toast: " << h.shell().toast());
     REQUIRE(retro(h).actions.size() == 1);
+    CHECK(retro(h).actions[0].due == (core::Date{2026, 12, 24}));
     CHECK(retro(h).actions[0].sourceId == group.id);
     CHECK(retro(h).actions[0].text == group.title);
 
