@@ -377,8 +377,11 @@ void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retro
         if (!ctx.presentation) {
             std::string& draft = m_drafts[prompt.id];
             ImGui::SetNextItemWidth(-FLT_MIN);
-            const bool entered = ImGui::InputTextWithHint("##draft", m_writeHidden ? _("New card (face down)\xE2\x80\xA6") : _("New card\xE2\x80\xA6"),
-                                                          &draft, ImGuiInputTextFlags_EnterReturnsTrue);
+            // Face down means face down while typing too: the projected field shows only '*'.
+            const ImGuiInputTextFlags flags =
+                ImGuiInputTextFlags_EnterReturnsTrue | (m_writeHidden ? ImGuiInputTextFlags_Password : 0);
+            const bool entered = ImGui::InputTextWithHint(
+                "##draft", m_writeHidden ? _("New card (face down)\xE2\x80\xA6") : _("New card\xE2\x80\xA6"), &draft, flags);
             recordLastItem(std::string(_("New card")) + ": " + prompt.text);
             const bool add = button(_("Add card"));
             if ((add || entered) && !core::trim(draft).empty()) {

@@ -134,6 +134,19 @@ TEST_CASE("the whole retrospective flow through the UI, then undo to the start",
     const std::string start = retro(h).prompts[0].text;
     CHECK(start == "What should we start doing?");
 
+    // While a face-down card is typed, the field masks it: ImGui draws a password field's text
+    // with its '*'-only font, set up the first time such a field shows text.
+    const ImFont& masked = ImGui::GetCurrentContext()->InputTextPasswordFont;
+    h.click("New card: " + start);
+    CHECK(masked.FontSize == 0.0f); // empty field: the hint shows, nothing masked yet
+    h.type("Geheim");
+    REQUIRE(ImGui::GetCurrentContext()->InputTextState.ID != 0);
+    h.frame(2);
+    CHECK(masked.FontSize > 0.0f);
+    h.pressKey(ui::key::Escape); // ImGui's Escape reverts the field: nothing is added
+    h.frame(2);
+    REQUIRE(retro(h).items.empty());
+
     // Two hidden, anonymous cards: the screen shows only their count.
     writeCard(h, start, kSecret);
     writeCard(h, start, kSecret2);
