@@ -118,7 +118,10 @@ CommandResult addRetroItem(const Session& s, const Id& retroId, const Id& itemId
     item.text = std::move(text);
     item.authorId = authorId;
     item.hidden = hidden;
-    item.createdAt = now;
+    // An anonymous card keeps only its day: a time to the second could tie it to whoever was at
+    // the keyboard at that moment.
+    constexpr std::int64_t kDay = 24 * 60 * 60;
+    item.createdAt = authorId.empty() ? Timestamp{now.seconds - ((now.seconds % kDay) + kDay) % kDay} : now;
     return Change::single("Add retrospective card", absentSlot<RetroItem>(retroId, itemId),
                           Slot<RetroItem>{retroId, itemId, std::move(item), retro->items.size()});
 }

@@ -535,6 +535,13 @@ TEST_CASE("Retrospective commands", "[core][commands][retro]") {
     CHECK(item.id == "item-4");
     CHECK(item.hidden);
     CHECK(item.authorId.empty()); // anonymous by default
+    // ... and then only the day is kept, not the second the card was typed.
+    REQUIRE(kT1.seconds % 86400 != 0);
+    CHECK(item.createdAt.date() == kT1.date());
+    CHECK(item.createdAt.seconds % 86400 == 0);
+    // With an author recorded on purpose, the full time stays.
+    const auto signed_ = run(s, addRetroItem(s, "retro-1", "item-5", "prompt-good", "Mit Namen", kT1, false, "part-anna"));
+    CHECK(signed_.retrospectives[0].items.back().createdAt == kT1);
     CHECK(code(addRetroItem(s, "retro-1", "item-4", "prompt-x", "T", kT1)) == refusal::NotFound);
     CHECK(code(addRetroItem(s, "retro-1", "item-4", "prompt-good", "T", kT1, false, "part-x")) == refusal::NotFound);
     CHECK(code(addRetroItem(s, "retro-1", "item-1", "prompt-good", "T", kT1)) == refusal::DuplicateId);
