@@ -77,22 +77,30 @@ void BoardStructure::renameLane(const core::Board& board, const core::Lane& lane
 void BoardStructure::addColumn(const core::Board& board, std::size_t atIndex) {
     open(Dialog::AddColumn, board.id, {}, {});
     m_index = atIndex;
-    // A column added behind the last "done" column is most likely another done state.
-    if (atIndex >= board.columns.size() && !board.columns.empty() && board.columns.back().kind == core::ColumnKind::Done)
-        m_kind = core::ColumnKind::Done;
-    else if (atIndex == 0)
-        m_kind = core::ColumnKind::Todo;
+    // New columns are mostly steps of the work ("Review", "Klärung"); only one at the very left
+    // is a backlog. Counting a new column as done by accident would distort lead times.
+    if (atIndex == 0) m_kind = core::ColumnKind::Todo;
 }
 
 void BoardStructure::deleteColumn(const core::Board& board, const core::Column& column) {
     open(Dialog::DeleteColumn, board.id, column.id, column.title);
-    for (const auto& c : board.columns) {
-        if (c.id == column.id) continue;
-        if (m_moveTo.empty()) m_moveTo = c.id; // the first other column, usually the one to the left
+    // Suggest the nearest column that can take the cards, left before right (unfinished work
+    // came from the left); a hard WIP limit that would refuse them rules a column out.
+    const int entering = static_cast<int>(std::count_if(board.cards.begin(), board.cards.end(), [&](const core::Card& c) {
+        return c.columnId == column.id && !c.archived;
+    }));
+    auto fits = [&](const core::Column& c) {
+        return c.wipMode != core::WipMode::Hard || c.wipLimit <= 0 || core::wipCount(board, c.id) + entering <= c.wipLimit;
+    };
+    std::size_t at = 0;
+    while (at < board.columns.size() && board.columns[at].id != column.id) ++at;
+    for (std::size_t distance = 1; distance < board.columns.size() && m_moveTo.empty(); ++distance) {
+        if (at >= distance && fits(board.columns[at - distance])) m_moveTo = board.columns[at - distance].id;
+        else if (at + distance < board.columns.size() && fits(board.columns[at + distance]))
+            m_moveTo = board.columns[at + distance].id;
     }
-    // Prefer the neighbour on the left, where unfinished work came from.
-    for (std::size_t i = 1; i < board.columns.size(); ++i)
-        if (board.columns[i].id == column.id) m_moveTo = board.columns[i - 1].id;
+    if (m_moveTo.empty()) // nothing fits: suggest the left neighbour, the dialog shows why it is refused
+        m_moveTo = board.columns[at > 0 ? at - 1 : std::min<std::size_t>(1, board.columns.size() - 1)].id;
 }
 
 void BoardStructure::drawTabs(const core::Session& session, core::Id& current, bool presentation) {
@@ -246,7 +254,7 @@ void BoardStructure::drawDialogs(const core::Session& session, core::Id& current
             return;
         }
         const int n = cardsIn(*board, column->id);
-        wrappedText(n > 0 ? core::fillPlaceholders(_("The column '{1}' holds {2} cards. Where should they go?"),
+        wrappedText(n > 0 ? core::fillPlaceholders(_("Cards in the column '{1}': {2}. Where should they go?"),
                                                    {column->title, std::to_string(n)})
                           : core::fillPlaceholders(_("Cards passed through '{1}'. Which column should their history "
                                                      "count that time for?"),
@@ -257,7 +265,10 @@ void BoardStructure::drawDialogs(const core::Session& session, core::Id& current
             for (const auto& c : board->columns) {
                 if (c.id == column->id) continue;
                 ImGui::PushID(c.id.c_str());
-                if (selectable(c.title.c_str(), c.id == m_moveTo)) m_moveTo = c.id;
+                if (selectable(c.title.c_str(), c.id == m_moveTo) && c.id != m_moveTo) {
+                    m_moveTo = c.id;
+                    m_error.clear(); // the reason was about the other column
+                }
                 ImGui::PopID();
             }
             ImGui::EndCombo();

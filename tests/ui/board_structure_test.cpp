@@ -172,7 +172,7 @@ TEST_CASE("columns are added, moved and deleted; a deleted column's cards go whe
     h.frame(3);
     REQUIRE(board(h).columns.size() == 4);
     CHECK(board(h).columns[3].title == "Abgenommen");
-    CHECK(board(h).columns[3].kind == core::ColumnKind::Done); // behind "Done", so it counts as done
+    CHECK(board(h).columns[3].kind == core::ColumnKind::InProgress); // a step of the work unless chosen otherwise
     undo(h);
     CHECK(h.shell().session() == start);
 
@@ -213,13 +213,16 @@ TEST_CASE("columns are added, moved and deleted; a deleted column's cards go whe
 
 TEST_CASE("deleting a column into a full hard-limited column is refused inside the dialog", "[ui][board][structure]") {
     UiHarness h;
-    open(h);
+    core::Session s = structureSession();
+    s.boards[0].columns[2].wipMode = core::WipMode::Hard; // "Done" (1 card) takes at most 2 as well
+    s.boards[0].columns[2].wipLimit = 2;
+    open(h, s);
     const core::Session start = h.shell().session();
-    // "Todo" holds two cards; "Doing" (hard limit 2) already holds one: they do not fit.
+    // "Todo" holds two cards; "Doing" and "Done" (hard limit 2) already hold one each: nothing fits.
     openColumnMenu(h, 0);
     h.click("Delete column...");
     REQUIRE(h.shows("Move cards to"));
-    h.click("Delete column"); // the suggestion for the first column is the next one, "Doing"
+    h.click("Delete column"); // the suggestion is the neighbour, "Doing"
     h.frame(2);
     CHECK(h.shell().session() == start);
     CHECK(h.has("Move cards to")); // the dialog stays open with the reason
@@ -230,6 +233,23 @@ TEST_CASE("deleting a column into a full hard-limited column is refused inside t
     h.click("Cancel");
     h.frame(2);
     CHECK_FALSE(h.has("Move cards to"));
+}
+
+TEST_CASE("the delete-column dialog suggests a column the cards fit into", "[ui][board][structure]") {
+    UiHarness h;
+    open(h); // Todo (2 cards) | Doing (hard limit 2, 1 card) | Done (1 card)
+    const core::Session start = h.shell().session();
+    openColumnMenu(h, 0);
+    h.click("Delete column...");
+    REQUIRE(h.shows("Move cards to"));
+    h.click("Delete column"); // "Doing" would refuse two more cards: "Done" is suggested
+    h.frame(2);
+    REQUIRE(board(h).columns.size() == 2);
+    for (const auto& c : board(h).cards) CHECK(c.columnId != "col-000000000001");
+    CHECK(std::count_if(board(h).cards.begin(), board(h).cards.end(),
+                        [](const core::Card& c) { return c.columnId == "col-000000000003"; }) == 3);
+    undo(h);
+    CHECK(h.shell().session() == start);
 }
 
 TEST_CASE("swimlanes are added, renamed, moved and deleted; their cards stay on the board", "[ui][board][structure]") {
