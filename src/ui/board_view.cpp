@@ -127,6 +127,19 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
         case BoardMenuChoice::None: break;
         }
     }
+    if (ctx.presentation && m_toolbar.filter().isActive()) {
+        // The search field is hidden here: say why most cards are pale.
+        const core::CardFilter& f = m_toolbar.filter();
+        std::string what;
+        auto add = [&what](const std::string& part) { what += (what.empty() ? "" : " \xC2\xB7 ") + part; };
+        if (!f.text.empty()) add("\xE2\x80\x9E" + f.text + "\xE2\x80\x9C");
+        if (!f.tag.empty()) add("#" + f.tag);
+        if (f.ownerRole) add(label(*f.ownerRole));
+        if (f.overdueOnly) add(_("Overdue only"));
+        const std::string notice = core::fillPlaceholders(_("Filtered: {1} (other cards are pale)"), {what});
+        colouredText(palette().warning, notice);
+        recordLastItem(notice);
+    }
     m_toolbar.drawPanels(session, *board, ctx);
     if (m_toolbar.showFlow()) {
         m_flow.draw(*board, em(ctx.presentation ? 14.0f : 11.0f));

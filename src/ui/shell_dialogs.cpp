@@ -8,6 +8,7 @@
 
 #include <lernraum/version.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 
 namespace lernraum::ui {
@@ -91,8 +92,12 @@ void Shell::drawMenuBar() {
     if (beginMenu(_("Help"))) {
         if (menuItem(_("Keyboard shortcuts"), "F1")) showModal(Modal::Shortcuts);
         if (menuItem(_("About Lernraum"))) showModal(Modal::About);
-        ImGui::Separator();
-        if (menuItem(_("ImGui demo window"), nullptr, m_showDemoWindow)) m_showDemoWindow = !m_showDemoWindow;
+        // A developer tool (widget gallery, metrics); not for the room. LERNRAUM_DEBUG=1 shows it.
+        static const bool debug = std::getenv("LERNRAUM_DEBUG") != nullptr;
+        if (debug) {
+            ImGui::Separator();
+            if (menuItem("ImGui demo window", nullptr, m_showDemoWindow)) m_showDemoWindow = !m_showDemoWindow;
+        }
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
@@ -267,6 +272,11 @@ void Shell::drawShortcuts() {
         {"F5", _("Presentation mode")},        {"F11", _("Full screen")},
         {"F6", timer.c_str()},
         {"Esc", _("Leave presentation mode")}, {"Ctrl+Q", _("Quit")},
+        {"N", _("Board: new card in the selected column")},
+        {"\xE2\x86\x90 \xE2\x86\x91 \xE2\x86\x92 \xE2\x86\x93", _("Board: select a card")},
+        {"Ctrl+\xE2\x86\x90 \xE2\x86\x91 \xE2\x86\x92 \xE2\x86\x93", _("Board: move the selected card")},
+        {"Enter", _("Board: edit the selected card")},
+        {"Entf / Delete", _("Board: archive the selected card")},
     };
     if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg)) {
         for (const auto& [keys, what] : rows) {

@@ -375,6 +375,23 @@ TEST_CASE("presentation mode hides the editing chrome but cards still move", "[u
     CHECK(columnOf(h, "Delta task") == kDone);
 }
 
+TEST_CASE("a filter typed before presentation mode is named on the projected board", "[ui][board]") {
+    UiHarness h;
+    openBoard(h);
+    const auto notice = [] {
+        for (const auto& item : ui::recordedItems())
+            if (item.label.rfind("Filtered: ", 0) == 0) return item.label;
+        return std::string();
+    };
+    h.click("Search");
+    h.type("report");
+    h.frame(2);
+    CHECK(notice().empty()); // outside presentation mode the field itself shows it
+    h.chord(ui::key::F5);
+    h.frame(2);
+    CHECK(notice() == "Filtered: \xE2\x80\x9Ereport\xE2\x80\x9C (other cards are pale)");
+}
+
 TEST_CASE("the demo board: a drag between swimlanes changes the lane", "[ui][board]") {
     UiHarness h;
     const core::Session demo = core::makeDemoSession();
