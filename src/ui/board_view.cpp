@@ -150,23 +150,7 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
     if (count == 0) {
         mutedText(_("This board has no columns."));
     } else {
-        const float gap = em(0.75f);
-        const float minWidth = em(10.0f);
-        const float avail = ImGui::GetContentRegionAvail().x;
-        const float width = std::max(minWidth, (avail - gap * static_cast<float>(count - 1)) / static_cast<float>(count));
-        if (width != m_heightsWidth || ImGui::GetFontSize() != m_heightsFont) {
-            m_heights.clear();
-            m_heightsWidth = width;
-            m_heightsFont = ImGui::GetFontSize();
-        }
-        bucketCards(*board);
-        // Wide boards scroll horizontally instead of squeezing columns below readability.
-        ImGui::BeginChild("board-columns", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-        for (int i = 0; i < count; ++i) {
-            if (i > 0) ImGui::SameLine(0.0f, gap);
-            drawColumn(*board, static_cast<std::size_t>(i), width, ctx);
-        }
-        ImGui::EndChild();
+        drawGrid(*board, ctx);
     }
 
     handleKeys(*board, ctx);
@@ -220,11 +204,102 @@ const std::vector<std::size_t>& BoardView::cellOf(const core::Board& board, std:
     return m_cells[column * (board.lanes.size() + 1) + lane];
 }
 
-void BoardView::drawColumn(const core::Board& board, std::size_t columnIndex, float width, ViewContext& ctx) {
+// The board as a grid: a frozen header row with the columns' titles, then one row of cells per
+// swimlane (the cards without a lane first), so a lane reads straight across the board and the
+// titles stay visible while the cards scroll. One scrollbar for the whole board.
+void BoardView::drawGrid(const core::Board& board, ViewContext& ctx) {
+    const Palette& p = palette();
+    const int count = static_cast<int>(board.columns.size());
+    const float gap = em(0.75f);
+    const float minWidth = em(10.0f);
+    const float avail = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+    const float width =
+        std::max(minWidth, (avail - (gap + 2.0f * em(0.45f)) * static_cast<float>(count)) / static_cast<float>(count));
+    if (width != m_heightsWidth || ImGui::GetFontSize() != m_heightsFont) {
+        m_heights.clear();
+        m_heightsWidth = width;
+        m_heightsFont = ImGui::GetFontSize();
+    }
+    bucketCards(board);
+    m_rowLastFrame = m_rowContent;
+    m_rowLastFrame.resize(board.lanes.size() + 1, 0.0f);
+    m_rowContent.assign(board.lanes.size() + 1, 0.0f);
+
+    // Each cell: the column's panel colour; a column's content keeps `inset` from its panel edge,
+    // and `gap` of window colour separates the panels (drawn after the table, see below).
+    const float inset = em(0.45f);
+    const float padX = gap * 0.5f + inset;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(padX, em(0.3f)));
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_NoSavedSettings |
+                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
+    if (!ImGui::BeginTable("board-grid", count, flags, ImVec2(0.0f, 0.0f))) {
+        ImGui::PopStyleVar();
+        return;
+    }
+    for (const auto& column : board.columns) ImGui::TableSetupColumn(column.id.c_str(), ImGuiTableColumnFlags_WidthFixed, width);
+    ImGui::TableSetupScrollFreeze(0, 1);
+
+    const ImU32 panel = ImGui::GetColorU32(p.panel);
+    std::vector<float> columnLeft(static_cast<std::size_t>(count), 0.0f); // content start of each column
+    ImGui::TableNextRow(ImGuiTableRowFlags_None);
+    for (int i = 0; i < count; ++i) {
+        ImGui::TableSetColumnIndex(i);
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, panel);
+        columnLeft[static_cast<std::size_t>(i)] = ImGui::GetCursorScreenPos().x;
+        drawColumnHeader(board, static_cast<std::size_t>(i), ctx);
+    }
+
+    auto cellRow = [&](std::size_t laneSlot) {
+        ImGui::TableNextRow();
+        for (int i = 0; i < count; ++i) {
+            ImGui::TableSetColumnIndex(i);
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, panel);
+            const core::Column& column = board.columns[static_cast<std::size_t>(i)];
+            ImGui::PushID(column.id.c_str());
+            ImGui::PushID(static_cast<int>(laneSlot));
+            drawCell(board, column.id, laneSlot == 0 ? core::Id{} : board.lanes[laneSlot - 1].id, laneSlot,
+                     cellOf(board, static_cast<std::size_t>(i), laneSlot), ctx);
+            ImGui::PopID();
+            ImGui::PopID();
+        }
+    };
+    bool withoutLane = board.lanes.empty();
+    for (int i = 0; i < count && !withoutLane; ++i) withoutLane = !cellOf(board, static_cast<std::size_t>(i), 0).empty();
+    if (withoutLane) cellRow(0);
+    for (std::size_t l = 0; l < board.lanes.size(); ++l) {
+        // The lane's title row, one band across the board.
+        ImGui::TableNextRow();
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ImGui::GetColorU32(p.background));
+        ImGui::TableSetColumnIndex(0);
+        ImGui::PushID(board.lanes[l].id.c_str());
+        m_structure.laneHeader(board, l, !ctx.presentation, m_pending);
+        ImGui::PopID();
+        cellRow(l + 1);
+    }
+    ImGuiWindow* inner = ImGui::GetCurrentTable()->InnerWindow;
+    const ImRect clip = ImGui::GetCurrentTable()->InnerClipRect; // the cells' visible area
+    ImGui::EndTable();
+    ImGui::PopStyleVar();
+    // Gaps between the columns in the window colour, over the cells' empty padding: the columns
+    // read as separate panels while the lanes still line up across them. Drawn into the table's
+    // own (scrolling) window after its cells, so popups stay on top.
+    ImDrawList* dl = inner->DrawList;
+    dl->PushClipRect(clip.Min, clip.Max, false);
+    const ImU32 background = ImGui::GetColorU32(p.background);
+    const ImU32 border = ImGui::GetColorU32(p.border);
+    auto edge = [&](std::size_t i) { return i < columnLeft.size() ? columnLeft[i] - padX : columnLeft.back() + width + padX; };
+    for (std::size_t i = 0; i <= columnLeft.size(); ++i)
+        dl->AddRectFilled(ImVec2(edge(i) - gap * 0.5f, clip.Min.y), ImVec2(edge(i) + gap * 0.5f, clip.Max.y), background);
+    // An outline per column (the high-contrast theme has panels in the window colour).
+    for (std::size_t i = 0; i < columnLeft.size(); ++i)
+        dl->AddRect(ImVec2(edge(i) + gap * 0.5f, clip.Min.y), ImVec2(edge(i + 1) - gap * 0.5f, clip.Max.y), border, em(0.3f));
+    dl->PopClipRect();
+}
+
+void BoardView::drawColumnHeader(const core::Board& board, std::size_t columnIndex, ViewContext& ctx) {
     const Palette& p = palette();
     const core::Column& column = board.columns[columnIndex];
     ImGui::PushID(column.id.c_str());
-    beginPanel("column", width, !ctx.presentation); // the wheel still scrolls
     int n = 0;
     for (std::size_t lane = 0; lane <= board.lanes.size(); ++lane) n += static_cast<int>(cellOf(board, columnIndex, lane).size());
     const bool over = column.wipLimit > 0 && n > column.wipLimit;
@@ -251,22 +326,6 @@ void BoardView::drawColumn(const core::Board& board, std::size_t columnIndex, fl
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Column settings"));
         drawColumnSettings(board, columnIndex);
     }
-    ImGui::Spacing();
-
-    if (board.lanes.empty()) {
-        drawCell(board, column.id, {}, cellOf(board, columnIndex, 0), ctx);
-    } else {
-        if (!cellOf(board, columnIndex, 0).empty()) drawCell(board, column.id, {}, cellOf(board, columnIndex, 0), ctx);
-        for (std::size_t l = 0; l < board.lanes.size(); ++l) {
-            const core::Lane& lane = board.lanes[l];
-            ImGui::PushID(lane.id.c_str());
-            ImGui::Spacing();
-            m_structure.laneHeader(board, l, !ctx.presentation && columnIndex == 0, m_pending);
-            drawCell(board, column.id, lane.id, cellOf(board, columnIndex, l + 1), ctx);
-            ImGui::PopID();
-        }
-    }
-    endPanel();
     ImGui::PopID();
 }
 
@@ -315,10 +374,11 @@ float BoardView::cachedCardHeight(const core::Card& card, const CardContent& con
     return h;
 }
 
-void BoardView::drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId,
+void BoardView::drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId, std::size_t laneSlot,
                          const std::vector<std::size_t>& cell, ViewContext& ctx) {
     const Palette& p = palette();
     const float width = ImGui::GetContentRegionAvail().x;
+    const float cellTop = ImGui::GetCursorScreenPos().y;
     const float visibleTop = ImGui::GetWindowPos().y;
     const float visibleBottom = visibleTop + ImGui::GetWindowHeight();
     const ImGuiPayload* drag = ImGui::GetDragDropPayload();
@@ -409,7 +469,12 @@ void BoardView::drawCell(const core::Board& board, const core::Id& columnId, con
     flushSkipped();
 
     // The rest of the cell: a drop zone for "at the end" that also focuses the cell on click.
-    ImGui::InvisibleButton("##cell-end", ImVec2(width, em(dragging ? 2.5f : 1.0f)));
+    // It reaches down to where the row's longest cell ended last frame, so the whole empty part of
+    // a cell takes drops, and its size never changes while a card is dragged (nothing jumps).
+    const float used = ImGui::GetCursorScreenPos().y - cellTop;
+    if (laneSlot < m_rowContent.size()) m_rowContent[laneSlot] = std::max(m_rowContent[laneSlot], used);
+    const float previous = laneSlot < m_rowLastFrame.size() ? m_rowLastFrame[laneSlot] : 0.0f;
+    ImGui::InvisibleButton("##cell-end", ImVec2(width, std::max(em(1.5f), previous - used + em(1.5f))));
     recordLastItem(ctx.presentation ? "##cell-end" : "Cell end");
     if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
         m_focusColumn = columnId;

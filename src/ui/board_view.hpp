@@ -32,9 +32,10 @@ public:
 private:
     void bucketCards(const core::Board& board);
     const std::vector<std::size_t>& cellOf(const core::Board& board, std::size_t column, std::size_t lane) const;
-    void drawColumn(const core::Board& board, std::size_t columnIndex, float width, ViewContext& ctx);
+    void drawGrid(const core::Board& board, ViewContext& ctx);
+    void drawColumnHeader(const core::Board& board, std::size_t columnIndex, ViewContext& ctx);
     void drawColumnSettings(const core::Board& board, std::size_t columnIndex);
-    void drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId,
+    void drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId, std::size_t laneSlot,
                   const std::vector<std::size_t>& cell, ViewContext& ctx);
     void drawNewCardField(const core::Id& columnId, const core::Id& laneId);
     void handleKeys(const core::Board& board, ViewContext& ctx);
@@ -79,6 +80,9 @@ private:
     // Valid for one column width and font size; an off-screen card only needs a close guess.
     std::unordered_map<core::Id, float> m_heights;
     float m_heightsWidth = 0.0f;
+    // Per row (lane slot): the tallest cell content before its end zone, this frame and the last.
+    std::vector<float> m_rowContent;
+    std::vector<float> m_rowLastFrame;
     float m_heightsFont = 0.0f;
 };
 

@@ -398,23 +398,44 @@ TEST_CASE("the demo board: a drag between swimlanes changes the lane", "[ui][boa
     openBoard(h, demo);
     const core::Board& b = demo.boards.front();
     REQUIRE(b.lanes.size() >= 2);
-    // The first card of the first column's first lane, dropped at the end of its second lane.
+    // The first card of the first column's first lane, dropped on the top half of the first card
+    // of the same column's second lane (the lanes are rows across the board).
     const auto cell = core::cellCards(b, b.columns.front().id, b.lanes.front().id);
+    const auto target = core::cellCards(b, b.columns.front().id, b.lanes[1].id);
     REQUIRE_FALSE(cell.empty());
+    REQUIRE_FALSE(target.empty());
     const core::Card& c = b.cards[cell.front()];
     const auto from = h.settled(c.title);
     REQUIRE(from);
-    const auto ends = allItems("Cell end"); // per column: one per lane, top to bottom
-    std::vector<ImVec2> firstColumn;
-    for (const auto& e : ends)
-        if (std::abs(e.x - ends.front().x) < 1.0f) firstColumn.push_back(e);
-    std::sort(firstColumn.begin(), firstColumn.end(), [](const ImVec2& p, const ImVec2& q) { return p.y < q.y; });
-    REQUIRE(firstColumn.size() == b.lanes.size());
-    drag(h, *from, firstColumn[1]);
+    // Start the drag first: drop zones grow while a card is dragged, so the target moves.
+    h.io().MousePos = *from;
+    h.frame(30);
+    h.io().MouseDown[0] = true;
+    h.frame();
+    h.io().MousePos = ImVec2(from->x + 10.0f, from->y + 10.0f);
+    h.frame(3);
+    const ui::RecordedItem* onto = nullptr;
+    for (const auto& item : ui::recordedItems())
+        if (item.label == b.cards[target.front()].title) onto = &item;
+    REQUIRE(onto != nullptr);
+    REQUIRE(onto->min.x < from->x);
+    REQUIRE(onto->max.x > from->x); // same column
+    const ImVec2 to(from->x, onto->min.y + (onto->max.y - onto->min.y) * 0.25f);
+    for (int i = 1; i <= 8; ++i) {
+        const float t = static_cast<float>(i) / 8.0f;
+        h.io().MousePos = ImVec2(from->x, from->y + (to.y - from->y) * t);
+        h.frame();
+    }
+    h.frame(2);
+    h.io().MouseDown[0] = false;
+    h.frame(2);
     const core::Card* moved = cardTitled(h, c.title);
     REQUIRE(moved != nullptr);
     CHECK(moved->laneId == b.lanes[1].id);
     CHECK(moved->columnId == c.columnId);
+    const auto after = core::cellCards(board(h), c.columnId, b.lanes[1].id);
+    REQUIRE_FALSE(after.empty());
+    CHECK(board(h).cards[after.front()].id == c.id); // before the card it was dropped on
     h.chord('Z', true);
     CHECK(h.shell().session() == demo);
 }
