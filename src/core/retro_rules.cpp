@@ -58,16 +58,11 @@ Step itemStep(const Retrospective& retro, std::size_t index, const Id& groupId) 
     return Step{std::move(before), std::move(after)};
 }
 
-CommandResult stepPhase(const Session& s, const Id& retroId, int delta) {
-    const auto* retro = findRetro(s, retroId);
-    if (!retro) return notFound("retrospective", retroId);
-    const int next = static_cast<int>(retro->phase) + delta;
-    if (next < 0) return refuse(refusal::NoPhase, "The retrospective is already in its first phase");
-    if (next >= static_cast<int>(Phase::Count)) return refuse(refusal::NoPhase, "The retrospective is already in its last phase");
-    RetroFrame before = frameOf(*retro);
+CommandResult changePhase(const Session& s, const Retrospective& retro, Phase next, std::string label) {
+    RetroFrame before = frameOf(retro);
     RetroFrame after = before;
-    after.retro.phase = static_cast<Phase>(next);
-    Change c = Change::single(delta > 0 ? "Next phase" : "Previous phase", std::move(before), std::move(after));
+    after.retro.phase = next;
+    Change c = Change::single(std::move(label), std::move(before), std::move(after));
     // The agenda follows in the same undo step: the current item (the first one not done, which
     // the workshop timer counts down) becomes the first open item of the new phase, by marking
     // the open items before it as done. Nothing moves when the phase has no open item.
@@ -83,6 +78,15 @@ CommandResult stepPhase(const Session& s, const Id& retroId, int delta) {
         c.steps.push_back(Step{std::move(itemBefore), std::move(itemAfter)});
     }
     return c;
+}
+
+CommandResult stepPhase(const Session& s, const Id& retroId, int delta) {
+    const auto* retro = findRetro(s, retroId);
+    if (!retro) return notFound("retrospective", retroId);
+    const int next = static_cast<int>(retro->phase) + delta;
+    if (next < 0) return refuse(refusal::NoPhase, "The retrospective is already in its first phase");
+    if (next >= static_cast<int>(Phase::Count)) return refuse(refusal::NoPhase, "The retrospective is already in its last phase");
+    return changePhase(s, *retro, static_cast<Phase>(next), delta > 0 ? "Next phase" : "Previous phase");
 }
 
 } // namespace
@@ -133,6 +137,14 @@ CommandResult castVote(const Session& s, const Id& retroId, const Id& targetId) 
 
 CommandResult advancePhase(const Session& s, const Id& retroId) { return stepPhase(s, retroId, +1); }
 CommandResult previousPhase(const Session& s, const Id& retroId) { return stepPhase(s, retroId, -1); }
+
+CommandResult goToPhase(const Session& s, const Id& retroId, Phase phase) {
+    const auto* retro = findRetro(s, retroId);
+    if (!retro) return notFound("retrospective", retroId);
+    if (auto r = checkEnum("phase", phase)) return *r;
+    if (phase == retro->phase) return Change{}; // nothing to do
+    return changePhase(s, *retro, phase, "Change retrospective phase");
+}
 
 int plannedMinutes(const Session& s, Phase phase) {
     long long sum = 0;

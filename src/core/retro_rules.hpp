@@ -41,6 +41,9 @@ CommandResult castVote(const Session& s, const Id& retroId, const Id& targetId);
 // workshop timer counts down) because the open items before it are marked done.
 CommandResult advancePhase(const Session& s, const Id& retroId); // refused with "no-phase" at Close
 CommandResult previousPhase(const Session& s, const Id& retroId); // refused at SetTheStage
+// Straight to any phase (a click on the phase bar), with the same agenda rule; a no-op change when
+// the retrospective is already there.
+CommandResult goToPhase(const Session& s, const Id& retroId, Phase phase);
 // Planned minutes of a phase: the sum of the timeboxes of the agenda items of that phase.
 int plannedMinutes(const Session& s, Phase phase);
 

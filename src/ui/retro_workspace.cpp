@@ -154,6 +154,17 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
         }
         ImGui::PopClipRect();
     }
+    if (!ctx.presentation) { // a click on a phase goes there (same agenda rule as Next / Back)
+        for (int i = 0; i < n; ++i) {
+            ImGui::SetCursorScreenPos(ImVec2(origin.x + static_cast<float>(i) * (segment + gap), origin.y));
+            ImGui::PushID(i);
+            if (ImGui::InvisibleButton("##phase", ImVec2(segment, height)) && i != current)
+                ctx.submit(core::goToPhase(*m_session, retro.id, static_cast<core::Phase>(i)));
+            ImGui::PopID();
+            recordLastItem(std::string(_("Go to phase")) + ": " + label(static_cast<core::Phase>(i)));
+            if (ImGui::IsItemHovered() && i != current) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        }
+    }
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(width, height));
     recordLastItem(std::string(_("Phase")) + ": " + label(retro.phase));
@@ -378,10 +389,11 @@ void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retro
             std::string& draft = m_drafts[prompt.id];
             ImGui::SetNextItemWidth(-FLT_MIN);
             // Face down means face down while typing too: the projected field shows only '*'.
-            const ImGuiInputTextFlags flags =
+            const ImGuiInputTextFlags draftFlags =
                 ImGuiInputTextFlags_EnterReturnsTrue | (m_writeHidden ? ImGuiInputTextFlags_Password : 0);
             const bool entered = ImGui::InputTextWithHint(
-                "##draft", m_writeHidden ? _("New card (face down)\xE2\x80\xA6") : _("New card\xE2\x80\xA6"), &draft, flags);
+                "##draft", m_writeHidden ? _("New card (face down)\xE2\x80\xA6") : _("New card\xE2\x80\xA6"), &draft,
+                draftFlags);
             recordLastItem(std::string(_("New card")) + ": " + prompt.text);
             const bool add = button(_("Add card"));
             if ((add || entered) && !core::trim(draft).empty()) {

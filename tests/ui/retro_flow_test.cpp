@@ -294,3 +294,21 @@ TEST_CASE("phases: back is refused at the start, and the phase bar names the cur
     h.click("\xE2\x97\x80 Back");
     CHECK(retro(h).phase == core::Phase::DecideWhatToDo);
 }
+
+TEST_CASE("a click on a phase of the phase bar goes there; not in presentation mode", "[ui][retro]") {
+    useShippedLibrary();
+    UiHarness h("en");
+    h.shell().setSession(workshop(), {});
+    h.shell().selectTab(ui::Tab::Retro);
+    h.frame(3);
+    const core::Session original = h.shell().session();
+    const core::Phase start = retro(h).phase;
+    REQUIRE(start != core::Phase::Close);
+    h.click("Go to phase: Close");
+    CHECK(retro(h).phase == core::Phase::Close);
+    h.chord('Z', true);
+    CHECK(h.shell().session() == original);
+    h.shell().setPresentation(true);
+    h.frame(3);
+    CHECK_FALSE(h.has("Go to phase: Close"));
+}

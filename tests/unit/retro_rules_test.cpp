@@ -304,3 +304,25 @@ TEST_CASE("check-in and ROTI count answers 1..5 without names", "[retro][scale]"
     applyOk(s, h, setScaleQuestion(s, "retro-1", Scale::CheckIn, "Wie geht es dir? (1-5)"));
     CHECK(retro(s).checkIn.question == "Wie geht es dir? (1-5)");
 }
+
+TEST_CASE("a click on the phase bar goes straight to a phase, with the same agenda rule", "[retro][phases]") {
+    Session s = room();
+    s.agenda = {AgendaItem{"agenda-1", "Check-in", "", Phase::SetTheStage, 10, 0, false, ""},
+                AgendaItem{"agenda-2", "Karten schreiben", "", Phase::GatherData, 20, 0, false, ""},
+                AgendaItem{"agenda-3", "ROTI", "", Phase::Close, 5, 0, false, ""}};
+    History h;
+    const auto jump = goToPhase(s, "retro-1", Phase::Close);
+    REQUIRE(jump.ok());
+    CHECK(jump.change().label == "Change retrospective phase");
+    applyOk(s, h, jump);
+    CHECK(retro(s).phase == Phase::Close);
+    CHECK(currentAgendaItem(s)->id == "agenda-3"); // both open items before it are done
+    CHECK(s.agenda[0].done);
+    CHECK(s.agenda[1].done);
+    CHECK(goToPhase(s, "retro-1", Phase::Close).change().isNoOp()); // already there
+    CHECK_FALSE(goToPhase(s, "retro-1", Phase::Count).ok());
+    CHECK_FALSE(goToPhase(s, "retro-9", Phase::Close).ok());
+    h.undo(s); // one step back: phase and agenda together
+    CHECK(retro(s).phase == Phase::SetTheStage);
+    CHECK(currentAgendaItem(s)->id == "agenda-1");
+}
