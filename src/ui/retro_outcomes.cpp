@@ -131,7 +131,8 @@ void ScalePanel::draw(const core::Session& session, const core::Retrospective& r
 // -----------------------------------------------------------------------------------------------
 // [SECTION] actions table
 
-void drawActionsTable(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
+void ActionsTable::draw(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
+    drawEditor(session, retro, ctx);
     const Palette& p = palette();
     heading(_("Actions"));
     if (retro.actions.empty()) {
@@ -162,6 +163,18 @@ void drawActionsTable(const core::Session& session, const core::Retrospective& r
             if (!ctx.presentation) ImGui::AlignTextToFramePadding();
         };
         cell(0);
+        if (!ctx.presentation) {
+            if (ImGui::SmallButton(_("Edit"))) {
+                m_editId = action.id;
+                m_requestOpen = true;
+                m_text = action.text;
+                m_role = action.ownerRole && core::inRange(*action.ownerRole) ? static_cast<int>(*action.ownerRole) : -1;
+                m_due = formatDate(action.due);
+                m_error.clear();
+            }
+            recordLastItem(std::string(_("Edit")) + ": " + action.text);
+            ImGui::SameLine();
+        }
         wrappedText(action.text);
         recordLastItem(std::string(_("Action")) + ": " + action.text);
         std::string from;
@@ -196,6 +209,74 @@ void drawActionsTable(const core::Session& session, const core::Retrospective& r
         ImGui::PopID();
     }
     ImGui::EndTable();
+}
+
+void ActionsTable::drawEditor(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
+    const char* title = _("Edit action");
+    const std::string popupId = std::string(title) + "###action-editor";
+    if (m_requestOpen) {
+        ImGui::OpenPopup(popupId.c_str());
+        m_requestOpen = false;
+    }
+    ImGui::SetNextWindowSize(em(36.0f, 0.0f));
+    if (!ImGui::BeginPopupModal(popupId.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const core::Action* action = nullptr;
+    for (const auto& a : retro.actions)
+        if (a.id == m_editId) action = &a;
+    if (!action) { // undone or removed meanwhile
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    mutedText(_("Action"));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1.0f);
+    const bool enter = inputText("##action-text", m_text, ImGuiInputTextFlags_EnterReturnsTrue);
+    recordLastItem("Action text");
+    mutedText(_("Who"));
+    ImGui::SetNextItemWidth(em(14.0f));
+    if (ImGui::BeginCombo("##action-role", m_role < 0 ? _("(open)") : label(static_cast<core::Role>(m_role)))) {
+        if (selectable(_("(open)"), m_role < 0)) m_role = -1;
+        for (int r = 0; r < static_cast<int>(core::Role::Count); ++r)
+            if (selectable(label(static_cast<core::Role>(r)), m_role == r)) m_role = r;
+        ImGui::EndCombo();
+    }
+    recordLastItem("Action owner");
+    mutedText(_("Due"));
+    ImGui::SetNextItemWidth(em(10.0f));
+    inputText("##action-due", m_due);
+    recordLastItem("Action due");
+    if (!m_error.empty()) {
+        colouredText(palette().warning, m_error);
+        recordLastItem(m_error);
+    }
+    const bool apply = button(_("Apply")) || enter;
+    ImGui::SameLine();
+    const bool cancel = button(_("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    if (apply) {
+        core::Action changed = *action;
+        changed.text = m_text;
+        changed.ownerRole.reset();
+        if (m_role >= 0) changed.ownerRole = static_cast<core::Role>(m_role);
+        const auto due = parseDate(m_due);
+        if (!due) {
+            m_error = _("The due date is not a date (e.g. 24.12.2026).");
+        } else {
+            changed.due = *due;
+            core::CommandResult result = core::updateAction(session, retro.id, changed);
+            if (!result) {
+                m_error = result.refusal().message([](const char* msgid) { return translate(msgid); });
+            } else {
+                if (!result.change().isNoOp() && ctx.submit) ctx.submit(std::move(result));
+                m_editId.clear();
+                ImGui::CloseCurrentPopup();
+            }
+        }
+    } else if (cancel) {
+        m_editId.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 } // namespace lernraum::ui

@@ -32,7 +32,21 @@ private:
 };
 
 // The actions table (Maßnahmen): text, owner role, due date, status. Outside presentation mode the
-// status is a combo that changes it with core::updateAction.
-void drawActionsTable(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
+// status is a combo, and "Edit" opens a dialog for text, owner role and due date; both change the
+// action with core::updateAction (one undo step each).
+class ActionsTable {
+public:
+    void draw(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
+
+private:
+    void drawEditor(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
+
+    core::Id m_editId;     // the action in the dialog; empty = closed
+    bool m_requestOpen = false;
+    std::string m_text;
+    int m_role = -1;       // index into core::Role, -1 = open
+    std::string m_due;
+    std::string m_error;
+};
 
 } // namespace lernraum::ui

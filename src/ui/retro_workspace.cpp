@@ -662,7 +662,7 @@ void RetroWorkspace::drawBody(const core::Session& session, const core::Retrospe
     const auto prompts = [&] { drawPrompts(session, retro, ctx); };
     const auto groups = [&] { drawGroups(session, retro, ctx); };
     const auto results = [&] { drawResults(retro); };
-    const auto actions = [&] { drawActionsTable(session, retro, ctx); };
+    const auto actions = [&] { m_actions.draw(session, retro, ctx); };
     const auto checkIn = [&] { m_scales.draw(session, retro, core::Scale::CheckIn, ctx); };
     const auto roti = [&] { m_scales.draw(session, retro, core::Scale::Roti, ctx); };
     const bool anyGroups = !retro.groups.empty();

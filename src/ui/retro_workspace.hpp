@@ -52,6 +52,7 @@ private:
     int m_actionRole = -1; // -1 = no owner role
     std::string m_actionDue;
     ScalePanel m_scales; // check-in and ROTI
+    ActionsTable m_actions;
 };
 
 } // namespace lernraum::ui

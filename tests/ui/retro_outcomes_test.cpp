@@ -122,6 +122,38 @@ TEST_CASE("an action's status is changed in the actions table and undone", "[ui]
     CHECK_FALSE(h.has("Status: Feste Telefonzeiten"));
 }
 
+TEST_CASE("an action's text, owner and due date are corrected in its dialog; a bad date keeps it open", "[ui][retro]") {
+    UiHarness h("en");
+    open(h, workshop(core::Phase::DecideWhatToDo));
+    const core::Session original = h.shell().session();
+    h.click("Edit: Feste Telefonzeiten");
+    REQUIRE(h.shows("Action text"));
+    replaceText(h, "Feste Telefonzeiten im Team");
+    h.click("Action owner");
+    h.click(ui::label(core::Role::StaffCouncil));
+    h.click("Action due");
+    h.type("morgen");
+    h.click("Apply");
+    CHECK(h.shows("The due date is not a date (e.g. 24.12.2026).")); // refused inside the dialog
+    CHECK(h.shell().session() == original);
+    h.click("Action due");
+    replaceText(h, "15.12.2026");
+    h.click("Apply");
+    h.frame(2);
+    REQUIRE(retro(h).actions.size() == 1);
+    const core::Action& a = retro(h).actions[0];
+    CHECK(a.text == "Feste Telefonzeiten im Team");
+    CHECK(a.ownerRole == core::Role::StaffCouncil);
+    CHECK(a.due == (core::Date{2026, 12, 15}));
+    CHECK(a.status == core::ActionStatus::Open);
+    CHECK_FALSE(h.has("Action text")); // closed
+    h.chord('Z', true); // one undo step
+    CHECK(h.shell().session() == original);
+    h.shell().setPresentation(true);
+    h.frame(3);
+    CHECK_FALSE(h.has("Edit: Feste Telefonzeiten"));
+}
+
 TEST_CASE("the phase bar shows each phase's planned minutes; the agenda and timer follow the phase", "[ui][retro]") {
     UiHarness h("en");
     core::Session s = workshop(core::Phase::SetTheStage);
