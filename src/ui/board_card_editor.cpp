@@ -43,11 +43,7 @@ std::string joinTags(const std::vector<std::string>& tags) {
     return out;
 }
 
-std::string days(double value) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", value);
-    return core::fillPlaceholders(_("{1} days"), {buf});
-}
+std::string days(double value) { return core::fillPlaceholders(_("{1} days"), {formatDecimal(value)}); }
 
 const core::Board* findBoard(const core::Session& s, const core::Id& id) {
     for (const auto& b : s.boards)

@@ -147,6 +147,15 @@ std::optional<Date> parseDate(std::string_view text) {
     return date;
 }
 
+std::string formatDecimal(double value) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", value); // the C locale: always a point
+    std::string text = buf;
+    if (language() == "de")
+        if (const auto point = text.find('.'); point != std::string::npos) text[point] = ',';
+    return text;
+}
+
 std::string formatClock(int minutes) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%d:%02d", minutes / 60, minutes % 60);

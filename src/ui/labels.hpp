@@ -26,5 +26,7 @@ std::optional<core::Date> parseDate(std::string_view text);
 // "09:30" style clock text for a minute offset; "m:ss" for seconds.
 std::string formatClock(int minutes);
 std::string formatSeconds(int seconds);
+// A number with one decimal in the UI language: "3,5" in German, "3.5" in English.
+std::string formatDecimal(double value);
 
 } // namespace lernraum::ui

@@ -88,9 +88,8 @@ void ScalePanel::draw(const core::Session& session, const core::Retrospective& r
     if (answers > 0) {
         int sum = 0;
         for (int v = 0; v < 5; ++v) sum += (v + 1) * q.counts[static_cast<std::size_t>(v)];
-        char avg[16];
-        std::snprintf(avg, sizeof avg, "%.1f", static_cast<double>(sum) / answers);
-        mutedText(fill(N_("Average {1} from {2} answers"), {avg, std::to_string(answers)}));
+        mutedText(fill(N_("Average {1} from {2} answers"),
+                       {formatDecimal(static_cast<double>(sum) / answers), std::to_string(answers)}));
     } else {
         mutedText(_("No answers counted yet."));
     }

@@ -111,3 +111,11 @@ TEST_CASE("German enum labels are the terms documented in docs/file-format.md", 
     checkAgainstDocs<core::Decision>(docs.at("Decision"), checked);
     CHECK(checked >= 30); // the tables were found and compared
 }
+
+TEST_CASE("decimals use the UI language's separator", "[ui][labels]") {
+    REQUIRE(ui::setLanguage("de"));
+    CHECK(ui::formatDecimal(3.54) == "3,5");
+    CHECK(ui::formatDecimal(12.0) == "12,0");
+    REQUIRE(ui::setLanguage("en"));
+    CHECK(ui::formatDecimal(3.54) == "3.5");
+}
