@@ -140,7 +140,7 @@ void CardEditor::draw(const core::Session& session, ViewContext& ctx) {
             if (ctx.submit) ctx.submit(core::restoreCard(session, m_boardId, m_draft.id));
             close = true;
         }
-    } else if (button(_("Archive"))) {
+    } else if (button(C_("card command", "Archive"))) {
         if (ctx.submit) ctx.submit(core::archiveCard(session, m_boardId, m_draft.id));
         close = true;
     }
@@ -173,7 +173,11 @@ void CardEditor::drawFields(const core::Board& board) {
     ImGui::InputTextMultiline("##description", &m_draft.description, ImVec2(-1.0f, em(5.0f)));
     recordLastItem("Description");
 
-    const float labelWidth = em(9.0f);
+    // The longest label decides (German "Verantwortliche Rolle" is longer than any English one).
+    float labelWidth = 0.0f;
+    for (const char* text : {_("Owner role"), _("Tags"), _("Due date"), _("Colour")})
+        labelWidth = std::max(labelWidth, ImGui::CalcTextSize(text).x);
+    labelWidth += em(1.0f);
     auto rowLabel = [labelWidth](const char* text) {
         ImGui::AlignTextToFramePadding();
         mutedText(text);
@@ -247,7 +251,9 @@ void CardEditor::drawChecklist() {
         ImGui::PopID();
     }
     if (remove) m_draft.checklist.erase(m_draft.checklist.begin() + static_cast<std::ptrdiff_t>(*remove));
-    ImGui::SetNextItemWidth(-em(8.0f));
+    // Leave room for the button after the field, whatever its label in this language.
+    ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(_("Add item")).x + ImGui::GetStyle().FramePadding.x * 2.0f +
+                              ImGui::GetStyle().ItemSpacing.x + em(0.2f)));
     const bool enter = inputText("##new-item", m_newItem, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if ((button(_("Add item")) || enter) && m_newItem.find_first_not_of(' ') != std::string::npos) {
