@@ -28,6 +28,8 @@ constexpr std::string_view kTexts[] = {
     "Turn into board card",
     "Count answer",
     "Edit question",
+    "Clear answers",
+    "Reset dots",
     // refusal patterns
     "All {1} dots of the room are used ({2} people with {3} dots each)",
     "A card cannot be grouped with itself",
@@ -375,6 +377,34 @@ CommandResult setScaleQuestion(const Session& s, const Id& retroId, Scale scale,
     (scale == Scale::CheckIn ? after.retro.checkIn : after.retro.roti).question = std::move(question);
     return Change::single("Edit question", std::move(before), std::move(after),
                           retroId + (scale == Scale::CheckIn ? "/check-in" : "/roti") + "/question");
+}
+
+CommandResult clearAnswers(const Session& s, const Id& retroId, Scale scale) {
+    const auto* retro = findRetro(s, retroId);
+    if (!retro) return notFound("retrospective", retroId);
+    RetroFrame before = frameOf(*retro);
+    RetroFrame after = before;
+    (scale == Scale::CheckIn ? after.retro.checkIn : after.retro.roti).counts = {};
+    return Change::single("Clear answers", std::move(before), std::move(after));
+}
+
+CommandResult resetVotes(const Session& s, const Id& retroId) {
+    const auto* retro = findRetro(s, retroId);
+    if (!retro) return notFound("retrospective", retroId);
+    Change c;
+    c.label = "Reset dots";
+    for (std::size_t i = 0; i < retro->items.size(); ++i) {
+        if (retro->items[i].votes == 0) continue;
+        auto before = slotOf(retro->items, retroId, i);
+        auto after = before;
+        after.value->votes = 0;
+        c.steps.push_back(Step{std::move(before), std::move(after)});
+    }
+    RetroFrame before = frameOf(*retro);
+    RetroFrame after = before;
+    for (auto& g : after.retro.groups) g.votes = 0;
+    if (!(before == after)) c.steps.push_back(Step{std::move(before), std::move(after)});
+    return c;
 }
 
 } // namespace lernraum::core

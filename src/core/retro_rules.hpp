@@ -100,6 +100,11 @@ CommandResult turnIntoCard(const Session& s, const Id& retroId, const Id& source
 enum class Scale { CheckIn, Roti };
 CommandResult countAnswer(const Session& s, const Id& retroId, Scale scale, int value, int delta); // value 1..5
 CommandResult setScaleQuestion(const Session& s, const Id& retroId, Scale scale, std::string question);
+// All answers of the scale back to zero (e.g. after the question changed), one undo step.
+CommandResult clearAnswers(const Session& s, const Id& retroId, Scale scale);
+// Every dot on cards and groups back to zero, for a second round of voting; one undo step
+// (a no-op change when nothing has votes).
+CommandResult resetVotes(const Session& s, const Id& retroId);
 int answerCount(const ScaleQuestion& q); // all answers
 
 // Every English text these commands produce (labels, refusal patterns), for catalogues and tests.

@@ -90,6 +90,11 @@ void ScalePanel::draw(const core::Session& session, const core::Retrospective& r
         for (int v = 0; v < 5; ++v) sum += (v + 1) * q.counts[static_cast<std::size_t>(v)];
         mutedText(fill(N_("Average {1} from {2} answers"),
                        {formatDecimal(static_cast<double>(sum) / answers), std::to_string(answers)}));
+        if (!ctx.presentation) { // e.g. after the question was changed
+            ImGui::SameLine();
+            if (ImGui::SmallButton(_("Clear answers"))) ctx.submit(core::clearAnswers(session, retro.id, scale));
+            recordLastItem(std::string(_("Clear answers")) + ": " + name);
+        }
     } else {
         mutedText(_("No answers counted yet."));
     }

@@ -236,6 +236,10 @@ void RetroWorkspace::drawVotingBar(const core::Session& session, const core::Ret
             next.open = !v.open;
             ctx.submit(core::setVotingSettings(session, retro.id, next));
         }
+        ImGui::SameLine();
+        ImGui::BeginDisabled(core::votesCast(retro) == 0); // a second round starts from zero
+        if (button(_("Reset dots"))) ctx.submit(core::resetVotes(session, retro.id));
+        ImGui::EndDisabled();
         ImGui::SameLine(0.0f, em(1.0f));
         int perPerson = v.budgetPerParticipant;
         ImGui::AlignTextToFramePadding();

@@ -222,3 +222,26 @@ TEST_CASE("the big timer uses the clock fonts when the atlas has them, the scale
     CHECK(bigTimerHeight(h, false) == Approx(40.0f).epsilon(0.05));
     CHECK(bigTimerHeight(h, true) == Approx(70.0f).epsilon(0.05));
 }
+
+TEST_CASE("answers of a scale and the dots of a vote are reset from the UI, each one undo step", "[ui][retro]") {
+    UiHarness h("en");
+    core::Session s = workshop(core::Phase::SetTheStage);
+    s.retrospectives[0].checkIn.counts = {0, 1, 3, 2, 0};
+    s.retrospectives[0].prompts = {core::Prompt{"prompt-1", "Was lief gut?"}};
+    s.retrospectives[0].items = {core::RetroItem{"item-1", "prompt-1", "Kurze Wege", "", false, "", 4, core::Timestamp{1}}};
+    open(h, s);
+    const core::Session original = h.shell().session();
+    h.click("Clear answers: Check-in");
+    CHECK(core::answerCount(retro(h).checkIn) == 0);
+    h.frame(2);
+    CHECK_FALSE(h.has("Clear answers: Check-in")); // nothing left to clear
+    h.chord('Z', true);
+    CHECK(h.shell().session() == original);
+
+    s.retrospectives[0].phase = core::Phase::GenerateInsights; // where the room votes
+    open(h, s);
+    h.click("Reset dots");
+    CHECK(core::votesCast(retro(h)) == 0);
+    h.chord('Z', true);
+    CHECK(retro(h).items[0].votes == 4);
+}

@@ -31,10 +31,10 @@ bool listedAnywhere(std::string_view text) {
 
 // The English label literals of src/core/*.cpp: string literals on lines that set a change's
 // label (`label = "…"`, `label = cond ? "…" : "…"`), build one (`Change::single("…", …)`) or pass
-// one to an edit helper (`editBoardFrame(s, id, "…", …)`). Only texts that start with a capital
+// one to an edit helper (`editBoardFrame(s, id, "…", …)`, `changePhase(s, retro, phase, "…")`). Only texts that start with a capital
 // letter (labels), not merge keys ("card/…") or refusal patterns ("{1} …").
 std::set<std::string> labelLiterals() {
-    static const std::regex labelLine(R"re(\blabel = (?:[^;"]*\? *)?"|Change::single\(|\bedit[A-Z]\w*\(s,)re");
+    static const std::regex labelLine(R"re(\blabel = (?:[^;"]*\? *)?"|Change::single\(|\b(?:edit|change)[A-Z]\w*\(s,)re");
     static const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
     static const std::regex labelText(R"re(^[A-Z][^/{}"]*$)re");
     std::set<std::string> found;
@@ -63,7 +63,8 @@ TEST_CASE("every undo label in src/core is listed for translation", "[core][comm
     REQUIRE(labels.count("Rename board") == 1);    // editBoardFrame(s, id, "…")
     REQUIRE(labels.count("Group cards") == 1);     // c.label = "…"
     REQUIRE(labels.count("Import cards") == 1);    // combined.label = "…"
-    REQUIRE(labels.count("Next phase") == 1);      // Change::single(cond ? "…" : "…")
+    REQUIRE(labels.count("Next phase") == 1);      // changePhase(s, …, cond ? "…" : "…")
+    REQUIRE(labels.count("Reset dots") == 1);      // c.label = "…"
     std::string missing;
     for (const auto& label : labels)
         if (!listedAnywhere(label)) missing += "\"" + label + "\",\n";

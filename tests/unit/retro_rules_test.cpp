@@ -326,3 +326,32 @@ TEST_CASE("a click on the phase bar goes straight to a phase, with the same agen
     CHECK(retro(s).phase == Phase::SetTheStage);
     CHECK(currentAgendaItem(s)->id == "agenda-1");
 }
+
+TEST_CASE("answers are cleared and dots reset in one undo step each", "[retro][scale][voting]") {
+    Session s = room();
+    History h;
+    applyOk(s, h, countAnswer(s, "retro-1", Scale::CheckIn, 3, +1));
+    applyOk(s, h, countAnswer(s, "retro-1", Scale::Roti, 5, +1));
+    applyOk(s, h, clearAnswers(s, "retro-1", Scale::CheckIn));
+    CHECK(answerCount(retro(s).checkIn) == 0);
+    CHECK(answerCount(retro(s).roti) == 1); // the other scale stays
+
+    applyOk(s, h, addRetroGroup(s, "retro-1", "group-1", "Mails"));
+    applyOk(s, h, castVote(s, "retro-1", "item-1"));
+    applyOk(s, h, castVote(s, "retro-1", "item-1"));
+    applyOk(s, h, castVote(s, "retro-1", "group-1"));
+    REQUIRE(votesCast(retro(s)) == 3);
+    const Session voted = s;
+    const auto reset = resetVotes(s, "retro-1");
+    REQUIRE(reset.ok());
+    CHECK(reset.change().label == "Reset dots");
+    applyOk(s, h, reset);
+    CHECK(votesCast(retro(s)) == 0);
+    CHECK(retro(s).groups.size() == 1); // groups and cards stay, only the dots go
+    CHECK(retro(s).items.size() == voted.retrospectives[0].items.size());
+    h.undo(s);
+    CHECK(s == voted);
+    CHECK(resetVotes(room(), "retro-1").change().isNoOp());
+    CHECK_FALSE(resetVotes(s, "retro-9").ok());
+    CHECK_FALSE(clearAnswers(s, "retro-9", Scale::Roti).ok());
+}
