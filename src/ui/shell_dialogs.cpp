@@ -2,6 +2,7 @@
 
 #include "core/commands.hpp"
 #include "ui/i18n.hpp"
+#include "ui/labels.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -194,7 +195,15 @@ void Shell::drawRecoveryPrompt() {
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
     wrappedText(_("Lernraum found a recovery copy that is newer than the file. It holds changes that were not saved, "
                   "for example because the program was closed unexpectedly."));
-    if (!m_recoveredAt.empty()) mutedText(std::string(_("Recovery copy from")) + " " + m_recoveredAt);
+    if (!m_recoveredAt.empty()) {
+        // "2026-11-22 10:15" from the app; the date in the UI language's form.
+        std::string when = m_recoveredAt;
+        if (const auto date = core::Date::parse(std::string_view(when).substr(0, 10)); date && date->isValid())
+            when = formatDate(*date) + when.substr(10);
+        const std::string line = std::string(_("Recovery copy from")) + " " + when;
+        mutedText(line);
+        recordLastItem(line);
+    }
     ImGui::Spacing();
     bool close = false;
     if (button(_("Restore")) || enterPressed()) {

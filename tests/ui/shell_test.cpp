@@ -311,3 +311,11 @@ TEST_CASE("a change the session cannot take becomes a toast; the session stays a
     CHECK(h.shell().toast().find("must not be empty") == std::string::npos); // German, not the English pattern
     ui::setLanguage("en");
 }
+
+TEST_CASE("the recovery prompt shows the copy's date in the UI language", "[ui][shell]") {
+    lernraum::test::UiHarness h("de");
+    h.shell().offerRecovery(lernraum::core::makeDemoSession(), "2026-11-22 10:15");
+    h.frame(3);
+    CHECK(h.has("Wiederherstellungskopie vom 22.11.2026 10:15"));
+    lernraum::ui::setLanguage("en");
+}
