@@ -420,7 +420,8 @@ void BoardView::drawCell(const core::Board& board, const core::Id& columnId, con
         content.stripe = c.colour == core::CardColour::None ? ImVec4(0, 0, 0, 0) : cardColour(c.colour);
         content.highlight = overdue;
         if (!(selected && m_scrollToSelected)) {
-            const float h = cachedCardHeight(c, content, width) + spacing;
+            content.height = cachedCardHeight(c, content, width);
+            const float h = content.height + spacing;
             if (y + h < visibleTop || y > visibleBottom) {
                 skipped += h;
                 continue;

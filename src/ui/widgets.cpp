@@ -7,6 +7,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 namespace lernraum::ui {
 namespace {
@@ -31,6 +33,30 @@ bool fitsOneLine(std::string_view text, float wrapWidth) {
            ImGui::CalcTextSize(text.data(), text.data() + text.size()).x <= wrapWidth;
 }
 
+// layoutWrapped() results of recent frames: the same card texts are laid out every frame, and
+// measuring word by word costs more than a lookup. Keyed by text, width, font and size; emptied
+// when it grows large or when the hyphenation patterns finish loading (the breaks change).
+const std::string& cachedLayout(std::string_view text, float wrapWidth) {
+    static std::unordered_map<std::string, std::string> cache;
+    static bool patternsLoaded = false;
+    const ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    if (const bool loaded = Hyphenator::instance().loaded(); loaded != patternsLoaded || cache.size() > 8192) {
+        cache.clear();
+        patternsLoaded = loaded;
+    }
+    std::string key(text);
+    const struct {
+        const ImFont* font;
+        float size;
+        float width;
+    } params{font, size, wrapWidth};
+    key.append(reinterpret_cast<const char*>(&params), sizeof params);
+    auto it = cache.find(key);
+    if (it == cache.end()) it = cache.emplace(std::move(key), layoutWrapped(text, std::max(wrapWidth, 1.0f), font, size)).first;
+    return it->second;
+}
+
 // Text at the current wrap position, broken into lines by layoutWrapped() (hyphenation instead
 // of ImGui's cut in the middle of a long word).
 void textRange(std::string_view text) {
@@ -39,7 +65,7 @@ void textRange(std::string_view text) {
         ImGui::TextUnformatted(text.data(), text.data() + text.size());
         return;
     }
-    const std::string lines = layoutWrapped(text, std::max(wrapWidth, 1.0f), ImGui::GetFont(), ImGui::GetFontSize());
+    const std::string& lines = cachedLayout(text, wrapWidth);
     ImGui::PushTextWrapPos(-1.0f);
     ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
     ImGui::PopTextWrapPos();
@@ -48,8 +74,8 @@ void textRange(std::string_view text) {
 // The height textRange() takes at this wrap width, in the current font.
 float textHeight(std::string_view text, float wrapWidth) {
     if (fitsOneLine(text, wrapWidth)) return ImGui::GetFontSize();
-    const std::string lines = layoutWrapped(text, std::max(wrapWidth, 1.0f), ImGui::GetFont(), ImGui::GetFontSize());
-    return ImGui::CalcTextSize(lines.data(), lines.data() + lines.size()).y;
+    const std::string& lines = cachedLayout(text, wrapWidth);
+    return ImGui::GetFontSize() * static_cast<float>(1 + std::count(lines.begin(), lines.end(), '\n'));
 }
 
 // Wraps at the enclosing PushTextWrapPos() if there is one (cards), else at the region's edge.
@@ -127,7 +153,7 @@ bool card(const CardContent& c, float width) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     // Background first (measured, not split into draw channels: cards live inside tables, which
     // already split the draw list).
-    const ImVec2 end(start.x + width, start.y + cardHeight(c, width));
+    const ImVec2 end(start.x + width, start.y + (c.height > 0.0f ? c.height : cardHeight(c, width)));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = em(0.25f);
     dl->AddRectFilled(start, end, ImGui::GetColorU32(p.card), rounding);

@@ -68,6 +68,7 @@ struct CardContent {
     std::string meta;          // optional, muted single line
     ImVec4 stripe{0, 0, 0, 0}; // w == 0: no stripe
     bool highlight = false;    // accent outline (e.g. WIP limit exceeded)
+    float height = 0.0f;       // cardHeight() at the width drawn, when the caller already has it
 };
 bool card(const CardContent& content, float width = 0.0f);
 // The height card() will take at this width, without drawing (used to skip off-screen cards).
