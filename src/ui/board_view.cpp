@@ -491,9 +491,11 @@ void BoardView::drawCell(const core::Board& board, const core::Id& columnId, con
         ImGui::EndDragDropTarget();
     }
 
-    if (ctx.presentation) return;
+    // In presentation mode only N opens the field (the room dictates, everyone reads along).
     if (m_newColumn == columnId && m_newLane == laneId) {
         drawNewCardField(columnId, laneId);
+    } else if (ctx.presentation) {
+        return;
     } else if (button(_("+ Card"), ImVec2(-1.0f, 0.0f))) {
         m_newColumn = columnId;
         m_newLane = laneId;
@@ -597,8 +599,8 @@ void BoardView::handleKeys(const core::Board& board, ViewContext& ctx) {
         }
         if (k.ctrl || k.shift) continue;
         if (k.key == kKeyEscape) m_selected.clear();
-        if (ctx.presentation) continue; // moving yes, editing no
-        if (k.key == 'N' || k.key == kKeyInsert) startNewCard(board);
+        if (k.key == 'N' || k.key == kKeyInsert) startNewCard(board); // also while presenting
+        if (ctx.presentation) continue; // moving and adding yes, editing and archiving no
         const core::Card* c = findCard(board, m_selected);
         if (!c) continue;
         if (k.key == kKeyEnter || k.key == kKeyPadEnter) m_editor.open(board.id, *c);

@@ -373,6 +373,16 @@ TEST_CASE("presentation mode hides the editing chrome but cards still move", "[u
     h.click("Delta task");
     ctrlKey(h, kRight);
     CHECK(columnOf(h, "Delta task") == kDone);
+
+    // N still adds a card while presenting (the room dictates); Enter creates it.
+    key(h, 'N');
+    h.frame(2);
+    REQUIRE(h.has("New card title"));
+    h.type("Aus dem Raum");
+    h.pressKey(ui::key::Enter);
+    h.frame(2);
+    CHECK(columnOf(h, "Aus dem Raum") == kDone); // the selected card's column
+    CHECK_FALSE(h.has("+ Card"));
 }
 
 TEST_CASE("a filter typed before presentation mode is named on the projected board", "[ui][board]") {
