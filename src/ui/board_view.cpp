@@ -276,6 +276,19 @@ void BoardView::drawGrid(const core::Board& board, ViewContext& ctx) {
         ImGui::PopID();
         cellRow(l + 1);
     }
+    // A dragged card near the top or bottom edge scrolls the board, so a lane further down can be
+    // reached with the mouse (ImGui does not scroll while dragging by itself).
+    if (const ImGuiPayload* payload = ImGui::GetDragDropPayload(); payload && payload->IsDataType(kCardPayload)) {
+        const ImRect area = ImGui::GetCurrentTable()->InnerClipRect;
+        const float mouse = ImGui::GetIO().MousePos.y;
+        const float zone = em(2.5f);
+        const float step = em(0.8f);
+        if (ImGui::GetIO().MousePos.x >= area.Min.x && ImGui::GetIO().MousePos.x <= area.Max.x) {
+            if (mouse > area.Max.y - zone && mouse < area.Max.y + zone) ImGui::SetScrollY(ImGui::GetScrollY() + step);
+            else if (mouse < area.Min.y + zone + ImGui::GetFrameHeightWithSpacing() && mouse > area.Min.y - zone)
+                ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() - step));
+        }
+    }
     ImGuiWindow* inner = ImGui::GetCurrentTable()->InnerWindow;
     const ImRect clip = ImGui::GetCurrentTable()->InnerClipRect; // the cells' visible area
     ImGui::EndTable();

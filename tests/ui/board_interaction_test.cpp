@@ -566,3 +566,31 @@ TEST_CASE("the CSV dialog's Browse... picks a .csv file from the folder list", "
     h.click("Close");
     if (oldHome) setenv("HOME", savedHome.c_str(), 1);
 }
+
+TEST_CASE("a dragged card near the bottom edge scrolls the board", "[ui][board]") {
+    UiHarness h;
+    const core::Session demo = core::makeDemoSession();
+    openBoard(h, demo);
+    const core::Board& b = demo.boards.front();
+    const auto lower = core::cellCards(b, b.columns.front().id, b.lanes[1].id);
+    REQUIRE_FALSE(lower.empty());
+    const std::string below = b.cards[lower.back()].title; // the last card of the lower lane
+    const auto before = h.settled(below);
+    REQUIRE(before);
+    const auto from = h.settled(b.cards[core::cellCards(b, b.columns.front().id, b.lanes[0].id).front()].title);
+    REQUIRE(from);
+    h.io().MousePos = *from;
+    h.frame(30);
+    h.io().MouseDown[0] = true;
+    h.frame();
+    const float bottom = h.io().DisplaySize.y - 30.0f; // the board reaches down to the status bar
+    for (int i = 1; i <= 30; ++i) {
+        h.io().MousePos = ImVec2(from->x, std::min(bottom, from->y + 60.0f * static_cast<float>(i)));
+        h.frame();
+    }
+    const auto during = h.find(below);
+    h.io().MouseDown[0] = false;
+    h.frame(2);
+    REQUIRE(during);
+    CHECK(during->y < before->y - 20.0f); // the board scrolled up under the mouse
+}
