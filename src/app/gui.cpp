@@ -18,6 +18,8 @@
 #include "ui/shell.hpp"
 #include "ui/widgets.hpp"
 
+#include <imgui.h>
+
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -162,6 +164,8 @@ int runInteractive(const GuiOptions& options) {
         runner.waitForEvents(shell.timerRunning() || autosaver.pending(shell.isDirty(), shell.history().version()));
         runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), shell.fullscreen()});
         shell.draw(runner.time(), wallClock());
+        // While something is dragged, keep drawing: the board scrolls under a card held at its edge.
+        if (ImGui::GetDragDropPayload() != nullptr) runner.keepRendering(1);
         runner.endFrame();
         runner.setTitle(shell.windowTitle());
         if (recoveryPending && shell.modal() != ui::Modal::Recovery) {

@@ -10,6 +10,7 @@
 #include "ui/keys.hpp"
 #include "ui/theme.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -59,6 +60,8 @@ public:
     void pollEvents();
     // Wakes a blocked waitForEvents() for one frame; callable from any thread once open() succeeded.
     static void wake();
+    // Renders at least `frames` more frames without waiting for input (e.g. while a drag scrolls).
+    void keepRendering(int frames) { m_framesToRender = std::max(m_framesToRender, frames); }
     // Applies the display state (rebuilding fonts and style when needed) and starts an ImGui frame.
     void beginFrame(const DisplayState& display);
     // Renders the frame; when `screenshotPath` is given, writes it as PNG before presenting.

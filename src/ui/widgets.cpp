@@ -61,12 +61,12 @@ const std::string& cachedLayout(std::string_view text, float wrapWidth) {
 // of ImGui's cut in the middle of a long word).
 void textRange(std::string_view text) {
     const float wrapWidth = wrapWidthHere();
-    if (wrapWidth < 0.0f || fitsOneLine(text, wrapWidth)) {
-        ImGui::TextUnformatted(text.data(), text.data() + text.size());
-        return;
-    }
-    const std::string& lines = cachedLayout(text, wrapWidth);
-    ImGui::PushTextWrapPos(-1.0f);
+    // A window that sizes itself to its content (tooltips, the drag preview) starts a few pixels
+    // wide: wrapping there would cut every character onto its own line, and the window would never
+    // grow. Such narrow widths draw the text unwrapped, as ImGui's own wrapping effectively does.
+    const bool asIs = wrapWidth < ImGui::GetFontSize() * 4.0f || fitsOneLine(text, wrapWidth);
+    const std::string_view lines = asIs ? text : std::string_view(cachedLayout(text, wrapWidth));
+    ImGui::PushTextWrapPos(-1.0f); // the lines are final: ImGui must not wrap them again
     ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
     ImGui::PopTextWrapPos();
 }
@@ -80,8 +80,12 @@ float textHeight(std::string_view text, float wrapWidth) {
 
 // Wraps at the enclosing PushTextWrapPos() if there is one (cards), else at the region's edge.
 void wrapped(std::string_view text) {
-    const bool outerWrap = ImGui::GetCurrentWindowRead()->DC.TextWrapPos >= 0.0f;
-    if (!outerWrap) ImGui::PushTextWrapPos(0.0f);
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    const bool outerWrap = window->DC.TextWrapPos >= 0.0f;
+    // A window that sizes itself to its content (tooltip, drag preview, auto-resizing dialog) has
+    // no edge to wrap at yet: give it a reading width instead.
+    const bool autoSized = (window->Flags & (ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_AlwaysAutoResize)) != 0;
+    if (!outerWrap) ImGui::PushTextWrapPos(autoSized ? ImGui::GetCursorPos().x + em(30.0f) : 0.0f);
     textRange(text);
     if (!outerWrap) ImGui::PopTextWrapPos();
 }

@@ -4,6 +4,7 @@
 #include "harness.hpp"
 
 #include "ui/hyphenation.hpp"
+#include "ui/widgets.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -135,4 +136,18 @@ TEST_CASE("layoutWrapped keeps every line within the width and splits long words
     for (const auto& line : splitLines(cut)) joined += line;
     CHECK(joined == digits);
     ImGui::EndFrame();
+}
+
+TEST_CASE("wrapped text in a tooltip keeps a reading width instead of one character per line", "[ui][hyphenation]") {
+    lernraum::test::UiHarness harness; // an ImGui context with a font
+    float height = 0.0f;
+    for (int frame = 0; frame < 4; ++frame) { // a tooltip sizes itself from the frames before
+        ImGui::NewFrame();
+        ImGui::BeginTooltip();
+        ui::wrappedText("Virtuelle Kaffeepause am Freitag");
+        height = ImGui::GetItemRectSize().y;
+        ImGui::EndTooltip();
+        ImGui::EndFrame();
+    }
+    CHECK(height == ImGui::GetFontSize()); // one line
 }
