@@ -2,7 +2,7 @@
 // drag and drop with the mouse, the keyboard) through the shell and check the session and the
 // undo history after each step.
 
-#include "harness.hpp"
+#include "board_fixture.hpp"
 
 #include "core/commands.hpp"
 
@@ -13,42 +13,21 @@
 #include <vector>
 
 using lernraum::test::UiHarness;
+using namespace lernraum::test;
 namespace core = lernraum::core;
 namespace ui = lernraum::ui;
 
 namespace {
 
-constexpr core::Timestamp kCreated{1'789'000'000}; // before the harness clock (1'790'000'000)
-
-core::Card makeCard(const std::string& id, const std::string& title, const std::string& column) {
-    core::Card c;
-    c.id = id;
-    c.title = title;
-    c.columnId = column;
-    c.createdAt = kCreated;
-    c.history.push_back({column, kCreated});
-    return c;
-}
-
 // Todo (A, B, C) | Doing, hard limit 2 (D, E) | Done (F). No lanes.
 core::Session boardSession() {
-    core::Session s;
-    s.id = "session-000000000001";
-    s.title = "Board test";
-    core::Board b;
-    b.id = "board-000000000001";
-    b.title = "Praxisaufgaben";
-    b.columns = {{"col-000000000001", "Todo", core::ColumnKind::Todo, 0, core::WipMode::Soft},
-                 {"col-000000000002", "Doing", core::ColumnKind::InProgress, 2, core::WipMode::Hard},
-                 {"col-000000000003", "Done", core::ColumnKind::Done, 0, core::WipMode::Soft}};
-    b.cards = {makeCard("card-00000000000a", "Alpha task", "col-000000000001"),
-               makeCard("card-00000000000b", "Bravo task", "col-000000000001"),
-               makeCard("card-00000000000c", "Charlie report", "col-000000000001"),
-               makeCard("card-00000000000d", "Delta task", "col-000000000002"),
-               makeCard("card-00000000000e", "Echo task", "col-000000000002"),
-               makeCard("card-00000000000f", "Foxtrot task", "col-000000000003")};
-    b.cards[2].tags = {"Bericht"};
-    s.boards.push_back(b);
+    core::Session s = boardSessionWith("Board test", {makeCard("card-00000000000a", "Alpha task", kTodo),
+                                                      makeCard("card-00000000000b", "Bravo task", kTodo),
+                                                      makeCard("card-00000000000c", "Charlie report", kTodo),
+                                                      makeCard("card-00000000000d", "Delta task", kDoing),
+                                                      makeCard("card-00000000000e", "Echo task", kDoing),
+                                                      makeCard("card-00000000000f", "Foxtrot task", kDone)});
+    s.boards[0].cards[2].tags = {"Bericht"};
     return s;
 }
 
@@ -72,14 +51,6 @@ std::vector<std::string> columnTitles(UiHarness& h, const std::string& columnId)
     return out;
 }
 
-// Centres of every recorded item with this label, left to right.
-std::vector<ImVec2> allItems(const std::string& label) {
-    std::vector<ImVec2> out;
-    for (const auto& item : ui::recordedItems())
-        if (item.label == label) out.emplace_back((item.min.x + item.max.x) * 0.5f, (item.min.y + item.max.y) * 0.5f);
-    std::sort(out.begin(), out.end(), [](const ImVec2& a, const ImVec2& b) { return a.x < b.x; });
-    return out;
-}
 
 UiHarness& openBoard(UiHarness& h, core::Session session = boardSession()) {
     h.shell().setSession(std::move(session), {});
@@ -129,7 +100,6 @@ int maxAlphaInside(const std::string& label) {
 }
 
 constexpr int kLeft = 263, kRight = 262, kDown = 264, kUp = 265, kDelete = 261;
-const std::string kTodo = "col-000000000001", kDoing = "col-000000000002", kDone = "col-000000000003";
 
 } // namespace
 

@@ -1,7 +1,7 @@
 // Headless tests of the board's structure: boards, columns and swimlanes are added, renamed,
 // moved and deleted through the real menus and dialogs, and every step undoes.
 
-#include "harness.hpp"
+#include "board_fixture.hpp"
 
 #include "core/commands.hpp"
 #include "core/demo.hpp"
@@ -11,42 +11,21 @@
 #include <vector>
 
 using lernraum::test::UiHarness;
+using namespace lernraum::test;
 namespace core = lernraum::core;
 namespace ui = lernraum::ui;
 
 namespace {
 
-constexpr core::Timestamp kCreated{1'789'000'000};
 constexpr int kEnter = 257;
 constexpr int kBackspace = 259;
 
-core::Card makeCard(const std::string& id, const std::string& title, const std::string& column) {
-    core::Card c;
-    c.id = id;
-    c.title = title;
-    c.columnId = column;
-    c.createdAt = kCreated;
-    c.history.push_back({column, kCreated});
-    return c;
-}
-
 // Todo (A, B) | Doing, hard limit 2 (C) | Done (D). No lanes.
 core::Session structureSession() {
-    core::Session s;
-    s.id = "session-000000000001";
-    s.title = "Structure test";
-    core::Board b;
-    b.id = "board-000000000001";
-    b.title = "Praxisaufgaben";
-    b.columns = {{"col-000000000001", "Todo", core::ColumnKind::Todo, 0, core::WipMode::Soft},
-                 {"col-000000000002", "Doing", core::ColumnKind::InProgress, 2, core::WipMode::Hard},
-                 {"col-000000000003", "Done", core::ColumnKind::Done, 0, core::WipMode::Soft}};
-    b.cards = {makeCard("card-00000000000a", "Alpha task", "col-000000000001"),
-               makeCard("card-00000000000b", "Bravo task", "col-000000000001"),
-               makeCard("card-00000000000c", "Charlie task", "col-000000000002"),
-               makeCard("card-00000000000d", "Delta task", "col-000000000003")};
-    s.boards.push_back(b);
-    return s;
+    return boardSessionWith("Structure test", {makeCard("card-00000000000a", "Alpha task", kTodo),
+                                               makeCard("card-00000000000b", "Bravo task", kTodo),
+                                               makeCard("card-00000000000c", "Charlie task", kDoing),
+                                               makeCard("card-00000000000d", "Delta task", kDone)});
 }
 
 UiHarness& open(UiHarness& h, core::Session session = structureSession()) {
@@ -64,14 +43,6 @@ std::vector<std::string> columnTitles(const core::Board& b) {
     return out;
 }
 
-// Centres of every recorded item with this label, left to right.
-std::vector<ImVec2> allItems(const std::string& label) {
-    std::vector<ImVec2> out;
-    for (const auto& item : ui::recordedItems())
-        if (item.label == label) out.emplace_back((item.min.x + item.max.x) * 0.5f, (item.min.y + item.max.y) * 0.5f);
-    std::sort(out.begin(), out.end(), [](const ImVec2& a, const ImVec2& b) { return a.x < b.x; });
-    return out;
-}
 
 void openColumnMenu(UiHarness& h, std::size_t column) {
     h.frame(2);
