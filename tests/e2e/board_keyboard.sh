@@ -6,14 +6,11 @@
 # Usage: board_keyboard.sh LERNRAUM_BINARY SOURCE_DIR
 set -euo pipefail
 bin=$(realpath "$1")
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.bash"
 
-for tool in xvfb-run xdotool jq; do
-    command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (scripts/install-deps.sh installs it)"; exit 1; }
-done
+e2e_require xvfb-run xdotool jq
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/config" # never touch the user's settings
+e2e_workdir
 session="$work/e2e-board.lernraum"
 "$bin" new -o "$session" --template demo >/dev/null
 cp "$session" "$work/before.lernraum"
@@ -22,24 +19,13 @@ cat >"$work/drive.sh" <<'DRIVE'
 #!/usr/bin/env bash
 set -euo pipefail
 bin=$1 session=$2 log=$3
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$E2E_LIB"
 
 "$bin" --view board --lang de "$session" 2>"$log" &
 pid=$!
-# Focus only once the window is mapped (focusing an unmapped window is an X BadMatch error); retry,
-# since a slow start (e.g. the sanitizer build) can map it late.
-window() {
-    local id
-    id=$(timeout 30 xdotool search --sync --onlyvisible --name 'e2e-board.lernraum' | head -n1) || return 1
-    for _ in 1 2 3 4 5 6 7 8 9 10; do
-        xdotool windowfocus --sync "$id" 2>/dev/null && { echo "$id"; return 0; }
-        sleep 0.5
-    done
-    return 1
-}
+window() { e2e_window 'e2e-board.lernraum'; }
 wid=$(window) || fail "no window appeared or it could not be focused"
 sleep 1
-step() { xdotool "$@"; sleep 0.6; }
 title() { xdotool getwindowname "$wid"; }
 
 step key Right       # selects the first card of the first column
@@ -48,18 +34,11 @@ step key ctrl+Right  # moves it into the next column
 step key ctrl+s
 [[ $(title) != \** ]] || fail "unsaved mark still shown after Ctrl+S: $(title)"
 step key ctrl+q
-for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$pid" 2>/dev/null && { kill "$pid"; fail "Ctrl+Q after saving did not quit"; }
+e2e_exited "$pid" || { kill "$pid"; fail "Ctrl+Q after saving did not quit"; }
 wait "$pid" || fail "exit code $? after a clean quit"
 echo "driven"
 DRIVE
-chmod +x "$work/drive.sh"
-
-if ! xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1600x900x24" "$work/drive.sh" "$bin" "$session" "$work/lernraum.log"; then
-    echo "--- lernraum stderr ---" >&2
-    cat "$work/lernraum.log" >&2 || true
-    exit 1
-fi
+e2e_drive "$work/drive.sh" "$bin" "$session" "$work/lernraum.log"
 
 # Exactly one card changed: from the first column into the second, with a new history entry there.
 cards() { jq -c '.session.boards[0].cards[] | {id, column, n: (.history | length), last: .history[-1].column}' "$1"; }

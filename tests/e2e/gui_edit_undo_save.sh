@@ -5,14 +5,11 @@
 # Checks the saved file after each step. Usage: gui_edit_undo_save.sh LERNRAUM_BINARY SOURCE_DIR
 set -euo pipefail
 bin=$(realpath "$1")
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.bash"
 
-for tool in xvfb-run xdotool; do
-    command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (scripts/install-deps.sh installs it)"; exit 1; }
-done
+e2e_require xvfb-run xdotool
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/config" # never touch the user's settings
+e2e_workdir
 session="$work/e2e-workshop.lernraum"
 "$bin" new -o "$session" --template demo >/dev/null
 
@@ -20,23 +17,13 @@ cat >"$work/drive.sh" <<'DRIVE'
 #!/usr/bin/env bash
 set -euo pipefail
 bin=$1 session=$2 log=$3
-fail() { echo "FAIL: $*" >&2; exit 1; }
-# The window id once it is mapped, focused for keyboard input (there is no window manager).
-window() {
-    local id
-    id=$(timeout 30 xdotool search --sync --onlyvisible --name 'e2e-workshop.lernraum' | head -n1) || return 1
-    for _ in 1 2 3 4 5; do
-        xdotool windowfocus --sync "$id" 2>/dev/null && { echo "$id"; return 0; }
-        sleep 0.5
-    done
-    return 1
-}
+source "$E2E_LIB"
+window() { e2e_window 'e2e-workshop.lernraum'; }
 
 "$bin" "$session" 2>"$log" &
 pid=$!
 wid=$(window) || fail "no window appeared"
 sleep 1
-step() { xdotool "$@"; sleep 0.6; }
 title() { xdotool getwindowname "$wid"; }
 
 step key F2
@@ -54,8 +41,7 @@ grep -q 'Zweiter Titel' "$session" && fail "saved file contains the undone title
 [[ -f "$session.bak" ]] || fail "no backup of the previous version"
 
 step key ctrl+q
-for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$pid" 2>/dev/null && fail "Ctrl+Q without unsaved changes did not quit"
+e2e_exited "$pid" || fail "Ctrl+Q without unsaved changes did not quit"
 wait "$pid" || fail "exit code $? after a clean quit"
 
 # Second run: an unsaved edit, then Ctrl+Q asks; Enter picks Save.
@@ -70,18 +56,10 @@ step key ctrl+q
 sleep 1
 kill -0 "$pid" 2>/dev/null || fail "quit with unsaved changes without asking"
 step key Return
-for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$pid" 2>/dev/null && { kill "$pid"; fail "Save in the unsaved-changes prompt did not quit"; }
+e2e_exited "$pid" || { kill "$pid"; fail "Save in the unsaved-changes prompt did not quit"; }
 wait "$pid" || fail "exit code $? after save and quit"
 grep -q '"title": "Dritter Titel"' "$session" || fail "Save in the prompt did not write the file"
 [[ -f "$XDG_CONFIG_HOME/lernraum/settings.ini" ]] || fail "settings were not written to XDG_CONFIG_HOME"
 echo "PASS"
 DRIVE
-chmod +x "$work/drive.sh"
-
-# Start the display search at a random number: parallel test runs must not share a server.
-if ! xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1600x900x24" "$work/drive.sh" "$bin" "$session" "$work/lernraum.log"; then
-    echo "--- lernraum stderr ---" >&2
-    cat "$work/lernraum.log" >&2 || true
-    exit 1
-fi
+e2e_drive "$work/drive.sh" "$bin" "$session" "$work/lernraum.log"

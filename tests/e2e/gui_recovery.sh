@@ -6,14 +6,11 @@
 # Usage: gui_recovery.sh LERNRAUM_BINARY SOURCE_DIR
 set -euo pipefail
 bin=$(realpath "$1")
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.bash"
 
-for tool in xvfb-run xdotool; do
-    command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (scripts/install-deps.sh installs it)"; exit 1; }
-done
+e2e_require xvfb-run xdotool
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/config"
+e2e_workdir
 session="$work/recovery-workshop.lernraum"
 "$bin" new -o "$session" --template demo >/dev/null
 
@@ -21,18 +18,9 @@ cat >"$work/drive.sh" <<'DRIVE'
 #!/usr/bin/env bash
 set -euo pipefail
 bin=$1 session=$2 log=$3
+source "$E2E_LIB"
 recovery="$XDG_CONFIG_HOME/lernraum/recovery"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-window() {
-    local id
-    id=$(timeout 30 xdotool search --sync --onlyvisible --name 'recovery-workshop.lernraum' | head -n1) || return 1
-    for _ in 1 2 3 4 5; do
-        xdotool windowfocus --sync "$id" 2>/dev/null && { echo "$id"; return 0; }
-        sleep 0.5
-    done
-    return 1
-}
-step() { xdotool "$@"; sleep 0.6; }
+window() { e2e_window 'recovery-workshop.lernraum'; }
 crash_after_autosave() {
     for _ in $(seq 60); do
         compgen -G "$recovery/recovery-workshop-*.lernraum" >/dev/null && break
@@ -80,16 +68,9 @@ sleep 1.5
 step key Escape
 [[ $(xdotool getwindowname "$wid") != \** ]] || fail "declining left the session marked unsaved"
 step key ctrl+q
-for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$pid" 2>/dev/null && { kill "$pid"; fail "did not quit"; }
+e2e_exited "$pid" || { kill "$pid"; fail "did not quit"; }
 [[ $(sha256sum "$session") == "$saved" ]] || fail "declining changed the file"
 compgen -G "$recovery/recovery-workshop-*.declined" >/dev/null || fail "declined copy was not kept"
 echo "PASS"
 DRIVE
-chmod +x "$work/drive.sh"
-
-if ! xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1600x900x24" "$work/drive.sh" "$bin" "$session" "$work/lernraum.log"; then
-    echo "--- lernraum stderr ---" >&2
-    cat "$work/lernraum.log" >&2 || true
-    exit 1
-fi
+e2e_drive "$work/drive.sh" "$bin" "$session" "$work/lernraum.log"

@@ -5,15 +5,12 @@
 # Usage: screenshot_themes.sh LERNRAUM_BINARY SOURCE_DIR
 set -euo pipefail
 bin=$(realpath "$1")
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.bash"
 src=$2
 
-for tool in xvfb-run python3; do
-    command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (scripts/install-deps.sh installs it)"; exit 1; }
-done
+e2e_require xvfb-run python3
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/config"
+e2e_workdir
 
 for theme in light dark high-contrast; do
     xvfb-run -a -s "-screen 0 1280x720x24" "$bin" --screenshot "$work/$theme.png" --size 1280x720 \
