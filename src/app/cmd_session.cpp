@@ -3,7 +3,10 @@
 #include "cli.hpp"
 
 #include "core/demo.hpp"
+#include "core/commands.hpp"
 #include "core/generate.hpp"
+#include "core/participants.hpp"
+#include "core/text.hpp"
 #include "core/templates.hpp"
 #include "store/session_file.hpp"
 
@@ -30,6 +33,18 @@ core::Date today() {
 core::Timestamp fixedSavedAt(const core::Session& s) {
     const core::Date d = s.date.isValid() ? s.date : core::Date{2026, 1, 1};
     return core::Timestamp{static_cast<std::int64_t>(d.daysSinceEpoch()) * 86400 + 18 * 3600};
+}
+
+// "2026-12-16" or "16.12.2026"; an empty optional when it is neither (or not a calendar date).
+std::optional<core::Date> parseUserDate(const std::string& text) {
+    if (auto iso = core::Date::parse(text); iso && iso->isValid()) return iso;
+    int d = 0, m = 0, y = 0;
+    char tail = 0;
+    if (std::sscanf(text.c_str(), "%d.%d.%d%c", &d, &m, &y, &tail) == 3 && y >= 1000) {
+        const core::Date date{y, m, d};
+        if (date.isValid()) return date;
+    }
+    return std::nullopt;
 }
 
 bool refuseOverwrite(const std::string& file, bool force) {
@@ -62,26 +77,102 @@ void registerSessionCommands(CLI::App& app, CliContext& ctx) {
     {
         struct Args {
             std::string output, title = "Neue Sitzung", templ = "empty";
+            std::string date, kind, lernraum, orgUnit, facilitator, goal, nextReview, language, startTime, participants;
+            bool researchConsent = false;
             bool force = false;
         };
         auto args = std::make_shared<Args>();
+        std::vector<std::string> kinds;
+        for (int i = 0; i < static_cast<int>(core::SessionKind::Count); ++i)
+            kinds.emplace_back(core::toName(static_cast<core::SessionKind>(i)));
         auto* cmd = app.add_subcommand("new", "Create a new session file");
         cmd->add_option("-o,--output", args->output, "File to create")->required();
         cmd->add_option("--title", args->title, "Title of the workshop");
         cmd->add_option("--template", args->templ, "empty (default) or demo")->check(CLI::IsMember(core::templateNames()));
+        cmd->add_option("--date", args->date, "Date of the workshop, YYYY-MM-DD or DD.MM.YYYY (default: today)");
+        cmd->add_option("--start", args->startTime, "Time the workshop starts, HH:MM (the agenda shows clock times)");
+        cmd->add_option("--kind", args->kind, "Kind of workshop")->check(CLI::IsMember(kinds));
+        cmd->add_option("--lernraum", args->lernraum, "Name of the Lernraum (series)");
+        cmd->add_option("--org-unit", args->orgUnit, "Organisation unit");
+        cmd->add_option("--facilitator", args->facilitator, "Name of the facilitator");
+        cmd->add_option("--goal", args->goal, "Goal of the workshop");
+        cmd->add_option("--next-review", args->nextReview, "Date of the next review or workshop");
+        cmd->add_option("--language", args->language, "Language of the session's texts: de (default) or en")
+            ->check(CLI::IsMember({"de", "en"}));
+        cmd->add_option("--participants", args->participants,
+                        "Anonymous participants by role, e.g. \"fuehrungskraft=3,beschaeftigte=6,personalrat=2\" "
+                        "(roles: manager/fuehrungskraft, employee/beschaeftigte, staff_council/personalrat, "
+                        "facilitator/moderation, external/extern)");
+        cmd->add_flag("--research-consent", args->researchConsent, "Record the team's consent to research use");
         cmd->add_flag("--force", args->force, "Overwrite an existing file");
         cmd->callback([args, &ctx] {
-            if (refuseOverwrite(args->output, args->force)) {
-                ctx.exitCode = kExitFailed;
-                return;
-            }
             if (args->templ == "demo") {
+                if (refuseOverwrite(args->output, args->force)) {
+                    ctx.exitCode = kExitFailed;
+                    return;
+                }
                 const auto session = core::makeDemoSession();
                 ctx.exitCode = save(session, args->output, fixedSavedAt(session));
                 return;
             }
             auto ids = core::IdGenerator::fromRandomDevice();
-            const auto session = core::makeEmptySession(args->title, today(), ids);
+            core::Date date = today();
+            if (!args->date.empty()) {
+                const auto parsed = parseUserDate(args->date);
+                if (!parsed || !parsed->isSet()) {
+                    printError("", "--date must be a calendar date like 2026-12-16 or 16.12.2026 (is '" + args->date + "')");
+                    ctx.exitCode = kExitUsage;
+                    return;
+                }
+                date = *parsed;
+            }
+            core::Session session = core::makeEmptySession(args->title, date, ids);
+            // Every other field through the same command the workshop-data dialog uses.
+            core::SessionHeader header = core::headerOf(session);
+            if (!args->kind.empty()) header.kind = *core::parseEnum<core::SessionKind>(args->kind);
+            header.lernraum = args->lernraum;
+            header.orgUnit = args->orgUnit;
+            header.facilitator = args->facilitator;
+            header.goal = args->goal;
+            header.researchConsent = args->researchConsent;
+            if (!args->language.empty()) header.language = args->language;
+            if (!args->nextReview.empty()) {
+                const auto parsed = parseUserDate(args->nextReview);
+                if (!parsed) {
+                    printError("", "--next-review must be a calendar date like 2026-12-16 (is '" + args->nextReview + "')");
+                    ctx.exitCode = kExitUsage;
+                    return;
+                }
+                header.nextReview = *parsed;
+            }
+            if (!args->startTime.empty()) {
+                const int minutes = core::parseTimeOfDay(args->startTime);
+                if (minutes < 0) {
+                    printError("", "--start must be a time of day like 09:00 (is '" + args->startTime + "')");
+                    ctx.exitCode = kExitUsage;
+                    return;
+                }
+                header.startTime = core::formatTimeOfDay(minutes);
+            }
+            const core::RoleCountsParse counts = core::parseRoleCounts(args->participants);
+            if (!counts.counts) {
+                printError("", "--participants: '" + counts.badPart +
+                                   "' is not a role and a count like 'personalrat=2'");
+                ctx.exitCode = kExitUsage;
+                return;
+            }
+            const auto people = core::anonymousParticipants(session, *counts.counts, ids);
+            const core::CommandResult result = core::updateWorkshopData(session, header, people);
+            if (!result.ok()) {
+                printError("", result.refusal().message());
+                ctx.exitCode = kExitUsage;
+                return;
+            }
+            core::applyAfter(session, result.change());
+            if (refuseOverwrite(args->output, args->force)) {
+                ctx.exitCode = kExitFailed;
+                return;
+            }
             ctx.exitCode = save(session, args->output, {});
             if (ctx.exitCode == kExitOk) std::printf("%s: created\n", args->output.c_str());
         });

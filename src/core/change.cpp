@@ -10,7 +10,7 @@ namespace lernraum::core {
 
 SessionHeader headerOf(const Session& s) {
     return SessionHeader{s.id,       s.title,       s.date, s.lernraum,        s.orgUnit,         s.kind,
-                         s.language, s.facilitator, s.goal, s.researchConsent, s.previousSessionId, s.nextReview};
+                         s.language, s.facilitator, s.goal, s.researchConsent, s.previousSessionId, s.nextReview, s.startTime};
 }
 
 void setHeader(Session& s, const SessionHeader& h) {
@@ -26,6 +26,7 @@ void setHeader(Session& s, const SessionHeader& h) {
     s.researchConsent = h.researchConsent;
     s.previousSessionId = h.previousSessionId;
     s.nextReview = h.nextReview;
+    s.startTime = h.startTime;
 }
 
 namespace {
@@ -204,7 +205,7 @@ std::size_t bytes(const Experiment& x) {
 }
 std::size_t bytes(const SessionHeader& x) {
     return sizeof(x) + x.id.size() + x.title.size() + x.lernraum.size() + x.orgUnit.size() + x.language.size() +
-           x.facilitator.size() + x.goal.size() + x.previousSessionId.size();
+           x.facilitator.size() + x.goal.size() + x.previousSessionId.size() + x.startTime.size();
 }
 // What a scope owns outside its inline storage (the inline part is sizeof(Scope)).
 std::size_t heapBytes(const SessionHeader& x) { return bytes(x) - sizeof(x); }

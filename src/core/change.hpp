@@ -40,6 +40,7 @@ struct SessionHeader {
     bool researchConsent = false;
     Id previousSessionId;
     Date nextReview;
+    std::string startTime;
     friend bool operator==(const SessionHeader&, const SessionHeader&) = default;
 };
 

@@ -8,6 +8,8 @@
 #include "ids.hpp"
 #include "text.hpp"
 
+#include <unordered_set>
+
 
 namespace lernraum::core {
 
@@ -116,6 +118,8 @@ std::optional<Refusal> checkHeader(const SessionHeader& h) {
     if (h.language != "de" && h.language != "en") return invalidValue("language", h.language);
     if (auto r = checkDate("date", h.date)) return r;
     if (auto r = checkDate("next review date", h.nextReview)) return r;
+    if (!h.startTime.empty() && formatTimeOfDay(parseTimeOfDay(h.startTime)) != h.startTime)
+        return invalidValue("start time", h.startTime);
     return std::nullopt;
 }
 
@@ -131,6 +135,7 @@ std::string_view fieldName(SessionField f) {
     case SessionField::Language: return "language";
     case SessionField::ResearchConsent: return "researchConsent";
     case SessionField::NextReview: return "nextReview";
+    case SessionField::StartTime: return "startTime";
     }
     return "unknown";
 }
@@ -173,6 +178,16 @@ CommandResult setSessionField(const Session& s, SessionField field, std::string_
         if (value != "true" && value != "false") return invalidValue("research consent", text);
         next.researchConsent = value == "true";
         break;
+    case SessionField::StartTime: {
+        if (trim(value).empty()) {
+            next.startTime.clear();
+            break;
+        }
+        const int minutes = parseTimeOfDay(value);
+        if (minutes < 0) return invalidValue("start time", text);
+        next.startTime = formatTimeOfDay(minutes);
+        break;
+    }
     default: return invalidValue("session field", std::to_string(static_cast<int>(field)));
     }
     auto result = headerChange(s, next, "session/" + std::string(fieldName(field)));
@@ -195,6 +210,7 @@ CommandResult updateSessionHeader(const Session& s, const SessionHeader& header)
     f.check("language", header.language != old.language);
     f.check("researchConsent", header.researchConsent != old.researchConsent);
     f.check("nextReview", header.nextReview != old.nextReview);
+    f.check("startTime", header.startTime != old.startTime);
     // Same key scheme as setSessionField, so both merge with each other.
     return headerChange(s, header, f.mergeKey("session"));
 }
@@ -250,6 +266,53 @@ CommandResult removeParticipant(const Session& s, const Id& participantId) {
         }
     }
     c.steps.push_back(Step{slotOf(s.participants, {}, *i), absentSlot<Participant>({}, participantId)});
+    return c;
+}
+
+CommandResult updateWorkshopData(const Session& s, const SessionHeader& header, const std::vector<Participant>& participants) {
+    const SessionHeader old = headerOf(s);
+    if (header.id != old.id) return invalidValue("session id", header.id);
+    if (header.previousSessionId != old.previousSessionId) return invalidValue("previous session id", header.previousSessionId);
+    if (auto r = checkHeader(header)) return *r;
+    if (participants.size() > kMaxListSize) return invalidValue("participants", std::to_string(participants.size()));
+    std::unordered_set<Id> wanted;
+    for (const auto& p : participants) {
+        if (!wanted.insert(p.id).second) return refuse(refusal::DuplicateId, "The id '{1}' is already in use", {p.id});
+        if (auto r = checkParticipant(p)) return *r;
+        if (!find(s.participants, p.id) && (!isWellFormedId(p.id) || idInUse(s, p.id)))
+            return *checkNewId(s, p.id);
+    }
+
+    Change c;
+    c.label = "Edit workshop data";
+    if (header != old) c.steps.push_back(Step{old, header});
+    // Steps on the participant list are recorded in order on a working copy, so each step's
+    // `before` is the list as the previous step left it.
+    std::vector<Participant> working = s.participants;
+    for (std::size_t i = working.size(); i > 0; --i) {
+        const Participant& gone = working[i - 1];
+        if (wanted.count(gone.id)) continue;
+        for (const auto& r : s.retrospectives) { // their items become anonymous, as in removeParticipant
+            for (std::size_t k = 0; k < r.items.size(); ++k) {
+                if (r.items[k].authorId != gone.id) continue;
+                auto before = slotOf(r.items, r.id, k);
+                auto after = before;
+                after.value->authorId.clear();
+                c.steps.push_back(Step{std::move(before), std::move(after)});
+            }
+        }
+        c.steps.push_back(Step{slotOf(working, {}, i - 1), absentSlot<Participant>({}, gone.id)});
+        working.erase(working.begin() + static_cast<std::ptrdiff_t>(i - 1));
+    }
+    for (std::size_t k = 0; k < participants.size(); ++k) {
+        const Participant& p = participants[k];
+        const auto at = indexOf(working, p.id);
+        if (at && *at == k && working[k] == p) continue;
+        Slot<Participant> before = at ? slotOf(working, {}, *at) : absentSlot<Participant>({}, p.id);
+        if (at) working.erase(working.begin() + static_cast<std::ptrdiff_t>(*at));
+        working.insert(working.begin() + static_cast<std::ptrdiff_t>(k), p);
+        c.steps.push_back(Step{std::move(before), Slot<Participant>{{}, p.id, p, k}});
+    }
     return c;
 }
 

@@ -58,14 +58,20 @@ inline constexpr std::string_view NeedsTarget = "needs-target";         // {1} c
 // ---------------------------------------------------------------------------------------------
 // Session header
 
-enum class SessionField { Title, Lernraum, OrgUnit, Facilitator, Goal, Date, Kind, Language, ResearchConsent, NextReview };
+enum class SessionField { Title, Lernraum, OrgUnit, Facilitator, Goal, Date, Kind, Language, ResearchConsent, NextReview, StartTime };
 
 CommandResult setSessionTitle(const Session& s, std::string title);
 // `value` as text: dates "YYYY-MM-DD" or "" (not set), kind a machine name ("planning"),
-// language "de"/"en", research consent "true"/"false". Merge key "session/<field>".
+// language "de"/"en", research consent "true"/"false", start time "9:00"/"09:00" or "" (stored as
+// "HH:MM"). Merge key "session/<field>".
 CommandResult setSessionField(const Session& s, SessionField field, std::string_view value);
 // Whole header replacement (side panel); id and previousSessionId cannot change.
 CommandResult updateSessionHeader(const Session& s, const SessionHeader& header);
+// The workshop-data dialog: header and the whole participant list in one undo step. Participants
+// are matched by id: missing ones are removed (their retro items become anonymous, as with
+// removeParticipant), changed ones updated, new ones (with fresh ids) added; the list order of
+// `participants` becomes the session's. A no-op when nothing changed.
+CommandResult updateWorkshopData(const Session& s, const SessionHeader& header, const std::vector<Participant>& participants);
 
 // ---------------------------------------------------------------------------------------------
 // Participants

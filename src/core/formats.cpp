@@ -115,9 +115,21 @@ CommandResult addActivitiesToAgenda(const Session& s, const std::vector<const Ac
                                     std::string_view language, IdGenerator& ids) {
     Change c;
     c.label = "Add activities to agenda";
-    std::size_t index = s.agenda.size();
+    // Each activity goes after the last item of its phase (or of an earlier phase), so a plan
+    // keeps the order of the five phases; `phases` tracks the agenda as the steps build it.
+    std::vector<Phase> phases;
+    phases.reserve(s.agenda.size() + activities.size());
+    for (const auto& existing : s.agenda) phases.push_back(existing.phase);
     for (const Activity* a : activities) {
         if (!a) continue;
+        std::size_t index = 0;
+        for (std::size_t i = phases.size(); i > 0; --i) {
+            if (phases[i - 1] <= a->phase) {
+                index = i;
+                break;
+            }
+        }
+        phases.insert(phases.begin() + static_cast<std::ptrdiff_t>(index), a->phase);
         AgendaItem item;
         item.id = ids.next("agenda");
         while (idInUse(s, item.id)) item.id = ids.next("agenda");
@@ -130,7 +142,7 @@ CommandResult addActivitiesToAgenda(const Session& s, const std::vector<const Ac
         if (auto r = checkText("description", item.description, false)) return *r;
         if (auto r = checkEnum("phase", item.phase)) return *r;
         const Id id = item.id;
-        c.steps.push_back(Step{absentSlot<AgendaItem>({}, id), Slot<AgendaItem>{{}, id, std::move(item), index++}});
+        c.steps.push_back(Step{absentSlot<AgendaItem>({}, id), Slot<AgendaItem>{{}, id, std::move(item), index}});
     }
     return c;
 }

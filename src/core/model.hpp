@@ -217,6 +217,7 @@ struct Session {
     bool researchConsent = false;
     Id previousSessionId; // empty for the first workshop
     Date nextReview;      // date of the next review / workshop, optional
+    std::string startTime; // "HH:MM" when the workshop starts, optional ("": agenda shows relative times)
     std::vector<Participant> participants;
     std::vector<AgendaItem> agenda;
     std::vector<Board> boards;

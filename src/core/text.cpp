@@ -53,4 +53,30 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
+int parseTimeOfDay(std::string_view text) {
+    text = trim(text);
+    const std::size_t sep = text.find_first_of(":.");
+    if (sep == std::string_view::npos || sep == 0 || sep > 2 || text.size() != sep + 3) return -1;
+    int hours = 0;
+    int minutes = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i == sep) continue;
+        const char c = text[i];
+        if (c < '0' || c > '9') return -1;
+        (i < sep ? hours : minutes) = (i < sep ? hours : minutes) * 10 + (c - '0');
+    }
+    if (hours > 23 || minutes > 59) return -1;
+    return hours * 60 + minutes;
+}
+
+std::string formatTimeOfDay(int minutes) {
+    minutes = ((minutes % (24 * 60)) + 24 * 60) % (24 * 60);
+    std::string out(5, ':');
+    out[0] = static_cast<char>('0' + minutes / 600);
+    out[1] = static_cast<char>('0' + minutes / 60 % 10);
+    out[3] = static_cast<char>('0' + minutes % 60 / 10);
+    out[4] = static_cast<char>('0' + minutes % 10);
+    return out;
+}
+
 } // namespace lernraum::core

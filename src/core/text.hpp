@@ -17,4 +17,10 @@ bool isValidUtf8(std::string_view text);
 // Trim ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 
+// A time of day as typed ("9:00", "09:00", "9.30", "0930" is not one): minutes since midnight,
+// or -1 when the text is not a time between 00:00 and 23:59.
+int parseTimeOfDay(std::string_view text);
+// Minutes since midnight (taken modulo a day) as "HH:MM".
+std::string formatTimeOfDay(int minutes);
+
 } // namespace lernraum::core

@@ -152,6 +152,8 @@ private:
             add(w, "language must be \"de\" or \"en\" (is " + quoted(m_session.language) + ")");
         date(w, "date", m_session.date);
         date(w, "next review", m_session.nextReview);
+        if (!m_session.startTime.empty() && formatTimeOfDay(parseTimeOfDay(m_session.startTime)) != m_session.startTime)
+            add(w, "start time must be \"HH:MM\" or empty (is " + quoted(m_session.startTime) + ")");
         if (!m_session.previousSessionId.empty() && m_session.previousSessionId == m_session.id)
             add(w, "previous session id is the session's own id");
         listSize(w, "participants", m_session.participants);

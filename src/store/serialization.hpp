@@ -130,7 +130,7 @@ CEREAL_CLASS_VERSION(lernraum::core::Retrospective, 1);
 CEREAL_CLASS_VERSION(lernraum::core::Observation, 1);
 CEREAL_CLASS_VERSION(lernraum::core::Link, 1);
 CEREAL_CLASS_VERSION(lernraum::core::Experiment, 1);
-CEREAL_CLASS_VERSION(lernraum::core::Session, 1);
+CEREAL_CLASS_VERSION(lernraum::core::Session, 2); // 2: start_time
 
 namespace lernraum::core {
 
@@ -285,7 +285,7 @@ template <class Archive> void serialize(Archive& ar, Experiment& e, std::uint32_
 }
 
 template <class Archive> void serialize(Archive& ar, Session& s, std::uint32_t version) {
-    checkVersion("Session", version, 1);
+    checkVersion("Session", version, 2);
     ar(make_nvp("id", s.id), make_nvp("title", s.title));
     dateField(ar, "date", s.date);
     ar(make_nvp("lernraum", s.lernraum), make_nvp("org_unit", s.orgUnit));
@@ -293,6 +293,7 @@ template <class Archive> void serialize(Archive& ar, Session& s, std::uint32_t v
     ar(make_nvp("language", s.language), make_nvp("facilitator", s.facilitator), make_nvp("goal", s.goal),
        make_nvp("research_consent", s.researchConsent), make_nvp("previous_session", s.previousSessionId));
     dateField(ar, "next_review", s.nextReview);
+    if (version >= 2) ar(make_nvp("start_time", s.startTime)); // version 1 files have none: ""
     ar(make_nvp("participants", s.participants), make_nvp("agenda", s.agenda), make_nvp("boards", s.boards),
        make_nvp("retrospectives", s.retrospectives), make_nvp("experiments", s.experiments));
 }

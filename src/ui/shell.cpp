@@ -84,6 +84,7 @@ bool Shell::save() {
 
 bool Shell::saveAs(const std::string& path) {
     if (!m_services.save) return false;
+    m_timer.commit(m_time, [this](core::CommandResult result) { submit(result); }); // the time used so far
     std::string error;
     try {
         error = m_services.save(m_session, path);
@@ -222,6 +223,11 @@ void Shell::saveAsDialog() {
 void Shell::startRename() {
     m_renameText = m_session.title;
     showModal(Modal::Rename);
+}
+
+void Shell::editWorkshopData() {
+    m_workshop.open(m_session);
+    m_modal = Modal::WorkshopData;
 }
 
 void Shell::changeZoom(float delta) {
@@ -387,6 +393,7 @@ void Shell::drawTabs() {
     ctx.timer = &m_timer;
     ctx.submit = [this](core::CommandResult result) { submit(result); };
     ctx.keys = m_viewKeys;
+    ctx.editWorkshopData = [this] { editWorkshopData(); };
 
     const float statusHeight = m_presentation ? 0.0f : ImGui::GetFrameHeightWithSpacing();
     if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) return;

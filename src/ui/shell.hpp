@@ -19,6 +19,7 @@
 #include "ui/retro_view.hpp"
 #include "ui/settings.hpp"
 #include "ui/timer_widget.hpp"
+#include "ui/workshop_dialog.hpp"
 
 #include <functional>
 #include <optional>
@@ -61,7 +62,7 @@ std::string_view toName(Tab tab);             // "agenda", "board", "retro", "ex
 std::optional<Tab> parseTab(std::string_view name);
 
 // Modal dialogs the shell can show (at most one at a time).
-enum class Modal { None, UnsavedChanges, LoadError, Recovery, Rename, About, Shortcuts, PathDialog };
+enum class Modal { None, UnsavedChanges, LoadError, Recovery, Rename, About, Shortcuts, PathDialog, WorkshopData };
 
 class Shell {
 public:
@@ -75,7 +76,8 @@ public:
     [[nodiscard]] const core::Session& session() const { return m_session; }
     [[nodiscard]] const std::string& path() const { return m_path; }
     [[nodiscard]] core::History& history() { return m_history; }
-    [[nodiscard]] bool isDirty() const { return m_history.isDirty() || m_unsavedRestore; }
+    // A running timer counts time that belongs to the document, so the document is unsaved then.
+    [[nodiscard]] bool isDirty() const { return m_history.isDirty() || m_unsavedRestore || m_timer.running(); }
     [[nodiscard]] std::string windowTitle() const;
     // Applies a command's result on the history; a refusal shows as a toast.
     void submit(const core::CommandResult& result);
@@ -139,6 +141,7 @@ private:
     void openDialog();
     void saveAsDialog();
     void startRename();
+    void editWorkshopData(); // Edit > Workshop data (workshop_dialog.hpp)
     void changeZoom(float delta);
 
     ShellServices m_services;
@@ -175,6 +178,7 @@ private:
     PathDialog m_pathDialog;
     ExportMenu m_export; // File > Export
     std::string m_renameText;
+    WorkshopDialog m_workshop;
 
     std::string m_toast;
     double m_toastUntil = 0.0;

@@ -58,6 +58,7 @@ void Shell::drawMenuBar() {
         if (menuItem((undoText + "###undo").c_str(), "Ctrl+Z", false, m_history.canUndo())) undo();
         if (menuItem((redoText + "###redo").c_str(), "Ctrl+Y", false, m_history.canRedo())) redo();
         ImGui::Separator();
+        if (menuItem(_("Workshop data\xE2\x80\xA6"))) editWorkshopData();
         if (menuItem(_("Rename workshop\xE2\x80\xA6"), "F2")) startRename();
         ImGui::EndMenu();
     }
@@ -105,8 +106,9 @@ void Shell::drawMenuBar() {
 }
 
 void Shell::drawModals() {
-    static const char* const kIds[] = {"", "###unsaved", "###error", "###recovery", "###rename", "###about", "###shortcuts", ""};
-    const bool isPopup = m_modal != Modal::PathDialog && m_modal != Modal::None;
+    static const char* const kIds[] = {"", "###unsaved", "###error", "###recovery", "###rename", "###about", "###shortcuts", "", ""};
+    // The path and workshop-data dialogs open their popups themselves.
+    const bool isPopup = m_modal != Modal::PathDialog && m_modal != Modal::WorkshopData && m_modal != Modal::None;
     if (m_modalRequested) {
         m_modalRequested = false;
         if (isPopup) ImGui::OpenPopup(kIds[static_cast<int>(m_modal)]);
@@ -121,6 +123,10 @@ void Shell::drawModals() {
     case Modal::Rename: drawRenamePrompt(); break;
     case Modal::About: drawMessageModal(_("About Lernraum"), Modal::About); break;
     case Modal::Shortcuts: drawShortcuts(); break;
+    case Modal::WorkshopData:
+        m_workshop.draw(m_session, [this](core::CommandResult result) { submit(result); }, m_presentation);
+        if (!m_workshop.isOpen()) m_modal = Modal::None;
+        break;
     case Modal::PathDialog:
         if (auto chosen = m_pathDialog.draw()) {
             const bool saving = m_pathDialog.mode() == PathDialog::Mode::Save;

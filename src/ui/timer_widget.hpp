@@ -23,6 +23,8 @@ public:
     void reset(double time, const Submit& submit);
     void addMinute() { m_timer.addMinute(); }
     void clear(); // another session was opened
+    // Adds the seconds counted so far to the item (before saving: the time belongs to the document).
+    void commit(double time, const Submit& submit) { record(time, submit); }
 
     [[nodiscard]] bool running() const { return m_timer.running(); }
     [[nodiscard]] const core::Timer& timer() const { return m_timer; }

@@ -24,6 +24,8 @@ struct ViewContext {
     // Chords, not ImGui::IsKeyPressed: a press and release within one frame (xdotool, fast typing)
     // never shows in ImGui 1.86's key state.
     std::vector<KeyChord> keys;
+    // Opens the workshop-data dialog (Edit > Workshop data), e.g. from the Agenda's facts panel.
+    std::function<void()> editWorkshopData;
 };
 
 } // namespace lernraum::ui

@@ -133,13 +133,21 @@ TEST_CASE("one click fills the agenda from the activity library, one undo step",
     ClockedShell c(plan());
     c.click("Suggest a plan (one activity per phase)");
     REQUIRE(c.session().agenda.size() == 7);
-    CHECK(c.session().agenda[2].activityId == core::suggestedPlan(load.library)[0]->id);
+    // Each activity goes after the last item of its phase: the set-the-stage activity after the
+    // "Check-in" item, before "Daten sammeln"; the plan stays in phase order.
+    CHECK(c.session().agenda[0].id == "agenda-1");
+    CHECK(c.session().agenda[1].activityId == core::suggestedPlan(load.library)[0]->id);
+    CHECK(c.session().agenda[2].id == "agenda-2");
+    for (std::size_t i = 1; i < c.session().agenda.size(); ++i)
+        CHECK(c.session().agenda[i - 1].phase <= c.session().agenda[i].phase);
     CHECK(c.session().agenda[6].phase == core::Phase::Close);
     c.click("4. Decide what to do (3)"); // open one phase of the library
     c.click("Add to agenda: SMART actions");
     REQUIRE(c.session().agenda.size() == 8);
-    CHECK(c.session().agenda[7].title == "SMART actions");
-    CHECK(c.session().agenda[7].timeboxMinutes == 20);
+    // Not at the end: after the plan's decide-what-to-do item, before the closing one.
+    CHECK(c.session().agenda[6].title == "SMART actions");
+    CHECK(c.session().agenda[6].timeboxMinutes == 20);
+    CHECK(c.session().agenda[7].phase == core::Phase::Close);
     REQUIRE(c.shell().undo());
     REQUIRE(c.shell().undo());
     CHECK(c.session() == plan());
