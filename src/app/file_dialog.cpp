@@ -65,21 +65,35 @@ std::string findExecutable(const std::string& name) {
     return {};
 }
 
-ui::NativeDialogAnswer runNativeFileDialog(bool save, const std::string& suggestion) {
+ui::NativeDialogAnswer runNativeFileDialog(const ui::FileDialogRequest& request) {
     // Without a display (tests, ssh) a native dialog cannot appear.
     if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY")) return {};
+    const bool save = request.save;
+    const std::string title =
+        !request.title.empty() ? request.title : std::string(save ? _("Save session as") : _("Open session"));
+    const std::string filterName = !request.filterName.empty() ? request.filterName : std::string(_("Lernraum sessions"));
+    const std::string pattern = !request.pattern.empty() ? request.pattern : std::string("*.lernraum");
+    const std::string& suggestion = request.suggestion;
     if (const std::string zenity = findExecutable("zenity"); !zenity.empty()) {
-        std::string cmd = shellQuote(zenity) + " --file-selection --title=" +
-                          shellQuote(save ? _("Save session as") : _("Open session")) +
-                          " --file-filter=" + shellQuote(std::string(_("Lernraum sessions")) + " | *.lernraum");
-        if (save) cmd += " --save --confirm-overwrite";
+        std::string cmd = shellQuote(zenity) + " --file-selection --title=" + shellQuote(title);
+        if (request.folder) {
+            cmd += " --directory";
+        } else {
+            cmd += " --file-filter=" + shellQuote(filterName + " | " + pattern);
+        }
+        if (save && !request.folder) cmd += " --save --confirm-overwrite";
         if (!suggestion.empty()) cmd += " --filename=" + shellQuote(suggestion);
         return run(cmd + " 2>/dev/null");
     }
     if (const std::string kdialog = findExecutable("kdialog"); !kdialog.empty()) {
         const std::string start = suggestion.empty() ? std::string(".") : suggestion;
-        std::string cmd = shellQuote(kdialog) + (save ? " --getsavefilename " : " --getopenfilename ") + shellQuote(start) +
-                          " " + shellQuote("*.lernraum|" + std::string(_("Lernraum sessions")));
+        std::string cmd = shellQuote(kdialog) + " --title " + shellQuote(title);
+        if (request.folder) {
+            cmd += " --getexistingdirectory " + shellQuote(start);
+        } else {
+            cmd += (save ? " --getsavefilename " : " --getopenfilename ") + shellQuote(start) + " " +
+                   shellQuote(pattern + "|" + filterName);
+        }
         return run(cmd + " 2>/dev/null");
     }
     return {};

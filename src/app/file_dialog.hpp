@@ -8,8 +8,8 @@
 
 namespace lernraum::app {
 
-// save = false: pick an existing .lernraum file; true: pick a file name to save to.
-ui::NativeDialogAnswer runNativeFileDialog(bool save, const std::string& suggestion);
+// Picks an existing file, a file name to save to, or a folder, with the request's title and filter.
+ui::NativeDialogAnswer runNativeFileDialog(const ui::FileDialogRequest& request);
 
 // Path of an executable found in $PATH, or "".
 std::string findExecutable(const std::string& name);

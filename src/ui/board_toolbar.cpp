@@ -37,7 +37,9 @@ std::string fileNameFor(const std::string& title) {
     return (out.empty() ? std::string("board") : out) + ".csv";
 }
 
-std::string defaultFolder() {
+// The session's folder (where its reports go too), else home, else the working directory.
+std::string defaultFolder(const ViewContext& ctx) {
+    if (!ctx.documentPath.empty()) return std::filesystem::path(ctx.documentPath).parent_path().string();
     if (const char* home = std::getenv("HOME"); home && *home) return home;
     std::error_code ec;
     return std::filesystem::current_path(ec).string();
@@ -69,7 +71,7 @@ std::string readTextFile(const std::string& path, std::string& text, std::size_t
 
 BoardToolbar::BoardToolbar() : m_ids(core::IdGenerator::fromRandomDevice()) {}
 
-BoardMenuChoice BoardToolbar::draw(const core::Board& board) {
+BoardMenuChoice BoardToolbar::draw(const core::Board& board, const ViewContext& ctx) {
     BoardMenuChoice choice = BoardMenuChoice::None;
     ImGui::SetNextItemWidth(em(14.0f));
     ImGui::InputTextWithHint("##search", _("Search cards"), &m_filter.text);
@@ -131,13 +133,13 @@ BoardMenuChoice BoardToolbar::draw(const core::Board& board) {
         if (menuItem(_("Export cards as CSV..."))) {
             m_csv = Csv::Export;
             m_csvRequested = true;
-            m_csvPath = (std::filesystem::path(defaultFolder()) / fileNameFor(board.title)).string();
+            m_csvPath = (std::filesystem::path(defaultFolder(ctx)) / fileNameFor(board.title)).string();
             m_csvMessage.clear();
         }
         if (menuItem(_("Import cards from CSV..."))) {
             m_csv = Csv::Import;
             m_csvRequested = true;
-            if (m_csvPath.empty()) m_csvPath = (std::filesystem::path(defaultFolder()) / fileNameFor(board.title)).string();
+            if (m_csvPath.empty()) m_csvPath = (std::filesystem::path(defaultFolder(ctx)) / fileNameFor(board.title)).string();
             m_csvMessage.clear();
         }
         ImGui::EndPopup();

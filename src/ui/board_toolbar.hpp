@@ -20,7 +20,7 @@ public:
     BoardToolbar();
 
     // Draws the toolbar row (outside presentation mode).
-    BoardMenuChoice draw(const core::Board& board);
+    BoardMenuChoice draw(const core::Board& board, const ViewContext& ctx);
     // The archive panel (when toggled on) and the CSV dialogs.
     void drawPanels(const core::Session& session, const core::Board& board, ViewContext& ctx);
 

@@ -117,7 +117,7 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
     if (!findCard(*board, m_selected) || findCard(*board, m_selected)->archived) m_selected.clear();
 
     if (!ctx.presentation) {
-        switch (m_toolbar.draw(*board)) {
+        switch (m_toolbar.draw(*board, ctx)) {
         case BoardMenuChoice::NewCard: startNewCard(*board); break;
         case BoardMenuChoice::NewBoard: m_structure.newBoard(); break;
         case BoardMenuChoice::RenameBoard: m_structure.renameBoard(*board); break;

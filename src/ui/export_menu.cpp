@@ -60,8 +60,28 @@ void ExportMenu::choosePath(Kind kind, const core::Session& session, const std::
     const std::string stem = document.empty() ? std::string("lernraum") : document.stem().string();
     const std::string name = kind == Kind::Research ? stem + "-research-data" : stem + extensionOf(kind == Kind::Html);
     const std::string suggestion = (folder / name).string();
+    FileDialogRequest request;
+    request.save = true;
+    request.suggestion = suggestion;
+    switch (kind) {
+    case Kind::Html:
+        request.title = _("Export transfer report (HTML)");
+        request.filterName = _("HTML report");
+        request.pattern = "*.html";
+        break;
+    case Kind::Markdown:
+        request.title = _("Export transfer report (Markdown)");
+        request.filterName = _("Markdown report");
+        request.pattern = "*.md";
+        break;
+    case Kind::Research:
+        request.title = _("Folder for the research data");
+        request.folder = true;
+        break;
+    case Kind::None: break;
+    }
     if (services.nativeDialog) {
-        const NativeDialogAnswer answer = services.nativeDialog(true, suggestion);
+        const NativeDialogAnswer answer = services.nativeDialog(request);
         if (answer.result == NativeDialogAnswer::Result::Chosen) {
             run(kind, answer.path, session, services);
             return;
@@ -71,7 +91,8 @@ void ExportMenu::choosePath(Kind kind, const core::Session& session, const std::
             return;
         }
     }
-    m_pathDialog.open(PathDialog::Mode::Save, suggestion);
+    const std::string extension = kind == Kind::Research ? std::string{} : std::string(extensionOf(kind == Kind::Html));
+    m_pathDialog.open(PathDialog::Mode::Save, suggestion, extension, request.title);
 }
 
 void ExportMenu::run(Kind kind, std::string path, const core::Session& session, const ShellServices& services) {

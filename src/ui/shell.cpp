@@ -6,7 +6,7 @@
 #include "ui/shell.hpp"
 
 #include "core/commands.hpp"
-#include "ui/experiment_follow_up.hpp"
+#include "core/follow_up.hpp"
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/theme.hpp"
@@ -180,7 +180,7 @@ void Shell::newSession() {
 void Shell::newFollowUp() {
     // The next workshop's file, not yet saved: marked unsaved so that closing asks for a name.
     auto ids = core::IdGenerator::fromRandomDevice();
-    core::Session next = followUpSession(m_session, m_now.date(), ids);
+    core::Session next = core::makeFollowUp(m_session, m_followUpOptions, ids);
     setSession(std::move(next), {});
     m_unsavedRestore = true;
     showToast(_("Follow-up session created. Save it under a new name."));
@@ -189,7 +189,9 @@ void Shell::newFollowUp() {
 void Shell::openDialog() {
     const std::string start = m_path.empty() ? std::string{} : std::filesystem::path(m_path).parent_path().string();
     if (m_services.nativeDialog) {
-        const NativeDialogAnswer answer = m_services.nativeDialog(false, start);
+        FileDialogRequest request;
+        request.suggestion = start.empty() ? start : start + "/"; // inside the session's folder
+        const NativeDialogAnswer answer = m_services.nativeDialog(request);
         if (answer.result == NativeDialogAnswer::Result::Chosen) {
             openFile(answer.path);
             return;
@@ -203,7 +205,10 @@ void Shell::openDialog() {
 void Shell::saveAsDialog() {
     const std::string suggestion = m_path.empty() ? std::string("workshop.lernraum") : m_path;
     if (m_services.nativeDialog) {
-        const NativeDialogAnswer answer = m_services.nativeDialog(true, suggestion);
+        FileDialogRequest request;
+        request.save = true;
+        request.suggestion = suggestion;
+        const NativeDialogAnswer answer = m_services.nativeDialog(request);
         if (answer.result == NativeDialogAnswer::Result::Chosen) {
             if (saveAs(answer.path) && m_saveAsThenPending) {
                 m_saveAsThenPending = false;
@@ -394,6 +399,7 @@ void Shell::drawTabs() {
     ctx.submit = [this](core::CommandResult result) { submit(result); };
     ctx.keys = m_viewKeys;
     ctx.editWorkshopData = [this] { editWorkshopData(); };
+    ctx.documentPath = m_path;
 
     const float statusHeight = m_presentation ? 0.0f : ImGui::GetFrameHeightWithSpacing();
     if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) return;

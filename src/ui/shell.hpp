@@ -14,6 +14,7 @@
 #include "ui/board_view.hpp"
 #include "ui/experiment_view.hpp"
 #include "ui/export_menu.hpp"
+#include "ui/follow_up_dialog.hpp"
 #include "ui/keys.hpp"
 #include "ui/path_dialog.hpp"
 #include "ui/retro_view.hpp"
@@ -34,6 +35,16 @@ struct LoadOutcome {
     std::string error; // the store's typed message ("FILE: error: ..."), when session is empty
 };
 
+// What a file dialog is for: its title and the files it lists (each export has its own).
+struct FileDialogRequest {
+    bool save = false;
+    bool folder = false;         // choose a folder (the research export), not a file
+    std::string suggestion;      // file or folder to start in / name to propose
+    std::string title;           // translated; "" = "Open session" / "Save session as"
+    std::string filterName;      // translated, e.g. "HTML report"; "" = Lernraum sessions
+    std::string pattern;         // e.g. "*.html"; "" = "*.lernraum"
+};
+
 struct NativeDialogAnswer {
     enum class Result { Chosen, Cancelled, Unavailable } result = Result::Unavailable;
     std::string path;
@@ -45,7 +56,7 @@ struct ShellServices {
     std::function<std::string(const core::Session& session, const std::string& path)> save;
     std::function<core::Session()> newSession;
     // Optional: the desktop's file dialog (zenity, kdialog). Unavailable -> built-in dialog.
-    std::function<NativeDialogAnswer(bool save, const std::string& suggestion)> nativeDialog;
+    std::function<NativeDialogAnswer(const FileDialogRequest& request)> nativeDialog;
     // Optional: called after every successful save (e.g. to remove the recovery copy).
     std::function<void(const std::string& path)> onSaved;
     // Optional (File > Export): writes the transfer report of the session to path; format "html"
@@ -62,7 +73,7 @@ std::string_view toName(Tab tab);             // "agenda", "board", "retro", "ex
 std::optional<Tab> parseTab(std::string_view name);
 
 // Modal dialogs the shell can show (at most one at a time).
-enum class Modal { None, UnsavedChanges, LoadError, Recovery, Rename, About, Shortcuts, PathDialog, WorkshopData };
+enum class Modal { None, UnsavedChanges, LoadError, Recovery, Rename, About, Shortcuts, PathDialog, WorkshopData, FollowUp };
 
 class Shell {
 public:
@@ -137,7 +148,7 @@ private:
     void guarded(Pending action, std::string path = {});
     void runPending();
     void newSession();
-    void newFollowUp(); // File > New follow-up session (ui/experiment_follow_up.hpp)
+    void newFollowUp(); // after the follow-up dialog (follow_up_dialog.hpp) and the unsaved prompt
     void openDialog();
     void saveAsDialog();
     void startRename();
@@ -179,6 +190,8 @@ private:
     ExportMenu m_export; // File > Export
     std::string m_renameText;
     WorkshopDialog m_workshop;
+    FollowUpDialog m_followUp;
+    core::FollowUpOptions m_followUpOptions; // chosen in m_followUp, used once the unsaved prompt is answered
 
     std::string m_toast;
     double m_toastUntil = 0.0;

@@ -31,7 +31,10 @@ void Shell::drawMenuBar() {
     if (!ImGui::BeginMenuBar()) return;
     if (beginMenu(_("File"))) {
         if (menuItem(_("New"), "Ctrl+N")) guarded(Pending::New);
-        if (menuItem(_("New follow-up session\xE2\x80\xA6"))) guarded(Pending::FollowUp);
+        if (menuItem(_("New follow-up session\xE2\x80\xA6"))) {
+            m_followUp.open(m_session, m_now.date());
+            m_modal = Modal::FollowUp;
+        }
         if (menuItem(_("Open\xE2\x80\xA6"), "Ctrl+O")) guarded(Pending::Open);
         if (beginMenu(_("Open recent"), !m_settings.recentFiles.empty())) {
             const std::vector<std::string> recent = m_settings.recentFiles; // opening reorders the list
@@ -106,9 +109,10 @@ void Shell::drawMenuBar() {
 }
 
 void Shell::drawModals() {
-    static const char* const kIds[] = {"", "###unsaved", "###error", "###recovery", "###rename", "###about", "###shortcuts", "", ""};
+    static const char* const kIds[] = {"", "###unsaved", "###error", "###recovery", "###rename", "###about", "###shortcuts", "", "", ""};
     // The path and workshop-data dialogs open their popups themselves.
-    const bool isPopup = m_modal != Modal::PathDialog && m_modal != Modal::WorkshopData && m_modal != Modal::None;
+    const bool isPopup = m_modal != Modal::PathDialog && m_modal != Modal::WorkshopData && m_modal != Modal::FollowUp &&
+                         m_modal != Modal::None;
     if (m_modalRequested) {
         m_modalRequested = false;
         if (isPopup) ImGui::OpenPopup(kIds[static_cast<int>(m_modal)]);
@@ -126,6 +130,15 @@ void Shell::drawModals() {
     case Modal::WorkshopData:
         m_workshop.draw(m_session, [this](core::CommandResult result) { submit(result); }, m_presentation);
         if (!m_workshop.isOpen()) m_modal = Modal::None;
+        break;
+    case Modal::FollowUp:
+        if (auto options = m_followUp.draw(m_session)) {
+            m_modal = Modal::None;
+            m_followUpOptions = *options;
+            guarded(Pending::FollowUp); // asks about unsaved changes; Cancel there leaves everything
+        } else if (!m_followUp.isOpen()) {
+            m_modal = Modal::None;
+        }
         break;
     case Modal::PathDialog:
         if (auto chosen = m_pathDialog.draw()) {

@@ -7,6 +7,7 @@
 #include "ui/keys.hpp"
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace lernraum::ui {
@@ -26,6 +27,8 @@ struct ViewContext {
     std::vector<KeyChord> keys;
     // Opens the workshop-data dialog (Edit > Workshop data), e.g. from the Agenda's facts panel.
     std::function<void()> editWorkshopData;
+    // The open file ("" while untitled): exports start in its folder.
+    std::string documentPath;
 };
 
 } // namespace lernraum::ui

@@ -306,15 +306,49 @@ TEST_CASE("links are shown both ways, also into an earlier workshop", "[ui][expe
     CHECK(duplicate.refusal().code == "duplicate-id");
 }
 
-TEST_CASE("File > New follow-up session opens the next workshop as an unsaved document", "[ui][experiments]") {
+TEST_CASE("File > New follow-up session asks for date, kind and title; Cancel changes nothing", "[ui][experiments]") {
     UiHarness h("en");
-    h.shell().setSession(core::makeDemoSession(), {});
+    const core::Session demo = core::makeDemoSession();
+    h.shell().setSession(demo, {});
     h.frame(2);
     h.click("File");
     h.click("New follow-up session\xE2\x80\xA6");
+    REQUIRE(h.shows("Follow-up date"));
+    CHECK(h.shell().modal() == ui::Modal::FollowUp);
+    h.click("Cancel");
+    h.frame(2);
+    CHECK(h.shell().session() == demo);
+    CHECK(h.shell().modal() == ui::Modal::None);
+
+    // With unsaved changes the shell asks first; Cancel there leaves everything too.
+    h.shell().submit(core::setSessionTitle(demo, "Geändert"));
+    h.click("File");
+    h.click("New follow-up session\xE2\x80\xA6");
+    h.click("Follow-up date");
+    h.io().KeyCtrl = true;
+    h.pressKey('A');
+    h.io().KeyCtrl = false;
+    h.type("20.01.2027");
+    h.click("Create follow-up session");
+    h.frame(2);
+    REQUIRE(h.shell().modal() == ui::Modal::UnsavedChanges);
+    h.click("Cancel");
+    h.frame(2);
+    CHECK(h.shell().session().id == demo.id);
+    CHECK(h.shell().session().title == "Geändert");
+
+    h.click("File");
+    h.click("New follow-up session\xE2\x80\xA6");
+    h.click("Follow-up date");
+    h.io().KeyCtrl = true;
+    h.pressKey('A');
+    h.io().KeyCtrl = false;
+    h.type("20.01.2027");
+    h.click("Create follow-up session");
+    h.click("Discard");
     h.frame(2);
     const core::Session& next = h.shell().session();
-    const core::Session demo = core::makeDemoSession();
+    CHECK(next.date == (core::Date{2027, 1, 20}));
     CHECK(next.id != demo.id);
     CHECK(next.previousSessionId == demo.id);
     CHECK(next.lernraum == demo.lernraum);
@@ -425,6 +459,7 @@ TEST_CASE("three follow-ups made in the GUI keep experiment ids and link each fi
         INFO("follow-up " << i);
         h.click("Datei");
         h.click("Neue Folgesitzung \xE2\x80\xA6");
+        h.click("Folgesitzung anlegen"); // the dialog's defaults, as `lernraum follow-up`
         h.frame(2);
         CHECK(h.shell().modal() == ui::Modal::None);
         const core::Session& next = h.shell().session();

@@ -33,10 +33,11 @@ public:
         ui::setLanguage(lang);
         ui::setItemRecording(true);
         ui::ShellServices services = lernraum::test::storeServices();
-        services.nativeDialog = [this](bool save, const std::string& suggestion) {
-            suggestions.push_back(suggestion);
+        services.nativeDialog = [this](const ui::FileDialogRequest& request) {
+            suggestions.push_back(request.suggestion);
+            requests.push_back(request);
             ui::NativeDialogAnswer answer;
-            if (save && !m_dialogPath.empty()) {
+            if (request.save && !m_dialogPath.empty()) {
                 answer.result = ui::NativeDialogAnswer::Result::Chosen;
                 answer.path = m_dialogPath;
             }
@@ -99,6 +100,7 @@ public:
     }
 
     std::vector<std::string> suggestions;
+    std::vector<ui::FileDialogRequest> requests;
     std::vector<ReportCall> reports;
     std::vector<ResearchCall> research;
     std::string reportError;
@@ -123,7 +125,10 @@ TEST_CASE("File > Export > HTML passes the open session, the chosen path and the
     h.click("Export");
     h.click("Transfer report (HTML)\xE2\x80\xA6");
     REQUIRE(h.suggestions.size() == 1);
-    CHECK(h.suggestions[0] == dir.file("demo.html")); // named after the session file
+    CHECK(h.suggestions[0] == dir.file("demo.html")); // named after the session file, in its folder
+    CHECK(h.requests[0].title == "Export transfer report (HTML)"); // its own title and filter
+    CHECK(h.requests[0].pattern == "*.html");
+    CHECK_FALSE(h.requests[0].folder);
     REQUIRE(h.reports.size() == 1);
     CHECK(h.reports[0].session == demo);
     CHECK(h.reports[0].path == dir.file("bericht.html")); // the extension is added
@@ -200,6 +205,10 @@ TEST_CASE("the research export with consent writes into the chosen directory and
     h.click("File");
     h.click("Export");
     h.click("Export research data\xE2\x80\xA6");
+    REQUIRE(h.requests.size() == 1);
+    CHECK(h.requests[0].folder); // a folder, not a file
+    CHECK(h.requests[0].title == "Folder for the research data");
+    CHECK(h.requests[0].suggestion == dir.file("demo-research-data"));
     REQUIRE(h.research.size() == 1);
     CHECK(h.research[0].session == session);
     CHECK(h.research[0].dir == dir.file("data"));
