@@ -114,7 +114,12 @@ void BoardStructure::drawTabs(const core::Session& session, core::Id& current, b
         ImGui::PushID(b.id.c_str());
         if (i > 0) ImGui::SameLine(0.0f, em(0.5f));
         const ImVec2 size = ImGui::CalcTextSize(b.title.c_str());
-        if (ImGui::Selectable(b.title.c_str(), b.id == current, 0, ImVec2(size.x + em(0.5f), 0.0f))) current = b.id;
+        bool clicked = false;
+        {
+            const SelectedTabStyle style(b.id == current); // looks like the selected main tab
+            clicked = ImGui::Selectable(b.title.c_str(), b.id == current, 0, ImVec2(size.x + em(0.5f), 0.0f));
+        }
+        if (clicked) current = b.id;
         recordLastItem(b.title);
         if (!presentation && ImGui::BeginPopupContextItem("board-tab-menu")) {
             current = b.id;

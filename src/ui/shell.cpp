@@ -410,7 +410,12 @@ void Shell::drawTabs() {
         const Tab tab = static_cast<Tab>(i);
         const ImGuiTabItemFlags flags = m_requestedTab == tab ? ImGuiTabItemFlags_SetSelected : 0;
         FontScope tabFont(fonts().bold);
-        if (!beginTabItem(labels[static_cast<std::size_t>(i)].c_str(), flags)) continue;
+        bool open = false;
+        {
+            const SelectedTabStyle style(m_requestedTab ? *m_requestedTab == tab : m_tab == tab);
+            open = beginTabItem(labels[static_cast<std::size_t>(i)].c_str(), flags);
+        }
+        if (!open) continue;
         FontScope bodyFont(fonts().body);
         if (m_tab != tab) {
             m_tab = tab;

@@ -261,6 +261,22 @@ bool beginMenu(const char* label, bool enabled) {
     return open;
 }
 
+SelectedTabStyle::SelectedTabStyle(bool selected) {
+    if (!selected) return;
+    const Palette& p = palette();
+    for (const ImGuiCol col : {ImGuiCol_TabActive, ImGuiCol_TabUnfocusedActive, ImGuiCol_TabHovered, ImGuiCol_Header,
+                               ImGuiCol_HeaderHovered, ImGuiCol_HeaderActive}) {
+        ImGui::PushStyleColor(col, p.accent);
+        ++m_colours;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, p.background);
+    ++m_colours;
+}
+
+SelectedTabStyle::~SelectedTabStyle() {
+    if (m_colours > 0) ImGui::PopStyleColor(m_colours);
+}
+
 bool beginTabItem(const char* label, ImGuiTabItemFlags flags) {
     const bool open = ImGui::BeginTabItem(label, nullptr, flags);
     recordLastItem(label);

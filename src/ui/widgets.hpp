@@ -49,6 +49,20 @@ private:
 };
 
 // Text helpers (all wrap at the right edge of the current region unless noted).
+// The look of a selected tab, the same for the main tabs and the board tabs so that the room sees
+// where it is: accent fill, text in the background colour (the accent/background pair meets WCAG
+// AA both ways). Wraps the one call that draws the tab (BeginTabItem or Selectable).
+class SelectedTabStyle {
+public:
+    explicit SelectedTabStyle(bool selected);
+    ~SelectedTabStyle();
+    SelectedTabStyle(const SelectedTabStyle&) = delete;
+    SelectedTabStyle& operator=(const SelectedTabStyle&) = delete;
+
+private:
+    int m_colours = 0;
+};
+
 void heading(std::string_view text);                 // heading font, accent colour
 void titleText(std::string_view text);               // title font
 void boldText(std::string_view text);                // bold body font

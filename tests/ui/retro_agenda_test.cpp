@@ -6,6 +6,7 @@
 #include "harness.hpp"
 
 #include "store/assets_file.hpp"
+#include "ui/labels.hpp"
 #include "ui/retro_library.hpp"
 
 #include <cmath>
@@ -164,4 +165,37 @@ TEST_CASE("an item that already used time continues with the rest of its timebox
     CHECK(c.session().agenda[0].usedSeconds > 45 + 90);
     c.click("Reset");
     CHECK(c.label("Timer: ") == "Timer: 2:00");
+}
+
+TEST_CASE("a running timer's time belongs to the document: saving stores it, a reopened file shows it", "[ui][timer]") {
+    lernraum::test::TempDir dir;
+    const std::string file = dir.file("timer.lernraum");
+    core::Session s = plan();
+    s.agenda[0].timeboxMinutes = 5;
+    {
+        ClockedShell c(s);
+        REQUIRE(c.shell().saveAs(file));
+        CHECK_FALSE(c.shell().isDirty());
+        c.click("Start");
+        REQUIRE(c.shell().timerRunning());
+        CHECK(c.shell().isDirty()); // time is being counted that the file does not hold yet
+        c.at(200.0);                // 100 s later, no frames in between
+        REQUIRE(c.shell().saveAs(file));
+        CHECK(c.shell().timerRunning()); // saving does not stop the timer
+        const auto saved = store::loadSession(file);
+        REQUIRE(saved.session);
+        CHECK(saved.session->agenda[0].usedSeconds >= 99);
+        CHECK(saved.session->agenda[0].usedSeconds <= 101);
+        c.at(230.0);
+        c.click("Pause");
+        REQUIRE(c.shell().saveAs(file));
+        CHECK_FALSE(c.shell().isDirty());
+    }
+    const auto reopened = store::loadSession(file);
+    REQUIRE(reopened.session);
+    const int used = reopened.session->agenda[0].usedSeconds;
+    CHECK(used >= 129);
+    CHECK(used <= 132);
+    ClockedShell again(*reopened.session);
+    CHECK(again.label("Timer: ") == "Timer: " + ui::formatSeconds(300 - used)); // the rest of the 5 min
 }
