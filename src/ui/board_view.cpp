@@ -524,7 +524,7 @@ void BoardView::drawNewCardField(const core::Id& columnId, const core::Id& laneI
     }
     ImGui::SetNextItemWidth(-1.0f);
     const bool enter =
-        ImGui::InputTextWithHint("##new-card", _("Title, then Enter"), &m_newTitle, ImGuiInputTextFlags_EnterReturnsTrue);
+        inputTextWithHint("##new-card", _("Title, then Enter"), m_newTitle, ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem("New card title");
     if (enter && m_newTitle.find_first_not_of(" \t") != std::string::npos) {
         const core::Id boardId = m_boardId;

@@ -216,7 +216,7 @@ void RetroWorkspace::drawToolbar(const core::Session& session, const core::Retro
 
     ImGui::SameLine(0.0f, em(1.5f));
     ImGui::SetNextItemWidth(em(14.0f));
-    const bool entered = ImGui::InputTextWithHint("##newprompt", _("Own question\xE2\x80\xA6"), &m_newPrompt,
+    const bool entered = inputTextWithHint("##newprompt", _("Own question\xE2\x80\xA6"), m_newPrompt,
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem(_("New question"));
     ImGui::SameLine();
@@ -395,8 +395,8 @@ void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retro
             // Face down means face down while typing too: the projected field shows only '*'.
             const ImGuiInputTextFlags draftFlags =
                 ImGuiInputTextFlags_EnterReturnsTrue | (m_writeHidden ? ImGuiInputTextFlags_Password : 0);
-            const bool entered = ImGui::InputTextWithHint(
-                "##draft", m_writeHidden ? _("New card (face down)\xE2\x80\xA6") : _("New card\xE2\x80\xA6"), &draft,
+            const bool entered = inputTextWithHint(
+                "##draft", m_writeHidden ? _("New card (face down)\xE2\x80\xA6") : _("New card\xE2\x80\xA6"), draft,
                 draftFlags);
             recordLastItem(std::string(_("New card")) + ": " + prompt.text);
             const bool add = button(_("Add card"));
@@ -453,7 +453,7 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
     heading(_("Groups"));
     if (!ctx.presentation) {
         ImGui::SetNextItemWidth(em(16.0f));
-        const bool entered = ImGui::InputTextWithHint("##newgroup", _("Name of a new group\xE2\x80\xA6"), &m_newGroup,
+        const bool entered = inputTextWithHint("##newgroup", _("Name of a new group\xE2\x80\xA6"), m_newGroup,
                                                       ImGuiInputTextFlags_EnterReturnsTrue);
         recordLastItem(_("New group"));
         ImGui::SameLine();
@@ -498,7 +498,7 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
             if (ImGui::GetActiveID() != fieldId) title = g.title;
             ImGui::SetNextItemWidth(-FLT_MIN);
             FontScope font(fonts().bold);
-            ImGui::InputText("##title", &title);
+            inputText("##title", title);
             recordLastItem(std::string(_("Group name")) + ": " + g.title);
             if (ImGui::IsItemDeactivatedAfterEdit() && title != g.title) ctx.submit(core::renameRetroGroup(session, retro.id, g.id, title));
         }
@@ -583,7 +583,7 @@ void RetroWorkspace::drawActionEditor(const core::Session& session, const core::
     ImGui::BeginChild("action-editor", ImVec2(0.0f, height), true, ImGuiWindowFlags_NoScrollbar);
     boldText(std::string(_("New action from")) + ": " + shortText(source, 120));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputText("##actiontext", &m_actionText);
+    inputText("##actiontext", m_actionText);
     recordLastItem(_("Action text"));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(_("Who"));
@@ -604,7 +604,7 @@ void RetroWorkspace::drawActionEditor(const core::Session& session, const core::
     ImGui::TextUnformatted(_("Due"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(8.0f));
-    ImGui::InputTextWithHint("##due", _("e.g. 2026-12-24"), &m_actionDue);
+    inputTextWithHint("##due", _("e.g. 2026-12-24"), m_actionDue);
     recordLastItem(_("Due"));
     ImGui::SameLine(0.0f, em(1.0f));
     if (button(_("Create action"))) {
