@@ -9,6 +9,7 @@
 
 #include "core/formats.hpp"
 #include "core/text.hpp"
+#include "core/validate.hpp"
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/retro_library.hpp"
@@ -382,6 +383,8 @@ void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retro
     }
     const Palette& p = palette();
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_BordersInnerV;
+    // One table column per prompt: core keeps retrospectives within this limit (validate, addPrompt).
+    static_assert(core::kMaxPrompts <= IMGUI_TABLE_MAX_COLUMNS, "the prompts are one ImGui table");
     if (!ImGui::BeginTable("prompts", n, flags)) return;
     ImGui::TableNextRow();
     for (int i = 0; i < n; ++i) {
