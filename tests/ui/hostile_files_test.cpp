@@ -12,7 +12,9 @@
 #include "core/validate.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -222,4 +224,36 @@ TEST_CASE("the GUI refuses the 65th column with the reason in the dialog and kee
     CHECK_FALSE(h.has("Structure title"));
     CHECK(h.shell().currentTab() == ui::Tab::Board);
     CHECK(h.shell().session() == s);
+}
+
+TEST_CASE("a CSV file with Windows line ends, a NUL and ESC imports through the board menu without them", "[ui][hostile][csv]") {
+    TempDir dir;
+    {
+        std::ofstream csv(dir.file("Praxisaufgaben.csv"), std::ios::binary); // the name the dialog suggests
+        csv << "title,description,column\r\n"
+            << "\"Zwei\r\nZeilen\",\"erste\r\nzweite\rdritte\",Done\r\n"
+            << std::string("\"NUL \0 mitten\",,Done\r\n", 22) << "\"ESC \x1b[2J\",,Done\r\n"
+            << "Gut,,Done\r\n";
+    }
+    const char* oldHome = std::getenv("HOME");
+    const std::string savedHome = oldHome ? oldHome : "";
+    setenv("HOME", dir.path().c_str(), 1);
+    const core::Session start = lernraum::test::boardSessionWith("CSV", {});
+    UiHarness h;
+    h.shell().setSession(start, {});
+    h.shell().selectTab(ui::Tab::Board);
+    h.frame(3);
+    h.click("Board menu");
+    h.click("Import cards from CSV...");
+    REQUIRE(h.shows("Import"));
+    h.click("Import");
+    h.frame(2);
+    const auto& cards = h.shell().session().boards.front().cards;
+    REQUIRE(cards.size() == 2); // the NUL and ESC rows are skipped
+    CHECK(cards[0].title == "Zwei\nZeilen");
+    CHECK(cards[0].description == "erste\nzweite\ndritte");
+    CHECK(cards[1].title == "Gut");
+    CHECK(core::validate(h.shell().session()).empty());
+    h.click("Close");
+    if (oldHome) setenv("HOME", savedHome.c_str(), 1);
 }
