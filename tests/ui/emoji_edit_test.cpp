@@ -6,6 +6,7 @@
 #include "board_fixture.hpp"
 #include "harness.hpp"
 
+#include "core/validate.hpp"
 #include "ui/bmp_text.hpp"
 #include "ui/keys.hpp"
 
@@ -162,4 +163,17 @@ TEST_CASE("the placeholder mapping is a lossless round trip, also for private-us
     CHECK(ui::fromEditableText("\xEF\xA3\xBE") == "\xEF\xA3\xBE");
     CHECK(ui::isPlainEditableText("Zeile mit Umlaut ä und \xE2\x80\x9E"));
     CHECK_FALSE(ui::isPlainEditableText(kTitle));
+}
+
+TEST_CASE("control characters typed or pasted into a text field never reach the session", "[ui][board][unicode]") {
+    UiHarness h;
+    openEditor(h);
+    h.pressKey(kEnd);
+    h.io().AddInputCharacter(0x1B); // ESC, as a terminal-style paste would send it
+    h.io().AddInputCharacter('\r');
+    h.io().AddInputCharacter(0x07);
+    h.type("\x1b[2J ok");
+    save(h);
+    CHECK(theCard(h).title == kTitle + "[2J ok");
+    CHECK(lernraum::core::validate(h.shell().session()).empty());
 }
