@@ -60,7 +60,34 @@ template <typename F> void forEachCharacter(std::string_view text, F&& f) {
     }
 }
 
+const char* (*g_getClipboard)(void*) = nullptr;
+void (*g_setClipboard)(void*, const char*) = nullptr;
+
+const char* getClipboardEditable(void* user) {
+    const char* text = g_getClipboard ? g_getClipboard(user) : nullptr;
+    if (text == nullptr) return nullptr;
+    static std::string pasted; // valid until the next paste, as ImGui expects
+    std::optional<std::string> editable = toEditableText(text);
+    if (!editable) return text;
+    pasted = std::move(*editable);
+    return pasted.c_str();
+}
+
+void setClipboardOriginal(void* user, const char* text) {
+    if (g_setClipboard == nullptr) return;
+    const std::string original = fromEditableText(text ? text : "");
+    g_setClipboard(user, original.c_str());
+}
+
 } // namespace
+
+void mapClipboardPlaceholders(ImGuiIO& io) {
+    if (io.GetClipboardTextFn == getClipboardEditable) return;
+    g_getClipboard = io.GetClipboardTextFn;
+    g_setClipboard = io.SetClipboardTextFn;
+    io.GetClipboardTextFn = getClipboardEditable;
+    io.SetClipboardTextFn = setClipboardOriginal;
+}
 
 bool isPlainEditableText(std::string_view utf8) {
     for (const char c : utf8)

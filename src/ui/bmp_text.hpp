@@ -10,6 +10,8 @@
 // that itself contains a private-use character already serving as a placeholder gets that
 // character swapped too (and back); a placeholder the dictionary does not know stays as it is.
 
+#include <imgui.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,5 +29,11 @@ std::string fromEditableText(std::string_view editable);
 // True when toEditableText(text) would return `text` unchanged (no byte that starts a character
 // at U+E000 or beyond): the fast path of the edit widgets.
 bool isPlainEditableText(std::string_view utf8);
+
+// Wraps io's clipboard functions so that copying out of a text field puts the original characters
+// on the clipboard (not the placeholders), and pasting text with emoji from another application
+// brings them in as placeholders (ImGui would turn them into U+FFFD). Call once after the platform
+// backend set its clipboard functions; calling it again does nothing.
+void mapClipboardPlaceholders(ImGuiIO& io);
 
 } // namespace lernraum::ui

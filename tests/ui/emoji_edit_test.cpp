@@ -177,3 +177,27 @@ TEST_CASE("control characters typed or pasted into a text field never reach the 
     CHECK(theCard(h).title == kTitle + "[2J ok");
     CHECK(lernraum::core::validate(h.shell().session()).empty());
 }
+
+TEST_CASE("copy and paste in a text field carry emoji as themselves, not placeholders", "[ui][board][unicode]") {
+    UiHarness h;
+    ImGuiIO& io = h.io();
+    const auto rawGet = io.GetClipboardTextFn; // ImGui's own clipboard in the headless context
+    const auto rawSet = io.SetClipboardTextFn;
+    ui::mapClipboardPlaceholders(io); // as the runner does after the GLFW backend
+    openEditor(h);
+    // Copy the whole title (selected when the editor opens): the clipboard gets the real characters.
+    io.KeyCtrl = true;
+    h.pressKey('C');
+    io.KeyCtrl = false;
+    REQUIRE(rawGet(io.ClipboardUserData) != nullptr);
+    CHECK(std::string(rawGet(io.ClipboardUserData)) == kTitle);
+    // Paste text with emoji that another application put on the clipboard.
+    rawSet(io.ClipboardUserData, " \xF0\x9F\x8E\x89 Feier");
+    h.pressKey(kEnd);
+    io.KeyCtrl = true;
+    h.pressKey('V');
+    io.KeyCtrl = false;
+    h.frame();
+    save(h);
+    CHECK(theCard(h).title == kTitle + " \xF0\x9F\x8E\x89 Feier");
+}
