@@ -101,6 +101,12 @@ core::Session atTheLimits() {
     return s;
 }
 
+void openBoard(UiHarness& h, const core::Session& s) {
+    h.shell().setSession(s, {});
+    h.shell().selectTab(ui::Tab::Board);
+    h.frame(3);
+}
+
 } // namespace
 
 TEST_CASE("every session file that loads is drawn on every tab, board and phase without aborting", "[ui][hostile]") {
@@ -204,9 +210,7 @@ TEST_CASE("the GUI refuses the 65th column with the reason in the dialog and kee
         b.columns.push_back(core::Column{"col-wide" + std::to_string(b.columns.size()), "S" + std::to_string(b.columns.size()),
                                          core::ColumnKind::InProgress, 0, core::WipMode::Soft});
     UiHarness h;
-    h.shell().setSession(s, {});
-    h.shell().selectTab(ui::Tab::Board);
-    h.frame(3);
+    openBoard(h, s);
 
     h.click("Board menu");
     h.click("New column...");
@@ -240,9 +244,7 @@ TEST_CASE("a CSV file with Windows line ends, a NUL and ESC imports through the 
     setenv("HOME", dir.path().c_str(), 1);
     const core::Session start = lernraum::test::boardSessionWith("CSV", {});
     UiHarness h;
-    h.shell().setSession(start, {});
-    h.shell().selectTab(ui::Tab::Board);
-    h.frame(3);
+    openBoard(h, start);
     h.click("Board menu");
     h.click("Import cards from CSV...");
     REQUIRE(h.shows("Import"));
