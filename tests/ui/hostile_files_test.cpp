@@ -55,6 +55,16 @@ int drawEverything(const core::Session& session) {
                 h.frame(2);
                 frames += 2;
                 CHECK(h.shell().currentTab() == tab);
+                // The board's flow diagram (one band per column) and the archive view.
+                for (const char* toggle : {"Flow diagram", "Archive"}) {
+                    if (tab != ui::Tab::Board || presentation || front.boards.empty()) break;
+                    const auto pos = h.settled(toggle);
+                    REQUIRE(pos);
+                    h.clickAt(*pos); // on
+                    h.frame(2);
+                    h.clickAt(*pos); // off again
+                    frames += 8;
+                }
             }
             // Every phase of the retrospective shown (the prompts table is one of them).
             for (int phase = 0; phase < static_cast<int>(core::Phase::Count) && !front.retrospectives.empty(); ++phase) {
@@ -165,9 +175,9 @@ TEST_CASE("generated extremes are drawn on every tab without aborting", "[ui][ho
     empty.agendaItems = 0;
     extremes.push_back(empty);
     core::GenerateOptions many;
-    many.cards = 3'000;
-    many.retroItems = 1'500;
-    many.experiments = 150;
+    many.cards = 1'000;
+    many.retroItems = 600;
+    many.experiments = 80;
     many.participants = 60;
     many.boards = 3;
     many.retrospectives = 2;
@@ -176,7 +186,7 @@ TEST_CASE("generated extremes are drawn on every tab without aborting", "[ui][ho
     many.seed = 7;
     extremes.push_back(many);
     core::GenerateOptions oneColumnFull;
-    oneColumnFull.cards = 2'000;
+    oneColumnFull.cards = 600;
     oneColumnFull.retroItems = 0;
     oneColumnFull.seed = 99;
     extremes.push_back(oneColumnFull);
