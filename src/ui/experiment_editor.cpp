@@ -141,8 +141,7 @@ bool ExperimentEditor::textArea(const char* label, const char* hint, const std::
         }
         ++m_activeFrames;
         const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CtrlEnterForNewLine | ImGuiInputTextFlags_CallbackAlways;
-        inputTextMultiline(id.c_str(), m_buffer, ImVec2(-FLT_MIN, em(6.0f)), flags, moveCursorToEnd,
-                                  &g_moveCursorToEnd);
+        inputTextMultiline(id.c_str(), m_buffer, ImVec2(-FLT_MIN, em(6.0f)), flags, moveCursorToEnd, &g_moveCursorToEnd);
         recordLastItem(label);
         bool committed = false;
         if (ImGui::IsItemDeactivatedAfterEdit()) {

@@ -40,7 +40,7 @@ void ScalePanel::drawQuestion(const core::Session& session, const core::Retrospe
         if (m_focus) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em(40.0f)));
         const bool enter = inputTextWithHint("##question", _("Question for the room\xE2\x80\xA6"), m_draft,
-                                                    ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+                                             ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
         recordLastItem(std::string(_("Question")) + ": " + name);
         if (ImGui::IsItemActive()) m_focus = false;
         if (enter) {

@@ -218,7 +218,7 @@ void RetroWorkspace::drawToolbar(const core::Session& session, const core::Retro
     ImGui::SameLine(0.0f, em(1.5f));
     ImGui::SetNextItemWidth(em(14.0f));
     const bool entered = inputTextWithHint("##newprompt", _("Own question\xE2\x80\xA6"), m_newPrompt,
-                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+                                           ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem(_("New question"));
     ImGui::SameLine();
     if ((button(_("Add question")) || entered) && !m_newPrompt.empty()) {
@@ -457,7 +457,7 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
     if (!ctx.presentation) {
         ImGui::SetNextItemWidth(em(16.0f));
         const bool entered = inputTextWithHint("##newgroup", _("Name of a new group\xE2\x80\xA6"), m_newGroup,
-                                                      ImGuiInputTextFlags_EnterReturnsTrue);
+                                               ImGuiInputTextFlags_EnterReturnsTrue);
         recordLastItem(_("New group"));
         ImGui::SameLine();
         if ((button(_("Add group")) || entered) && !core::trim(m_newGroup).empty()) {

@@ -269,3 +269,23 @@ TEST_CASE("a CSV file with Windows line ends, a NUL and ESC imports through the 
     h.click("Close");
     if (oldHome) setenv("HOME", savedHome.c_str(), 1);
 }
+
+TEST_CASE("the GUI refuses the 65th question of a retrospective with a toast", "[ui][hostile][retro]") {
+    core::Session s = lernraum::test::boardSessionWith("Fragen", {});
+    core::Retrospective r;
+    r.id = "retro-000000000001";
+    r.phase = core::Phase::GatherData;
+    for (std::size_t i = 0; i < core::kMaxPrompts; ++i) r.prompts.push_back(core::Prompt{"prompt-q" + std::to_string(i), "F" + std::to_string(i)});
+    s.retrospectives.push_back(r);
+    UiHarness h;
+    h.shell().setSession(s, {});
+    h.shell().selectTab(ui::Tab::Retro);
+    h.frame(3);
+    h.click("New question");
+    h.type("Frage 65");
+    h.pressKey(kEnter);
+    h.frame(2);
+    CHECK(h.shell().toast().find("A retrospective can have at most 64 questions") != std::string::npos);
+    CHECK(h.shell().session() == s);
+    CHECK_FALSE(h.shell().isDirty());
+}
