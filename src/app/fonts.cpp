@@ -57,6 +57,10 @@ const ImWchar* glyphRanges() {
         0x25A0, 0x25FF, // Geometric Shapes (▶ ●)
         0x2600, 0x26FF, // Miscellaneous Symbols (☑)
         0x2700, 0x27BF, // Dingbats (✓)
+        // Replacement character: ImGui 1.86 (16-bit characters) draws every character beyond
+        // U+FFFF (emoji) and the edit fields' placeholders for them (ui/bmp_text.hpp) as this
+        // glyph, the font's fallback; without it they would show as '?'.
+        0xFFFD, 0xFFFD,
         0,
     };
     return ranges;

@@ -2,6 +2,7 @@
 
 #include "app/fonts.hpp"
 #include "app/screenshot.hpp"
+#include "ui/bmp_text.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -92,6 +93,8 @@ std::string Runner::open(const RunnerOptions& options) {
     if (!ImGui_ImplGlfw_InitForOpenGL(m_window, true) || !ImGui_ImplOpenGL3_Init("#version 330 core")) {
         return "cannot initialise Dear ImGui's GLFW/OpenGL backends";
     }
+    // Emoji survive copy and paste through ImGui's 16-bit text fields (ui/bmp_text.hpp).
+    ui::mapClipboardPlaceholders(ImGui::GetIO());
     m_imguiReady = true;
     return {};
 }

@@ -3,6 +3,7 @@
 #include "board_filter.hpp"
 #include "commands.hpp"
 #include "ids.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -25,6 +26,7 @@ constexpr std::string_view kProblemTexts[] = {
     "unknown owner role '{1}'",
     "unknown colour '{1}'",
     "invalid due date '{1}'",
+    "the text contains a control character ({1})",
 };
 
 constexpr std::array<std::string_view, 12> kHeader{"id",   "title", "description", "column",   "lane",     "owner_role",
@@ -55,7 +57,7 @@ std::string unprotect(std::string text) {
     return text;
 }
 
-std::string trim(std::string_view text) {
+std::string trimBlanks(std::string_view text) {
     const auto first = text.find_first_not_of(" \t");
     if (first == std::string_view::npos) return {};
     const auto last = text.find_last_not_of(" \t");
@@ -206,7 +208,7 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
     }
     std::array<std::optional<std::size_t>, kHeader.size()> at{};
     for (std::size_t i = 0; i < rows.front().size(); ++i) {
-        const std::string name = foldCase(trim(rows.front()[i]));
+        const std::string name = foldCase(trimBlanks(rows.front()[i]));
         for (std::size_t k = 0; k < kHeader.size(); ++k)
             if (name == kHeader[k] && !at[k]) at[k] = i;
     }
@@ -224,16 +226,17 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
         const std::size_t where = r + 1;
         auto get = [&](int k) -> std::string {
             const auto& idx = at[static_cast<std::size_t>(k)];
-            return idx && *idx < row.size() ? unprotect(row[*idx]) : std::string{};
+            // Spreadsheets end lines inside a cell with CRLF: texts keep LF only (core/text.hpp).
+            return idx && *idx < row.size() ? normalizeLineBreaks(unprotect(row[*idx])) : std::string{};
         };
         Card card;
         card.title = get(kTitle);
-        if (trim(card.title).empty()) {
+        if (trimBlanks(card.title).empty()) {
             out.errors.push_back(CsvProblem{where, "empty title", {}});
             continue;
         }
         card.description = get(kDescription);
-        const std::string column = trim(get(kColumn));
+        const std::string column = trimBlanks(get(kColumn));
         if (column.empty()) {
             card.columnId = board.columns.front().id;
         } else if (const Column* c = byTitleOrId(board.columns, column)) {
@@ -242,7 +245,7 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
             out.errors.push_back(CsvProblem{where, "unknown column '{1}'", column});
             continue;
         }
-        const std::string lane = trim(get(kLane));
+        const std::string lane = trimBlanks(get(kLane));
         if (!lane.empty()) {
             const Lane* l = byTitleOrId(board.lanes, lane);
             if (!l) {
@@ -251,14 +254,14 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
             }
             card.laneId = l->id;
         }
-        if (const std::string role = trim(get(kOwner)); !role.empty()) {
+        if (const std::string role = trimBlanks(get(kOwner)); !role.empty()) {
             card.ownerRole = parseEnum<Role>(role);
             if (!card.ownerRole) {
                 out.errors.push_back(CsvProblem{where, "unknown owner role '{1}'", role});
                 continue;
             }
         }
-        if (const std::string colour = trim(get(kColour)); !colour.empty()) {
+        if (const std::string colour = trimBlanks(get(kColour)); !colour.empty()) {
             const auto parsed = parseEnum<CardColour>(colour);
             if (!parsed) {
                 out.errors.push_back(CsvProblem{where, "unknown colour '{1}'", colour});
@@ -266,7 +269,7 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
             }
             card.colour = *parsed;
         }
-        const std::string due = trim(get(kDue));
+        const std::string due = trimBlanks(get(kDue));
         const auto date = Date::parse(due);
         if (!date || (date->isSet() && !date->isValid())) {
             out.errors.push_back(CsvProblem{where, "invalid due date '{1}'", due});
@@ -276,7 +279,7 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
         const std::string tags = get(kTags);
         for (std::size_t start = 0; start <= tags.size();) {
             const auto end = std::min(tags.find(';', start), tags.size());
-            std::string tag = trim(std::string_view(tags).substr(start, end - start));
+            std::string tag = trimBlanks(std::string_view(tags).substr(start, end - start));
             if (!tag.empty()) card.tags.push_back(std::move(tag));
             start = end + 1;
         }
@@ -294,10 +297,24 @@ CardImport parseCardsCsv(const Board& board, std::string_view text) {
             } else if (line.rfind("[ ] ", 0) == 0) {
                 line.erase(0, 4);
             }
-            item.text = trim(line);
+            item.text = trimBlanks(line);
             if (!item.text.empty()) card.checklist.push_back(std::move(item));
         }
-        const std::string archived = foldCase(trim(get(kArchived)));
+        std::vector<const std::string*> texts{&card.title, &card.description};
+        for (const auto& t : card.tags) texts.push_back(&t);
+        for (const auto& c : card.checklist) texts.push_back(&c.text);
+        std::string control;
+        for (const std::string* t : texts) {
+            if (const auto pos = findControlCharacter(*t); pos != std::string::npos) {
+                control = codePointName(static_cast<unsigned char>((*t)[pos]));
+                break;
+            }
+        }
+        if (!control.empty()) {
+            out.errors.push_back(CsvProblem{where, "the text contains a control character ({1})", control});
+            continue;
+        }
+        const std::string archived = foldCase(trimBlanks(get(kArchived)));
         card.archived = archived == "true" || archived == "1" || archived == "yes" || archived == "ja";
         out.cards.push_back(std::move(card));
     }

@@ -34,7 +34,20 @@ std::optional<Refusal> checkText(std::string_view field, const std::string& valu
         return refuse(refusal::TextTooLong, "The {1} is too long ({2} bytes, at most {3})",
                       {std::string(field), std::to_string(value.size()), std::to_string(kMaxTextBytes)}, 1);
     if (!isValidUtf8(value)) return refuse(refusal::InvalidUtf8, "The {1} is not valid UTF-8", {std::string(field)}, 1);
+    if (const auto at = findControlCharacter(value); at != std::string::npos)
+        return refuse(refusal::ControlCharacter, "The {1} contains a control character ({2})",
+                      {std::string(field), codePointName(static_cast<unsigned char>(value[at]))}, 1);
     return std::nullopt;
+}
+
+std::optional<Refusal> checkColumnCount(std::size_t count) {
+    if (count <= kMaxColumns) return std::nullopt;
+    return refuse(refusal::LimitReached, "A board can have at most {1} columns", {std::to_string(kMaxColumns)});
+}
+
+std::optional<Refusal> checkPromptCount(std::size_t count) {
+    if (count <= kMaxPrompts) return std::nullopt;
+    return refuse(refusal::LimitReached, "A retrospective can have at most {1} questions", {std::to_string(kMaxPrompts)});
 }
 
 std::optional<Refusal> checkNewId(const Session& s, const Id& id) {

@@ -15,8 +15,10 @@
 // - Indices are clamped to the valid range; std::size_t(-1) (kAtEnd) means "append".
 // - Whole-object updates (updateCard, updateExperiment, ...) merge consecutive edits of the same
 //   single field of the same object into one undo step (merge key "<kind>/<id>/<field>").
-// - Texts are checked like validate() does: valid UTF-8, at most kMaxTextBytes, and required
-//   titles/texts not blank.
+// - Texts are checked like validate() does: valid UTF-8, at most kMaxTextBytes, no control
+//   characters other than tab and newline, and required titles/texts not blank.
+// - A board has at most kMaxColumns columns, a retrospective at most kMaxPrompts prompts
+//   ("limit-reached").
 
 #include "change.hpp"
 
@@ -35,7 +37,7 @@ inline constexpr std::size_t kAtEnd = static_cast<std::size_t>(-1);
 // Refusal codes (Refusal::code). Stable: the UI may key behaviour on them. For display use
 // Refusal::message(translate): patterns are full English sentences (gettext msgids); arguments
 // marked in Refusal::termArgs (field and object names, {1} of not-found, invalid-value, empty-text,
-// text-too-long, invalid-utf8) are English terms translated the same way. docs/undo.md lists them.
+// text-too-long, invalid-utf8, control-character) are English terms translated the same way. docs/undo.md lists them.
 namespace refusal {
 inline constexpr std::string_view NotFound = "not-found";             // {1} kind, {2} id
 inline constexpr std::string_view DuplicateId = "duplicate-id";       // {1} id
@@ -43,6 +45,9 @@ inline constexpr std::string_view InvalidId = "invalid-id";           // {1} id
 inline constexpr std::string_view EmptyText = "empty-text";           // {1} field
 inline constexpr std::string_view TextTooLong = "text-too-long";      // {1} field, {2} bytes, {3} max
 inline constexpr std::string_view InvalidUtf8 = "invalid-utf8";       // {1} field
+inline constexpr std::string_view ControlCharacter = "control-character"; // {1} field, {2} "U+0000"
+// {1} the limit (kMaxColumns, kMaxPrompts); one pattern per kind of list
+inline constexpr std::string_view LimitReached = "limit-reached";
 inline constexpr std::string_view InvalidValue = "invalid-value";     // {1} field, {2} value
 inline constexpr std::string_view WipLimitReached = "wip-limit-reached"; // {1} column, {2} count, {3} limit
 inline constexpr std::string_view VotingClosed = "voting-closed";

@@ -108,6 +108,7 @@ CommandResult addBoard(const Session& s, Board board, std::size_t atIndex) {
     if (auto r = checkNewId(s, board.id)) return *r;
     if (auto r = checkText("board title", board.title, true)) return *r;
     if (!board.cards.empty()) return invalidValue("new board", "with cards");
+    if (auto r = checkColumnCount(board.columns.size())) return *r;
     std::unordered_set<Id> ids{board.id};
     for (const auto& c : board.columns) {
         if (auto r = checkNewId(s, c.id)) return *r;
@@ -148,6 +149,7 @@ CommandResult addColumn(const Session& s, const Id& boardId, Column column, std:
     if (auto r = checkNewId(s, column.id)) return *r;
     if (auto r = checkColumn(column)) return *r;
     return editBoardFrame(s, boardId, "Add column", {}, [&](Board& b) -> std::optional<Refusal> {
+        if (auto r = checkColumnCount(b.columns.size() + 1)) return r;
         const auto at = clampIndex(atIndex, b.columns.size());
         b.columns.insert(b.columns.begin() + static_cast<std::ptrdiff_t>(at), column);
         return std::nullopt;

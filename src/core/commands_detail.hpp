@@ -24,6 +24,9 @@ Refusal invalidValue(std::string_view field, std::string value);
 
 // validate()'s text rules for one field; nullopt when fine.
 std::optional<Refusal> checkText(std::string_view field, const std::string& value, bool required);
+// kMaxColumns / kMaxPrompts ("limit-reached"); `count` is the size the list would have.
+std::optional<Refusal> checkColumnCount(std::size_t count);
+std::optional<Refusal> checkPromptCount(std::size_t count);
 // Non-empty, well-formed and unused anywhere in the session.
 std::optional<Refusal> checkNewId(const Session& s, const Id& id);
 std::optional<Refusal> checkDate(std::string_view field, const Date& date);

@@ -64,6 +64,7 @@ CommandResult addRetrospective(const Session& s, Retrospective retro) {
     if (auto r = checkText("format", retro.formatId, false)) return *r;
     if (auto r = checkEnum("phase", retro.phase)) return *r;
     if (auto r = checkVoting(retro.voting)) return *r;
+    if (auto r = checkPromptCount(retro.prompts.size())) return *r;
     std::vector<Id> ids{retro.id};
     for (const auto& p : retro.prompts) {
         if (auto r = checkNewId(s, p.id)) return *r;

@@ -95,6 +95,7 @@ CommandResult applyFormat(const Session& s, const Id& retroId, const RetroFormat
         while (idInUse(s, id)) id = ids.next("prompt");
         prompts.push_back(Prompt{std::move(id), t});
     }
+    if (auto r = checkPromptCount(prompts.size())) return *r;
     after.retro.formatId = format.id;
     after.retro.prompts = std::move(prompts);
     return Change::single("Choose format", std::move(before), std::move(after));
@@ -105,6 +106,7 @@ CommandResult addPrompt(const Session& s, const Id& retroId, const Id& promptId,
     if (!retro) return notFound("retrospective", retroId);
     if (auto r = checkNewId(s, promptId)) return *r;
     if (auto r = checkText("prompt", text, true)) return *r;
+    if (auto r = checkPromptCount(retro->prompts.size() + 1)) return *r;
     RetroFrame before = frameOf(*retro);
     RetroFrame after = before;
     after.retro.prompts.push_back(Prompt{promptId, std::move(text)});

@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, 24> kPhrases{
     "Ablage unter C:\\Daten\\Lernraum\\Sprint 2\\",
     "Zitat: \"Vertrauen statt Kontrolle\" – so die Amtsleitung",
     "Zwei Zeilen:\nerste Zeile\nzweite Zeile",
-    "Tab\tgetrennt; Windows-Zeilenende\r\nEnde",
+    "Tab\tgetrennt; Zeilenumbruch\nEnde",
     "Größenordnung: ½ Stelle, 25 % Teilzeit, 3,50 € Porto",
     "Émile, Søren & Zoë – Namen mit Akzenten",
     "日本語のテキスト und Ελληνικά zum Testen",

@@ -46,6 +46,36 @@ bool isValidUtf8(std::string_view text) {
     return true;
 }
 
+std::size_t findControlCharacter(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 && c != '\t' && c != '\n') return i;
+    }
+    return std::string_view::npos;
+}
+
+std::string codePointName(std::uint32_t codePoint) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string digits;
+    for (; codePoint != 0; codePoint >>= 4) digits.insert(digits.begin(), kHex[codePoint & 0xF]);
+    while (digits.size() < 4) digits.insert(digits.begin(), '0');
+    return "U+" + digits;
+}
+
+std::string normalizeLineBreaks(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') {
+            out.push_back(text[i]);
+            continue;
+        }
+        out.push_back('\n');
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    }
+    return out;
+}
+
 std::string_view trim(std::string_view text) {
     const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
     while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);

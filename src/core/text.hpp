@@ -14,6 +14,14 @@ std::size_t decodeUtf8(std::string_view text, std::size_t pos, std::uint32_t& co
 
 bool isValidUtf8(std::string_view text);
 
+// Texts may hold tab and line feed but no other C0 control character (U+0000-U+001F: NUL, CR,
+// ESC, ...). Returns the byte offset of the first forbidden one, or npos.
+std::size_t findControlCharacter(std::string_view text);
+// "U+0000" style name of a code point, for messages.
+std::string codePointName(std::uint32_t codePoint);
+// Line breaks as texts keep them: CRLF and a lone CR become LF (spreadsheets write CRLF).
+std::string normalizeLineBreaks(std::string_view text);
+
 // Trim ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 

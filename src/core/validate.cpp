@@ -107,6 +107,16 @@ private:
             add(where, std::string(field) + " is too long (" + std::to_string(value.size()) + " bytes, at most " +
                            std::to_string(kMaxTextBytes) + ")");
         if (!isValidUtf8(value)) add(where, std::string(field) + " is not valid UTF-8");
+        if (const auto at = findControlCharacter(value); at != std::string::npos)
+            add(where, std::string(field) + " contains the control character " +
+                           codePointName(static_cast<unsigned char>(value[at])) + " (byte " + std::to_string(at + 1) + ")");
+    }
+
+    template <typename T>
+    void limit(const std::string& where, std::string_view field, const std::vector<T>& list, std::size_t max) {
+        if (list.size() > max)
+            add(where, "has " + std::to_string(list.size()) + " " + std::string(field) + ", at most " + std::to_string(max) +
+                           " are allowed");
     }
 
     void date(const std::string& where, std::string_view field, const Date& d) {
@@ -184,6 +194,7 @@ private:
         const auto w = at("board", b.id);
         text(w, "title", b.title, true);
         listSize(w, "columns", b.columns);
+        limit(w, "columns", b.columns, kMaxColumns);
         listSize(w, "lanes", b.lanes);
         listSize(w, "cards", b.cards);
         std::unordered_set<std::string_view> columns, lanes;
@@ -239,6 +250,7 @@ private:
         text(w, "format", r.formatId, false);
         enumValue(w, "phase", r.phase);
         listSize(w, "prompts", r.prompts);
+        limit(w, "prompts", r.prompts, kMaxPrompts);
         listSize(w, "items", r.items);
         listSize(w, "groups", r.groups);
         listSize(w, "actions", r.actions);

@@ -309,6 +309,39 @@ std::optional<LoadResult> diagnoseEnvelope(std::string_view json, std::string_vi
     return std::nullopt;
 }
 
+// Texts keep no control characters but tab and LF (core/text.hpp). Older versions saved CR from
+// CSV imports (Windows line ends): every escaped CRLF or CR in a JSON string becomes LF, so such
+// files still load. An escaped NUL (\u0000) is reported in `nul`: the JSON reader would silently
+// cut the text there. Returns false when nothing needed rewriting (`out` untouched).
+bool normalizeTextEscapes(std::string_view json, std::string& out, bool& nul) {
+    nul = false;
+    const bool hasCr = json.find("\\r") != std::string_view::npos;
+    if (!hasCr && json.find("\\u0000") == std::string_view::npos) return false;
+    if (hasCr) out.reserve(json.size());
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c != '\\' || i + 1 >= json.size()) {
+            if (hasCr) out.push_back(c);
+            continue;
+        }
+        // An escape: a backslash and the character after it, taken in pairs, so an escaped backslash
+        // followed by the letter r stays text.
+        const char next = json[i + 1];
+        if (next == 'r') {
+            out += "\\n";
+            i += json.substr(i + 2, 2) == "\\n" ? 3 : 1;
+            continue;
+        }
+        if (next == 'u' && json.substr(i + 2, 4) == "0000") nul = true;
+        if (hasCr) {
+            out.push_back(c);
+            out.push_back(next);
+        }
+        ++i;
+    }
+    return hasCr;
+}
+
 } // namespace
 
 LoadResult parseSession(std::string_view json, std::string_view name) {
@@ -319,6 +352,9 @@ LoadResult parseSession(std::string_view json, std::string_view name) {
     if (json.size() >= 3 && json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3); // UTF-8 BOM
     if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return fail(LoadErrorKind::NotLernraum, name, "not a Lernraum session file (the file is empty)");
+    std::string normalized;
+    bool nul = false;
+    if (normalizeTextEscapes(json, normalized, nul)) json = normalized;
 
     // Fast path: one parse. cereal builds the document (iterative, UTF-8 validated), the envelope is
     // checked, and only then is the session read, so a newer file is never half-read. Anything that
@@ -362,6 +398,7 @@ LoadResult parseSession(std::string_view json, std::string_view name) {
     }
 
     auto problems = core::validate(session);
+    if (nul) problems.insert(problems.begin(), core::Problem{"", "a text contains the control character U+0000 (NUL)"});
     if (!problems.empty()) {
         const auto count = problems.size();
         return fail(LoadErrorKind::Invalid, name,

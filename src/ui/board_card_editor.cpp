@@ -170,7 +170,7 @@ void CardEditor::draw(const core::Session& session, ViewContext& ctx) {
 void CardEditor::drawFields(const core::Board& board) {
     (void)board;
     mutedText(_("Description"));
-    ImGui::InputTextMultiline("##description", &m_draft.description, ImVec2(-1.0f, em(5.0f)));
+    inputTextMultiline("##description", m_draft.description, ImVec2(-1.0f, em(5.0f)));
     recordLastItem("Description");
 
     // The longest label decides (German "Verantwortliche Rolle" is longer than any English one).
@@ -244,7 +244,7 @@ void CardEditor::drawChecklist() {
         ImGui::Checkbox("##done", &item.done);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(-em(2.5f));
-        ImGui::InputText("##text", &item.text);
+        inputText("##text", item.text);
         ImGui::SameLine();
         if (ImGui::Button("\xC3\x97")) remove = i; // multiplication sign as a close mark
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Remove item"));

@@ -74,7 +74,7 @@ BoardToolbar::BoardToolbar() : m_ids(core::IdGenerator::fromRandomDevice()) {}
 BoardMenuChoice BoardToolbar::draw(const core::Board& board, const ViewContext& ctx) {
     BoardMenuChoice choice = BoardMenuChoice::None;
     ImGui::SetNextItemWidth(em(14.0f));
-    ImGui::InputTextWithHint("##search", _("Search cards"), &m_filter.text);
+    inputTextWithHint("##search", _("Search cards"), m_filter.text);
     recordLastItem("Search");
 
     ImGui::SameLine();

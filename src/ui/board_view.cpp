@@ -3,6 +3,7 @@
 #include "core/board_filter.hpp"
 #include "core/commands.hpp"
 #include "core/flow.hpp"
+#include "core/validate.hpp"
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/theme.hpp"
@@ -232,6 +233,8 @@ void BoardView::drawGrid(const core::Board& board, ViewContext& ctx) {
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(padX, em(0.3f)));
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_NoSavedSettings |
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
+    // One table column per board column: core keeps boards within this limit (validate, addColumn).
+    static_assert(core::kMaxColumns <= IMGUI_TABLE_MAX_COLUMNS, "the board is one ImGui table");
     if (!ImGui::BeginTable("board-grid", count, flags, ImVec2(0.0f, 0.0f))) {
         ImGui::PopStyleVar();
         return;
@@ -524,7 +527,7 @@ void BoardView::drawNewCardField(const core::Id& columnId, const core::Id& laneI
     }
     ImGui::SetNextItemWidth(-1.0f);
     const bool enter =
-        ImGui::InputTextWithHint("##new-card", _("Title, then Enter"), &m_newTitle, ImGuiInputTextFlags_EnterReturnsTrue);
+        inputTextWithHint("##new-card", _("Title, then Enter"), m_newTitle, ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem("New card title");
     if (enter && m_newTitle.find_first_not_of(" \t") != std::string::npos) {
         const core::Id boardId = m_boardId;

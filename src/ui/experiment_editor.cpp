@@ -112,7 +112,7 @@ bool ExperimentEditor::lineField(const char* label, const char* hint, const std:
         m_scratch = value;
     }
     ImGui::SetNextItemWidth(width);
-    ImGui::InputTextWithHint(id.c_str(), hint, buffer);
+    inputTextWithHint(id.c_str(), hint, *buffer);
     recordLastItem(label);
     if (ImGui::IsItemActivated()) {
         m_activeKey = key;
@@ -141,8 +141,7 @@ bool ExperimentEditor::textArea(const char* label, const char* hint, const std::
         }
         ++m_activeFrames;
         const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CtrlEnterForNewLine | ImGuiInputTextFlags_CallbackAlways;
-        ImGui::InputTextMultiline(id.c_str(), &m_buffer, ImVec2(-FLT_MIN, em(6.0f)), flags, moveCursorToEnd,
-                                  &g_moveCursorToEnd);
+        inputTextMultiline(id.c_str(), m_buffer, ImVec2(-FLT_MIN, em(6.0f)), flags, moveCursorToEnd, &g_moveCursorToEnd);
         recordLastItem(label);
         bool committed = false;
         if (ImGui::IsItemDeactivatedAfterEdit()) {
@@ -207,11 +206,11 @@ void ExperimentEditor::drawObservations(const core::Session& session, const core
     // The new entry: its text on a line of its own (room to write), then its date and the button.
     if (m_observationDate.empty()) m_observationDate = formatDate(ctx.now.date());
     ImGui::SetNextItemWidth(-FLT_MIN);
-    const bool enter = ImGui::InputTextWithHint("##observation-text", _("What did we see? Facts, numbers, quotes"),
-                                                &m_observationText, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = inputTextWithHint("##observation-text", _("What did we see? Facts, numbers, quotes"),
+                                         m_observationText, ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem(_("New observation"));
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("00.00.00000").x + 2 * ImGui::GetStyle().FramePadding.x);
-    ImGui::InputTextWithHint("##observation-date", _("DD.MM.YYYY"), &m_observationDate);
+    inputTextWithHint("##observation-date", _("DD.MM.YYYY"), m_observationDate);
     recordLastItem(_("Observation date"));
     ImGui::SameLine();
     const bool add = button(_("Add observation"));

@@ -39,8 +39,8 @@ void ScalePanel::drawQuestion(const core::Session& session, const core::Retrospe
     if (editingThis) {
         if (m_focus) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em(40.0f)));
-        const bool enter = ImGui::InputTextWithHint("##question", _("Question for the room\xE2\x80\xA6"), &m_draft,
-                                                    ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+        const bool enter = inputTextWithHint("##question", _("Question for the room\xE2\x80\xA6"), m_draft,
+                                             ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
         recordLastItem(std::string(_("Question")) + ": " + name);
         if (ImGui::IsItemActive()) m_focus = false;
         if (enter) {

@@ -9,6 +9,7 @@
 
 #include "core/formats.hpp"
 #include "core/text.hpp"
+#include "core/validate.hpp"
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/retro_library.hpp"
@@ -216,8 +217,8 @@ void RetroWorkspace::drawToolbar(const core::Session& session, const core::Retro
 
     ImGui::SameLine(0.0f, em(1.5f));
     ImGui::SetNextItemWidth(em(14.0f));
-    const bool entered = ImGui::InputTextWithHint("##newprompt", _("Own question\xE2\x80\xA6"), &m_newPrompt,
-                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool entered = inputTextWithHint("##newprompt", _("Own question\xE2\x80\xA6"), m_newPrompt,
+                                           ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem(_("New question"));
     ImGui::SameLine();
     if ((button(_("Add question")) || entered) && !m_newPrompt.empty()) {
@@ -382,6 +383,8 @@ void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retro
     }
     const Palette& p = palette();
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_BordersInnerV;
+    // One table column per prompt: core keeps retrospectives within this limit (validate, addPrompt).
+    static_assert(core::kMaxPrompts <= IMGUI_TABLE_MAX_COLUMNS, "the prompts are one ImGui table");
     if (!ImGui::BeginTable("prompts", n, flags)) return;
     ImGui::TableNextRow();
     for (int i = 0; i < n; ++i) {
@@ -395,8 +398,8 @@ void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retro
             // Face down means face down while typing too: the projected field shows only '*'.
             const ImGuiInputTextFlags draftFlags =
                 ImGuiInputTextFlags_EnterReturnsTrue | (m_writeHidden ? ImGuiInputTextFlags_Password : 0);
-            const bool entered = ImGui::InputTextWithHint(
-                "##draft", m_writeHidden ? _("New card (face down)\xE2\x80\xA6") : _("New card\xE2\x80\xA6"), &draft,
+            const bool entered = inputTextWithHint(
+                "##draft", m_writeHidden ? _("New card (face down)\xE2\x80\xA6") : _("New card\xE2\x80\xA6"), draft,
                 draftFlags);
             recordLastItem(std::string(_("New card")) + ": " + prompt.text);
             const bool add = button(_("Add card"));
@@ -453,8 +456,8 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
     heading(_("Groups"));
     if (!ctx.presentation) {
         ImGui::SetNextItemWidth(em(16.0f));
-        const bool entered = ImGui::InputTextWithHint("##newgroup", _("Name of a new group\xE2\x80\xA6"), &m_newGroup,
-                                                      ImGuiInputTextFlags_EnterReturnsTrue);
+        const bool entered = inputTextWithHint("##newgroup", _("Name of a new group\xE2\x80\xA6"), m_newGroup,
+                                               ImGuiInputTextFlags_EnterReturnsTrue);
         recordLastItem(_("New group"));
         ImGui::SameLine();
         if ((button(_("Add group")) || entered) && !core::trim(m_newGroup).empty()) {
@@ -498,7 +501,7 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
             if (ImGui::GetActiveID() != fieldId) title = g.title;
             ImGui::SetNextItemWidth(-FLT_MIN);
             FontScope font(fonts().bold);
-            ImGui::InputText("##title", &title);
+            inputText("##title", title);
             recordLastItem(std::string(_("Group name")) + ": " + g.title);
             if (ImGui::IsItemDeactivatedAfterEdit() && title != g.title) ctx.submit(core::renameRetroGroup(session, retro.id, g.id, title));
         }
@@ -583,7 +586,7 @@ void RetroWorkspace::drawActionEditor(const core::Session& session, const core::
     ImGui::BeginChild("action-editor", ImVec2(0.0f, height), true, ImGuiWindowFlags_NoScrollbar);
     boldText(std::string(_("New action from")) + ": " + shortText(source, 120));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputText("##actiontext", &m_actionText);
+    inputText("##actiontext", m_actionText);
     recordLastItem(_("Action text"));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(_("Who"));
@@ -604,7 +607,7 @@ void RetroWorkspace::drawActionEditor(const core::Session& session, const core::
     ImGui::TextUnformatted(_("Due"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(8.0f));
-    ImGui::InputTextWithHint("##due", _("e.g. 2026-12-24"), &m_actionDue);
+    inputTextWithHint("##due", _("e.g. 2026-12-24"), m_actionDue);
     recordLastItem(_("Due"));
     ImGui::SameLine(0.0f, em(1.0f));
     if (button(_("Create action"))) {

@@ -1,5 +1,6 @@
 #include "ui/widgets.hpp"
 
+#include "ui/bmp_text.hpp"
 #include "ui/hyphenation.hpp"
 #include "ui/theme.hpp"
 
@@ -7,6 +8,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -289,10 +291,48 @@ bool selectable(const char* label, bool selected) {
     return pressed;
 }
 
+namespace {
+
+// Runs `edit` on the text as ImGui can hold it and writes the edited text back with its
+// characters beyond U+FFFF restored (bmp_text.hpp).
+template <typename Edit> bool editText(std::string& value, ImGuiInputTextFlags flags, Edit&& edit) {
+    if (isPlainEditableText(value)) return edit(value, flags);
+    std::optional<std::string> editable = toEditableText(value);
+    if (!editable) {
+        // No placeholder left (more than 6,400 different such characters this run): show, never change.
+        std::string copy = value;
+        edit(copy, flags | ImGuiInputTextFlags_ReadOnly);
+        return false;
+    }
+    // ImGui writes the buffer on every change, also when it returns false (EnterReturnsTrue).
+    const std::string shown = *editable;
+    const bool result = edit(*editable, flags);
+    if (*editable != shown) value = fromEditableText(*editable);
+    return result;
+}
+
+} // namespace
+
 bool inputText(const char* label, std::string& value, ImGuiInputTextFlags flags) {
-    const bool changed = ImGui::InputText(label, &value, flags);
+    const bool changed = editText(value, flags, [&](std::string& text, ImGuiInputTextFlags f) {
+        return ImGui::InputText(label, &text, f);
+    });
     recordLastItem(label);
     return changed;
+}
+
+bool inputTextWithHint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags,
+                       ImGuiInputTextCallback callback, void* userData) {
+    return editText(value, flags, [&](std::string& text, ImGuiInputTextFlags f) {
+        return ImGui::InputTextWithHint(label, hint, &text, f, callback, userData);
+    });
+}
+
+bool inputTextMultiline(const char* label, std::string& value, const ImVec2& size, ImGuiInputTextFlags flags,
+                        ImGuiInputTextCallback callback, void* userData) {
+    return editText(value, flags, [&](std::string& text, ImGuiInputTextFlags f) {
+        return ImGui::InputTextMultiline(label, &text, size, f, callback, userData);
+    });
 }
 
 } // namespace lernraum::ui

@@ -114,7 +114,14 @@ bool menuItem(const char* label, const char* shortcut = nullptr, bool selected =
 bool beginMenu(const char* label, bool enabled = true);
 bool beginTabItem(const char* label, ImGuiTabItemFlags flags = 0);
 bool selectable(const char* label, bool selected = false);
-// Single-line text input bound to a std::string. Returns true while edited (every change).
+// Text fields bound to a std::string. Return true while edited (every change). Every text field
+// of the app goes through these: characters beyond U+FFFF (emoji) survive editing byte-exact
+// (see bmp_text.hpp; ImGui itself would turn them into U+FFFD). Only inputText is recorded for
+// the test harness.
 bool inputText(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
+bool inputTextWithHint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags = 0,
+                       ImGuiInputTextCallback callback = nullptr, void* userData = nullptr);
+bool inputTextMultiline(const char* label, std::string& value, const ImVec2& size = ImVec2(0, 0),
+                        ImGuiInputTextFlags flags = 0, ImGuiInputTextCallback callback = nullptr, void* userData = nullptr);
 
 } // namespace lernraum::ui

@@ -227,7 +227,7 @@ TEST_CASE("exported cards import again with every field", "[core][board][csv]") 
     Board b = laneBoard();
     Card& c = b.cards[0];
     c.title = "Komma, \"Zitat\" und =SUMME(A1)";
-    c.description = "Zeile 1\r\nZeile 2";
+    c.description = "Zeile 1\nZeile 2"; // texts hold LF only (a CR is a refused control character)
     c.ownerRole = Role::StaffCouncil;
     c.tags = {"Technik", "Führung"};
     c.colour = CardColour::ReddishPurple;
