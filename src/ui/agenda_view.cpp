@@ -15,7 +15,6 @@
 #include "core/ids.hpp"
 #include "core/text.hpp"
 
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <array>
@@ -239,7 +238,7 @@ void AgendaView::drawRowEditor(const core::Session& session, ViewContext& ctx) {
     commit |= inputText("##edit-title", m_draft.title, ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem("Agenda title editor");
     ImGui::SetNextItemWidth(-1.0f);
-    commit |= ImGui::InputTextWithHint("##edit-description", _("Description (optional)"), &m_draft.description,
+    commit |= inputTextWithHint("##edit-description", _("Description (optional)"), m_draft.description,
                                        ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem("Agenda description editor");
     ImGui::TableSetColumnIndex(2);
@@ -291,7 +290,7 @@ void AgendaView::drawNewItem(const core::Session& session, ViewContext& ctx) {
         m_focusNew = false;
     }
     ImGui::SetNextItemWidth(std::max(em(8.0f), ImGui::GetContentRegionAvail().x - minutesWidth - phaseWidth - addWidth - 3.0f * spacing));
-    bool add = ImGui::InputTextWithHint("##new-title", _("Title, e.g. Break"), &m_new.title, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool add = inputTextWithHint("##new-title", _("Title, e.g. Break"), m_new.title, ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem("New agenda item title");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(phaseWidth);

@@ -9,7 +9,6 @@
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <array>
@@ -113,7 +112,7 @@ void WorkshopDialog::drawFields(bool presentation) {
     inputText("##wd-facilitator", m_header.facilitator, presentation ? ImGuiInputTextFlags_Password : 0);
     recordLastItem("Workshop facilitator");
     row(_("Goal"));
-    ImGui::InputTextMultiline("##wd-goal", &m_header.goal, ImVec2(-1.0f, em(3.2f)));
+    inputTextMultiline("##wd-goal", m_header.goal, ImVec2(-1.0f, em(3.2f)));
     recordLastItem("Workshop goal");
     row(_("Next review"));
     ImGui::SetNextItemWidth(em(9.0f));
@@ -155,7 +154,7 @@ void WorkshopDialog::drawParticipants(const core::Session& session, bool present
     ImGui::SameLine();
     const float addWidth = ImGui::CalcTextSize(_("Add")).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - addWidth - ImGui::GetStyle().ItemSpacing.x);
-    const bool enter = ImGui::InputTextWithHint("##wd-quick", _("3 Manager, 6 Employee, 2 Staff council"), &m_quickEntry,
+    const bool enter = inputTextWithHint("##wd-quick", _("3 Manager, 6 Employee, 2 Staff council"), m_quickEntry,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem("Quick entry");
     const bool keepFocus = enter;
