@@ -321,6 +321,10 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
     fieldLabel(title.label);
     {
         FontScope font(fonts().heading);
+        if (m_focusTitle) {
+            ImGui::SetKeyboardFocusHere();
+            m_focusTitle = false;
+        }
         if (lineField(title.label, title.placeholder, e.title, text, -FLT_MIN)) {
             update([&](core::Experiment& x) { x.title = text; });
         }

@@ -279,4 +279,11 @@ bool inputText(const char* label, std::string& value, ImGuiInputTextFlags flags)
     return changed;
 }
 
+namespace {
+core::Id g_lastShownBoard;
+} // namespace
+
+void noteBoardShown(const core::Id& boardId) { g_lastShownBoard = boardId; }
+const core::Id& lastShownBoard() { return g_lastShownBoard; }
+
 } // namespace lernraum::ui

@@ -79,6 +79,11 @@ float cardHeight(const CardContent& content, float width);
 void beginPanel(const char* id, float width, bool scrollbar = true);
 void endPanel();
 
+// The board last shown on the Board tab (BoardView notes it every frame it draws one), so other
+// views can offer it as the default target ("Turn into board card"). Empty before any was shown.
+void noteBoardShown(const core::Id& boardId);
+const core::Id& lastShownBoard();
+
 // -----------------------------------------------------------------------------------------------
 // Items the test harness can find. When recording is on, every wrapped item stores its visible
 // label and screen rectangle; tests/ui/harness.hpp looks them up to click or type.
