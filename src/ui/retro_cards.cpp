@@ -116,7 +116,9 @@ void RetroWorkspace::drawFollowUpMenu(const core::Session& session, const core::
                 if (other.id == source || other.hidden) continue;
                 ++others;
                 ImGui::PushID(other.id.c_str());
-                if (menuItem(shortText(other.text).c_str())) ctx.submit(core::mergeRetroItems(session, retro.id, other.id, source));
+                const bool chosen = ImGui::MenuItem(shortText(other.text).c_str());
+                recordLastItem(std::string(_("Merge into")) + ": " + shortText(other.text));
+                if (chosen) ctx.submit(core::mergeRetroItems(session, retro.id, other.id, source));
                 ImGui::PopID();
             }
             if (others == 0) mutedText(_("No other card"));

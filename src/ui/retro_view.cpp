@@ -13,6 +13,7 @@ namespace lernraum::ui {
 // with that format's questions, in one undo step (core::addRetrospective).
 void RetroView::drawStart(const core::Session& session, ViewContext& ctx) {
     mutedText(_("This session has no retrospective yet."));
+    recordLastItem(_("This session has no retrospective yet."));
     if (ctx.presentation) return;
     ImGui::Spacing();
     boldText(_("Start a retrospective with a format:"));
