@@ -7,6 +7,8 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 
@@ -234,6 +236,26 @@ void beginItemRecordingFrame() {
 }
 
 const std::vector<RecordedItem>& recordedItems() { return g_lastItems; }
+
+void dumpItemsForEndToEndTests() {
+    static const char* const path = std::getenv("LERNRAUM_E2E_ITEMS");
+    if (!path || !*path) return;
+    static std::string last;
+    if (!g_recording) setItemRecording(true);
+    beginItemRecordingFrame();
+    std::string text;
+    for (const auto& item : g_lastItems) {
+        text += std::to_string(static_cast<int>((item.min.x + item.max.x) * 0.5f)) + " " +
+                std::to_string(static_cast<int>((item.min.y + item.max.y) * 0.5f)) + " " + item.label + "\n";
+    }
+    if (text == last) return;
+    last = text;
+    const std::string tmp = std::string(path) + ".tmp";
+    if (std::FILE* f = std::fopen(tmp.c_str(), "wb")) { // written whole, then renamed: never half read
+        const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+        if (std::fclose(f) == 0 && ok) std::rename(tmp.c_str(), path);
+    }
+}
 
 void recordLastItem(std::string_view label) {
     if (!g_recording) return;

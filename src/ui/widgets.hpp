@@ -99,6 +99,11 @@ void setItemRecording(bool on);
 void beginItemRecordingFrame();
 const std::vector<RecordedItem>& recordedItems(); // items of the last completed frame
 void recordLastItem(std::string_view label);
+// End-to-end tests (tests/e2e) find widgets in the real window by label: with the environment
+// variable LERNRAUM_E2E_ITEMS=FILE set, each call makes the items recorded since the last call
+// findable and writes them to FILE ("X Y label" a line, the item's centre in window pixels) when
+// they changed. Without the variable it does nothing. Called once a frame by the view under test.
+void dumpItemsForEndToEndTests();
 
 bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool menuItem(const char* label, const char* shortcut = nullptr, bool selected = false, bool enabled = true);
