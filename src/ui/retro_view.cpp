@@ -34,14 +34,26 @@ void RetroView::drawStart(const core::Session& session, ViewContext& ctx) {
         m_retroId = retro.id;
         ctx.submit(core::addRetrospective(session, std::move(retro)));
     };
+    // The buttons flow into as many lines as the window needs.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    bool first = true;
+    const auto flow = [&](const char* text) {
+        if (!first) {
+            ImGui::SameLine();
+            const float w = ImGui::CalcTextSize(text).x + 2.0f * style.FramePadding.x;
+            if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+        }
+        first = false;
+        return button(text);
+    };
     for (const auto& f : retroLibrary().formats) {
         ImGui::PushID(f.id.c_str());
-        if (button(f.name.in(lang).c_str())) start(&f);
+        if (flow(f.name.in(lang).c_str())) start(&f);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.description.in(lang).c_str());
-        ImGui::SameLine();
         ImGui::PopID();
     }
-    if (button(_("Without a format (own questions)"))) start(nullptr);
+    if (flow(_("Without a format (own questions)"))) start(nullptr);
 }
 
 void RetroView::draw(const core::Session& session, ViewContext& ctx) {
