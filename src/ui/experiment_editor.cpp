@@ -207,6 +207,10 @@ void ExperimentEditor::drawObservations(const core::Session& session, const core
     // The new entry: its text on a line of its own (room to write), then its date and the button.
     if (m_observationDate.empty()) m_observationDate = formatDate(ctx.now.date());
     ImGui::SetNextItemWidth(-FLT_MIN);
+    if (m_focusObservation) { // after Enter: the field keeps the keyboard for the next observation
+        ImGui::SetKeyboardFocusHere();
+        m_focusObservation = false;
+    }
     const bool enter = ImGui::InputTextWithHint("##observation-text", _("What did we see? Facts, numbers, quotes"),
                                                 &m_observationText, ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem(_("New observation"));
@@ -215,6 +219,7 @@ void ExperimentEditor::drawObservations(const core::Session& session, const core
     recordLastItem(_("Observation date"));
     ImGui::SameLine();
     const bool add = button(_("Add observation"));
+    if (enter) m_focusObservation = true;
     if ((enter || add) && !core::trim(m_observationText).empty()) {
         const auto date = parseDate(m_observationDate);
         if (!date) {

@@ -46,6 +46,7 @@ private:
     int m_activeFrames = 0;  // frames since a text area entered edit mode
     bool m_focusArea = false;
     bool m_focusTitle = false;
+    bool m_focusObservation = false;
     std::string m_scratch;
     std::string m_observationText;
     std::string m_observationDate;

@@ -176,13 +176,19 @@ void RetroWorkspace::drawToolbar(const core::Session& session, const core::Retro
 
     ImGui::SameLine(0.0f, em(1.5f));
     ImGui::SetNextItemWidth(em(14.0f));
+    if (m_focusPrompt) { // after Enter the field keeps the keyboard
+        ImGui::SetKeyboardFocusHere();
+        m_focusPrompt = false;
+    }
     const bool entered = ImGui::InputTextWithHint("##newprompt", _("Own question\xE2\x80\xA6"), &m_newPrompt,
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem(_("New question"));
+    m_focusPrompt = entered;
     ImGui::SameLine();
     if ((button(_("Add question")) || entered) && !m_newPrompt.empty()) {
-        ctx.submit(core::addPrompt(session, retro.id, nextId(session, "prompt"), m_newPrompt));
-        m_newPrompt.clear();
+        core::CommandResult result = core::addPrompt(session, retro.id, nextId(session, "prompt"), m_newPrompt);
+        if (result.ok()) m_newPrompt.clear(); // a refused question stays in the field
+        ctx.submit(std::move(result));
     }
 }
 
@@ -320,13 +326,19 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
     heading(_("Groups"));
     if (!ctx.presentation) {
         ImGui::SetNextItemWidth(em(16.0f));
+        if (m_focusGroup) { // after Enter the field keeps the keyboard
+            ImGui::SetKeyboardFocusHere();
+            m_focusGroup = false;
+        }
         const bool entered = ImGui::InputTextWithHint("##newgroup", _("Name of a new group\xE2\x80\xA6"), &m_newGroup,
                                                       ImGuiInputTextFlags_EnterReturnsTrue);
         recordLastItem(_("New group"));
+        m_focusGroup = entered;
         ImGui::SameLine();
         if ((button(_("Add group")) || entered) && !core::trim(m_newGroup).empty()) {
-            ctx.submit(core::addRetroGroup(session, retro.id, nextId(session, "group"), m_newGroup));
-            m_newGroup.clear();
+            core::CommandResult result = core::addRetroGroup(session, retro.id, nextId(session, "group"), m_newGroup);
+            if (result.ok()) m_newGroup.clear(); // a refused name stays in the field
+            ctx.submit(std::move(result));
         }
         ImGui::SameLine(0.0f, em(1.5f));
         // A drop zone that takes a card out of its group.

@@ -75,6 +75,8 @@ private:
     bool m_writeHidden = true;
     std::string m_newPrompt;
     std::string m_newGroup;
+    bool m_focusPrompt = false; // the "own question" / "new group" field takes the focus (after Enter)
+    bool m_focusGroup = false;
     std::map<core::Id, std::string> m_groupTitles; // rename fields
     // The action editor (item/group -> action).
     core::Id m_actionSource;

@@ -306,6 +306,27 @@ TEST_CASE("after Enter the card field keeps the keyboard: two cards typed withou
     CHECK(retro(h).items[1].text == "Zweite Karte");
 }
 
+TEST_CASE("own questions and group names: Enter keeps the field for the next one", "[ui][retro]") {
+    UiHarness h("en");
+    open(h, workshop(core::Phase::GenerateInsights));
+    h.click("New question");
+    h.type("Was hat uns überrascht?");
+    h.pressKey(ui::key::Enter);
+    h.frame(2);
+    h.type("Was nehmen wir mit?");
+    h.pressKey(ui::key::Enter);
+    REQUIRE(retro(h).prompts.size() == 3);
+    CHECK(retro(h).prompts[2].text == "Was nehmen wir mit?");
+    h.click("New group");
+    h.type("Mails");
+    h.pressKey(ui::key::Enter);
+    h.frame(2);
+    h.type("Termine");
+    h.pressKey(ui::key::Enter);
+    REQUIRE(retro(h).groups.size() == 2);
+    CHECK(retro(h).groups[1].title == "Termine");
+}
+
 TEST_CASE("a card the session refuses keeps its text in the field", "[ui][retro]") {
     UiHarness h("en");
     open(h, workshop());
