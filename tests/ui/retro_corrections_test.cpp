@@ -7,6 +7,7 @@
 // buttons in presentation mode.
 
 #include "harness.hpp"
+#include "retro_fixture.hpp"
 
 #include "core/retro_rules.hpp"
 #include "store/assets_file.hpp"
@@ -17,6 +18,8 @@
 #include <imgui_internal.h>
 
 using lernraum::test::UiHarness;
+using lernraum::test::replaceText;
+using lernraum::test::openRetro;
 namespace core = lernraum::core;
 namespace store = lernraum::store;
 namespace ui = lernraum::ui;
@@ -57,19 +60,6 @@ core::Session workshop(core::Phase phase = core::Phase::GatherData) {
     return s;
 }
 
-UiHarness& open(UiHarness& h, const core::Session& s) {
-    h.shell().setSession(s, {});
-    h.shell().selectTab(ui::Tab::Retro);
-    h.frame(3);
-    return h;
-}
-
-void replaceText(UiHarness& h, const std::string& text) {
-    h.io().KeyCtrl = true;
-    h.pressKey('A');
-    h.io().KeyCtrl = false;
-    h.type(text);
-}
 
 // Every recorded label of the last frame, one a line.
 std::string labels() {
@@ -84,7 +74,7 @@ TEST_CASE("a revealed card is corrected and deleted from its menu; undo brings i
     UiHarness h("en");
     core::Session s = workshop();
     s.retrospectives.front().items = {card("item-1", "Zu viele Mals", false), card("item-2", "Kurze Wege", false)};
-    open(h, s);
+    openRetro(h, s);
     h.click("More: Zu viele Mals");
     h.click("Edit text");
     h.frame(2); // the field takes the keyboard
@@ -116,7 +106,7 @@ TEST_CASE("a face-down card is turned down, corrected masked, shown and deleted 
     UiHarness h("en");
     core::Session s = workshop();
     s.retrospectives.front().items = {card("item-1", kSecret, true), card("item-2", "Offene Karte", false)};
-    open(h, s);
+    openRetro(h, s);
     CHECK(h.shows("1 card face down"));
     h.click("Correct face-down cards: 1");
     h.click("Face-down card 1: Correct");
@@ -151,7 +141,7 @@ TEST_CASE("a duplicate is merged into the other card with its dots, one undo ste
     UiHarness h("en");
     core::Session s = workshop(core::Phase::GenerateInsights);
     s.retrospectives.front().items = {card("item-1", "Zu viele Mails", false, 2), card("item-2", "Zu viele E-Mails", false, 1)};
-    open(h, s);
+    openRetro(h, s);
     const core::Session original = h.shell().session();
     h.click("More: Zu viele E-Mails");
     h.click("Merge into");
@@ -175,7 +165,7 @@ TEST_CASE("actions: a free one is added, its owner reaches its board card, and i
     s.boards.front().cards.push_back(c);
     s.retrospectives.front().actions = {
         core::Action{"action-1", "Feste Telefonzeiten", std::nullopt, core::Date{}, core::ActionStatus::Open, "", "card-1", "", "", ""}};
-    open(h, s);
+    openRetro(h, s);
 
     h.click("New action\xE2\x80\xA6");
     REQUIRE(h.shows("Action text"));
@@ -234,7 +224,7 @@ TEST_CASE("the form of Turn into action opens where the facilitator clicked", "[
     UiHarness h("en");
     core::Session s = workshop();
     s.retrospectives.front().items = {card("item-1", "Telefonzeiten", false)};
-    open(h, s);
+    openRetro(h, s);
     const auto more = h.settled("More: Telefonzeiten");
     REQUIRE(more);
     h.click("More: Telefonzeiten");
@@ -252,7 +242,7 @@ TEST_CASE("three quick clicks on the same + give three dots: the button does not
     core::Session s = workshop(core::Phase::GenerateInsights);
     s.retrospectives.front().voting.open = true;
     s.retrospectives.front().items = {card("item-1", "Zu viele Mails", false), card("item-2", "Kurze Wege", false)};
-    open(h, s);
+    openRetro(h, s);
     const auto plus = h.settled("Vote: Zu viele Mails");
     REQUIRE(plus);
     for (int i = 0; i < 3; ++i) h.clickAt(*plus); // no pause: the second one is a double click
@@ -269,7 +259,7 @@ TEST_CASE("a tally is typed on the selected card, and + and - give or take a dot
     core::Session s = workshop(core::Phase::GenerateInsights);
     s.retrospectives.front().voting = core::VotingSettings{5, 0, false, true}; // 15 dots in the room
     s.retrospectives.front().items = {card("item-1", "Zu viele Mails", false), card("item-2", "Kurze Wege", false)};
-    open(h, s);
+    openRetro(h, s);
     h.click("Zu viele Mails"); // selects the card
     h.chord('1');
     h.chord('2');
@@ -294,7 +284,7 @@ TEST_CASE("a tally is typed on the selected card, and + and - give or take a dot
 
 TEST_CASE("after Enter the card field keeps the keyboard: two cards typed without a click", "[ui][retro]") {
     UiHarness h("en");
-    open(h, workshop());
+    openRetro(h, workshop());
     h.click("New card: Was stört?");
     h.type("Erste Karte");
     h.pressKey(ui::key::Enter);
@@ -308,7 +298,7 @@ TEST_CASE("after Enter the card field keeps the keyboard: two cards typed withou
 
 TEST_CASE("own questions and group names: Enter keeps the field for the next one", "[ui][retro]") {
     UiHarness h("en");
-    open(h, workshop(core::Phase::GenerateInsights));
+    openRetro(h, workshop(core::Phase::GenerateInsights));
     h.click("New question");
     h.type("Was hat uns überrascht?");
     h.pressKey(ui::key::Enter);
@@ -329,7 +319,7 @@ TEST_CASE("own questions and group names: Enter keeps the field for the next one
 
 TEST_CASE("a card the session refuses keeps its text in the field", "[ui][retro]") {
     UiHarness h("en");
-    open(h, workshop());
+    openRetro(h, workshop());
     h.click("New card: Was stört?");
     h.type(std::string(core::kMaxTextBytes + 1, 'x'));
     h.pressKey(ui::key::Enter);
@@ -355,7 +345,7 @@ TEST_CASE("going back a phase moves the agenda's current item and the timer back
     core::Session s = workshop(core::Phase::GatherData);
     s.agenda = {core::AgendaItem{"agenda-1", "Check-in", "", core::Phase::SetTheStage, 10, 0, true, ""},
                 core::AgendaItem{"agenda-2", "Karten schreiben", "", core::Phase::GatherData, 20, 0, false, ""}};
-    open(h, s);
+    openRetro(h, s);
     CHECK(h.shows("Timer: 20:00"));
     h.click("\xE2\x97\x80 Back");
     CHECK(retro(h).phase == core::Phase::SetTheStage);
@@ -371,7 +361,7 @@ TEST_CASE("right-click on a phase changes only the phase, the agenda stays", "[u
     core::Session s = workshop(core::Phase::GatherData);
     s.agenda = {core::AgendaItem{"agenda-1", "Karten schreiben", "", core::Phase::GatherData, 20, 0, false, ""},
                 core::AgendaItem{"agenda-2", "Clustern", "", core::Phase::GenerateInsights, 20, 0, false, ""}};
-    open(h, s);
+    openRetro(h, s);
     const auto phase = h.settled("Go to phase: " + std::string(ui::label(core::Phase::GenerateInsights)));
     REQUIRE(phase);
     h.io().MousePos = *phase;
@@ -393,7 +383,7 @@ TEST_CASE("a blank session starts a retrospective by choosing a format", "[ui][r
     core::Session s;
     s.id = "session-blank";
     s.title = "Neu";
-    open(h, s);
+    openRetro(h, s);
     CHECK(h.shows("This session has no retrospective yet."));
     h.click("Start / Stop / Continue");
     REQUIRE(h.shell().session().retrospectives.size() == 1);

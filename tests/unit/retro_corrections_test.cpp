@@ -7,11 +7,14 @@
 #include "core/retro_rules.hpp"
 #include "core/validate.hpp"
 
+#include "apply_ok.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 
 using namespace lernraum::core;
+using lernraum::test::applyOk;
 
 namespace {
 
@@ -60,16 +63,6 @@ const RetroItem* item(const Session& s, const char* id) {
     return it == items.end() ? nullptr : &*it;
 }
 
-void applyOk(Session& s, History& h, const CommandResult& r) {
-    INFO((r ? std::string("ok") : r.refusal().message()));
-    REQUIRE(r.ok());
-    const Session before = s;
-    REQUIRE(h.apply(s, r));
-    for (const auto& problem : validate(s)) FAIL_CHECK(problem.toString());
-    h.undo(s);
-    CHECK(s == before);
-    h.redo(s);
-}
 
 } // namespace
 
