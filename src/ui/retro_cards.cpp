@@ -287,6 +287,10 @@ void RetroWorkspace::handleKeys(const core::Session& session, const core::Retros
         m_tally.clear();
         return;
     }
+    if (!retro.voting.open) { // the keys count dots: nothing to count while voting is closed
+        m_tally.clear();
+        return;
+    }
     if (ctx.keys.empty() || ctx.presentation) return;
     if (ImGui::GetIO().WantTextInput) return; // digits and +/- belong to the text field
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
