@@ -223,10 +223,15 @@ TEST_CASE("Turn into board card asks which board, defaulting to the one last sho
 TEST_CASE("the form of Turn into action opens where the facilitator clicked", "[ui][retro]") {
     UiHarness h("en");
     core::Session s = workshop();
-    s.retrospectives.front().items = {card("item-1", "Telefonzeiten", false)};
+    // The card clicked is far down the column: a form at the top of the tab would be out of sight.
+    static const std::vector<std::string> texts{"Karte 1", "Karte 2", "Karte 3", "Karte 4", "Karte 5",
+                                                "Karte 6", "Karte 7", "Telefonzeiten"};
+    for (const auto& t : texts)
+        s.retrospectives.front().items.push_back(card(("item-" + std::to_string(&t - texts.data())).c_str(), t.c_str(), false));
     openRetro(h, s);
     const auto more = h.settled("More: Telefonzeiten");
     REQUIRE(more);
+    CHECK(more->y > 600.0f);
     h.click("More: Telefonzeiten");
     const auto item = h.settled("Turn into action\xE2\x80\xA6");
     REQUIRE(item);
