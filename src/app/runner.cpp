@@ -67,7 +67,7 @@ std::string Runner::open(const RunnerOptions& options) {
     // Our callbacks first: ImGui's backend chains to them.
     glfwSetKeyCallback(m_window, keyCallback);
     glfwSetCharCallback(m_window, [](GLFWwindow* w, unsigned int) { anyEventCallback(w); });
-    glfwSetMouseButtonCallback(m_window, [](GLFWwindow* w, int, int, int) { anyEventCallback(w); });
+    glfwSetMouseButtonCallback(m_window, mouseButtonCallback);
     glfwSetScrollCallback(m_window, [](GLFWwindow* w, double, double) { anyEventCallback(w); });
     glfwSetCursorPosCallback(m_window, [](GLFWwindow* w, double, double) { anyEventCallback(w); });
     glfwSetCursorEnterCallback(m_window, [](GLFWwindow* w, int) { anyEventCallback(w); });
@@ -147,8 +147,35 @@ void Runner::waitForEvents(bool wakeEverySecond) {
     keepShortPresses();
 }
 
+void Runner::mouseButtonCallback(GLFWwindow* window, int button, int action, int) {
+    anyEventCallback(window);
+    Runner* r = runnerOf(window);
+    if (r && action == GLFW_PRESS && button >= 0 && button < kMouseButtons) ++r->m_pressesInPoll[button];
+}
+
+void Runner::replayClicks() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int b = 0; b < kMouseButtons; ++b) {
+        // A replayed click needs a frame with the button up before its down frame.
+        if (m_clicksToReplay[b] > 0 && !m_downLastFrame[b] && !io.MouseDown[b]) {
+            io.MouseDown[b] = true;
+            --m_clicksToReplay[b];
+        }
+        m_downLastFrame[b] = io.MouseDown[b];
+        if (m_clicksToReplay[b] > 0 || m_downLastFrame[b]) m_framesToRender = std::max(m_framesToRender, 3);
+    }
+}
+
 void Runner::keepShortPresses() {
     ImGuiIO& io = ImGui::GetIO();
+    for (int b = 0; b < kMouseButtons; ++b) {
+        // The backend shows the first press of the poll, unless the button was down in the last
+        // frame: then it shows no new press at all (down, down).
+        const int seen = m_downLastFrame[b] ? 0 : 1;
+        if (m_pressesInPoll[b] > seen) m_clicksToReplay[b] += m_pressesInPoll[b] - seen;
+        m_pressesInPoll[b] = 0;
+        if (m_clicksToReplay[b] > 0) m_framesToRender = std::max(m_framesToRender, 3);
+    }
     for (int key : m_releasedInPoll) {
         if (std::find(m_pressedInPoll.begin(), m_pressedInPoll.end(), key) == m_pressedInPoll.end()) continue;
         io.KeysDown[key] = true;
@@ -219,6 +246,7 @@ void Runner::beginFrame(const DisplayState& display) {
     applyDisplay(display);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    replayClicks(); // after the backend set the mouse state, before ImGui reads it
     ImGui::NewFrame();
 }
 

@@ -99,6 +99,16 @@ private:
     std::vector<int> m_pressedInPoll;
     std::vector<int> m_releasedInPoll;
     std::vector<int> m_deferredRelease;
+    // The same for mouse clicks: ImGui's GLFW backend turns every press of one poll into a single
+    // frame of "down", so two clicks within one slow frame (quick clicks on a "+" while a software
+    // renderer draws the projector's frame) would count once. The extra clicks of a poll are
+    // replayed, one down frame each after an up frame (replayClicks in beginFrame).
+    static void mouseButtonCallback(GLFWwindow* window, int button, int action, int mods);
+    void replayClicks();
+    static constexpr int kMouseButtons = 3;
+    int m_pressesInPoll[kMouseButtons] = {};
+    int m_clicksToReplay[kMouseButtons] = {};
+    bool m_downLastFrame[kMouseButtons] = {};
     int m_windowedX = 0, m_windowedY = 0, m_windowedW = 0, m_windowedH = 0;
 };
 

@@ -173,7 +173,11 @@ CommandResult addVote(const Session& s, const Id& retroId, const Id& targetId);
 CommandResult removeVote(const Session& s, const Id& retroId, const Id& targetId);
 
 CommandResult addAction(const Session& s, const Id& retroId, Action action);
+// A changed owner role or due date is copied to the linked board card (Action::cardId) in the
+// same undo step.
 CommandResult updateAction(const Session& s, const Id& retroId, const Action& action);
+// Refused with "still-referenced" while an experiment links the action.
+CommandResult removeAction(const Session& s, const Id& retroId, const Id& actionId);
 
 // ---------------------------------------------------------------------------------------------
 // Experiments
@@ -187,6 +191,8 @@ std::vector<std::string> missingForStatus(const Experiment& e, ExperimentStatus 
 CommandResult addExperiment(const Session& s, Experiment experiment);
 CommandResult updateExperiment(const Session& s, const Experiment& experiment);
 CommandResult setExperimentStatus(const Session& s, const Id& experimentId, ExperimentStatus status);
+// Refused with "still-referenced" while an action links the experiment (Action::experimentId).
+CommandResult removeExperiment(const Session& s, const Id& experimentId);
 CommandResult addObservation(const Session& s, const Id& experimentId, Observation observation);
 
 // ---------------------------------------------------------------------------------------------

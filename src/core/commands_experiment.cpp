@@ -139,6 +139,15 @@ CommandResult setExperimentStatus(const Session& s, const Id& experimentId, Expe
     return Change::single("Change experiment status", std::move(before), std::move(after));
 }
 
+CommandResult removeExperiment(const Session& s, const Id& experimentId) {
+    const auto i = indexOf(s.experiments, experimentId);
+    if (!i) return notFound("experiment", experimentId);
+    // Like removeRetroItem and deleteCard: refused while an action links the experiment (edit or
+    // remove the action first). The experiment's own links go with it.
+    if (auto r = stillReferenced(s, experimentId, s.experiments[*i].title)) return *r;
+    return Change::single("Remove experiment", slotOf(s.experiments, {}, *i), absentSlot<Experiment>({}, experimentId));
+}
+
 CommandResult addObservation(const Session& s, const Id& experimentId, Observation observation) {
     const auto i = indexOf(s.experiments, experimentId);
     if (!i) return notFound("experiment", experimentId);

@@ -244,7 +244,36 @@ CommandResult updateAction(const Session& s, const Id& retroId, const Action& ac
     auto before = slotOf(retro->actions, retroId, *i);
     auto after = before;
     after.value = action;
-    return Change::single("Edit action", std::move(before), std::move(after), f.mergeKey("action/" + action.id));
+    Change c = Change::single("Edit action", std::move(before), std::move(after), f.mergeKey("action/" + action.id));
+    // The linked board card is the same piece of work: a new owner role or due date reaches it in
+    // the same undo step (the card's own other fields stay as they are).
+    if (!action.cardId.empty() && (action.ownerRole != old.ownerRole || action.due != old.due)) {
+        for (const auto& b : s.boards) {
+            const auto k = indexOf(b.cards, action.cardId);
+            if (!k) continue;
+            auto cardBefore = slotOf(b.cards, b.id, *k);
+            auto cardAfter = cardBefore;
+            if (action.ownerRole != old.ownerRole) cardAfter.value->ownerRole = action.ownerRole;
+            if (action.due != old.due) cardAfter.value->due = action.due;
+            if (!(cardBefore == cardAfter)) {
+                c.steps.push_back(Step{std::move(cardBefore), std::move(cardAfter)});
+                c.mergeKey.clear(); // a two-object step merges with nothing
+            }
+            break;
+        }
+    }
+    return c;
+}
+
+CommandResult removeAction(const Session& s, const Id& retroId, const Id& actionId) {
+    const auto* retro = findRetro(s, retroId);
+    if (!retro) return notFound("retrospective", retroId);
+    const auto i = indexOf(retro->actions, actionId);
+    if (!i) return notFound("action", actionId);
+    // Like removeRetroItem and deleteCard: refused while an experiment links the action. Its own
+    // links (card, experiment, source) go with it; the linked card stays on the board.
+    if (auto r = stillReferenced(s, actionId, retro->actions[*i].text)) return *r;
+    return Change::single("Remove action", slotOf(retro->actions, retroId, *i), absentSlot<Action>(retroId, actionId));
 }
 
 } // namespace lernraum::core

@@ -30,9 +30,12 @@ constexpr std::string_view kTexts[] = {
     "Edit question",
     "Clear answers",
     "Reset dots",
+    "Merge cards",
+    "Set votes",
     // refusal patterns
     "All {1} dots of the room are used ({2} people with {3} dots each)",
     "A card cannot be grouped with itself",
+    "A card cannot be merged with itself",
     "The retrospective is already in its last phase",
     "The retrospective is already in its first phase",
     "No answer '{1}' to take back",
@@ -69,6 +72,21 @@ CommandResult changePhase(const Session& s, const Retrospective& retro, Phase ne
     // the workshop timer counts down) becomes the first open item of the new phase, by marking
     // the open items before it as done. Nothing moves when the phase has no open item.
     const auto& agenda = s.agenda;
+    // Going back works the same way in the other direction: when the new phase's first item lies
+    // before the current one, it and the items after it up to the current one are opened again,
+    // so it becomes the current item (and the timer follows it, with its used time).
+    const auto current = std::find_if(agenda.begin(), agenda.end(), [](const AgendaItem& a) { return !a.done; });
+    const auto first = std::find_if(agenda.begin(), agenda.end(), [&](const AgendaItem& a) { return a.phase == after.retro.phase; });
+    if (first != agenda.end() && first < current) {
+        for (auto it = first; it != current; ++it) {
+            if (!it->done) continue;
+            auto itemBefore = slotOf(agenda, Id{}, static_cast<std::size_t>(it - agenda.begin()));
+            auto itemAfter = itemBefore;
+            itemAfter.value->done = false;
+            c.steps.push_back(Step{std::move(itemBefore), std::move(itemAfter)});
+        }
+        return c;
+    }
     const auto target = std::find_if(agenda.begin(), agenda.end(),
                                      [&](const AgendaItem& a) { return !a.done && a.phase == after.retro.phase; });
     if (target == agenda.end()) return c;
@@ -120,6 +138,33 @@ std::optional<int> votesLeft(const Session& s, const Retrospective& retro) {
     const auto budget = voteBudget(s, retro);
     if (!budget) return std::nullopt;
     return std::max(0, *budget - votesCast(retro));
+}
+
+CommandResult setVotes(const Session& s, const Id& retroId, const Id& targetId, int votes) {
+    const auto* retro = findRetro(s, retroId);
+    if (!retro) return notFound("retrospective", retroId);
+    if (!retro->voting.open) return refuse(refusal::VotingClosed, "Voting is not open");
+    if (votes < 0 || votes > kMaxCount) return invalidValue("votes", std::to_string(votes));
+    if (retro->voting.perItemLimit > 0 && votes > retro->voting.perItemLimit)
+        return refuse(refusal::VoteLimitReached, "At most {1} votes per card", {std::to_string(retro->voting.perItemLimit)});
+    const auto item = indexOf(retro->items, targetId);
+    const auto group = indexOf(retro->groups, targetId);
+    if (!item && !group) return notFound("retro item or group", targetId);
+    const int old = item ? retro->items[*item].votes : retro->groups[*group].votes;
+    if (const auto budget = voteBudget(s, *retro); budget && votes > old && votesCast(*retro) - old + votes > *budget) {
+        return refuse(refusal::VoteBudgetSpent, "All {1} dots of the room are used ({2} people with {3} dots each)",
+                      {std::to_string(*budget), std::to_string(voterCount(s)), std::to_string(retro->voting.budgetPerParticipant)});
+    }
+    if (item) {
+        auto before = slotOf(retro->items, retroId, *item);
+        auto after = before;
+        after.value->votes = votes;
+        return Change::single("Set votes", std::move(before), std::move(after));
+    }
+    RetroFrame before = frameOf(*retro);
+    RetroFrame after = before;
+    after.retro.groups[*group].votes = votes;
+    return Change::single("Set votes", std::move(before), std::move(after));
 }
 
 CommandResult castVote(const Session& s, const Id& retroId, const Id& targetId) {
@@ -234,6 +279,56 @@ CommandResult ungroup(const Session& s, const Id& retroId, const Id& groupId) {
     RetroFrame after = before;
     after.retro.groups.erase(after.retro.groups.begin() + static_cast<std::ptrdiff_t>(*g));
     c.steps.push_back(Step{std::move(before), std::move(after)});
+    return c;
+}
+
+CommandResult mergeRetroItems(const Session& s, const Id& retroId, const Id& keepId, const Id& mergedId) {
+    const auto* retro = findRetro(s, retroId);
+    if (!retro) return notFound("retrospective", retroId);
+    const auto k = indexOf(retro->items, keepId);
+    if (!k) return notFound("retro item", keepId);
+    const auto m = indexOf(retro->items, mergedId);
+    if (!m) return notFound("retro item", mergedId);
+    if (*k == *m) return refuse(refusal::SameItem, "A card cannot be merged with itself");
+    Change c;
+    c.label = "Merge cards";
+    {
+        auto before = slotOf(retro->items, retroId, *k);
+        auto after = before;
+        after.value->votes = std::min(kMaxCount, retro->items[*k].votes + retro->items[*m].votes);
+        if (!(before == after)) c.steps.push_back(Step{std::move(before), std::move(after)});
+    }
+    for (std::size_t i = 0; i < retro->actions.size(); ++i) {
+        if (retro->actions[i].sourceId != mergedId) continue;
+        auto before = slotOf(retro->actions, retroId, i);
+        auto after = before;
+        after.value->sourceId = keepId;
+        c.steps.push_back(Step{std::move(before), std::move(after)});
+    }
+    for (std::size_t i = 0; i < s.experiments.size(); ++i) {
+        const Experiment& e = s.experiments[i];
+        const bool links = std::any_of(e.links.begin(), e.links.end(), [&](const Link& l) {
+            return l.targetId == mergedId && (l.sessionId.empty() || l.sessionId == s.id);
+        });
+        if (!links) continue;
+        auto before = slotOf(s.experiments, {}, i);
+        auto after = before;
+        auto& list = after.value->links;
+        const bool hasKept = std::any_of(list.begin(), list.end(), [&](const Link& l) {
+            return l.targetId == keepId && (l.sessionId.empty() || l.sessionId == s.id);
+        });
+        if (hasKept) { // already linked to the kept card: the link to the duplicate just goes
+            list.erase(std::remove_if(list.begin(), list.end(), [&](const Link& l) {
+                           return l.targetId == mergedId && (l.sessionId.empty() || l.sessionId == s.id);
+                       }),
+                       list.end());
+        } else {
+            for (auto& l : list)
+                if (l.targetId == mergedId && (l.sessionId.empty() || l.sessionId == s.id)) l.targetId = keepId;
+        }
+        c.steps.push_back(Step{std::move(before), std::move(after)});
+    }
+    c.steps.push_back(Step{slotOf(retro->items, retroId, *m), absentSlot<RetroItem>(retroId, mergedId)});
     return c;
 }
 

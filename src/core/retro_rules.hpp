@@ -33,12 +33,19 @@ std::optional<int> votesLeft(const Session& s, const Retrospective& retro);  // 
 // addVote (voting open, per item limit) plus the room's budget: refused with "vote-budget-spent".
 CommandResult castVote(const Session& s, const Id& retroId, const Id& targetId);
 
+// The tally of one item or group typed in by the facilitator (hands counted in the room): one
+// undo step. Voting must be open; refused above the per item limit ("vote-limit-reached") and
+// when raising it would exceed the room's budget ("vote-budget-spent"). Lowering is always fine.
+CommandResult setVotes(const Session& s, const Id& retroId, const Id& targetId, int votes);
+
 // ---------------------------------------------------------------------------------------------
 // Phases
 
 // One step forward or back. The agenda follows in the same undo step: when the new phase has an
 // agenda item that is not done, it becomes the current item (core::currentAgendaItem, the one the
-// workshop timer counts down) because the open items before it are marked done.
+// workshop timer counts down) because the open items before it are marked done. Going back, the
+// new phase's first item becomes current again: it and the done items after it up to the old
+// current item are opened again.
 CommandResult advancePhase(const Session& s, const Id& retroId); // refused with "no-phase" at Close
 CommandResult previousPhase(const Session& s, const Id& retroId); // refused at SetTheStage
 // Straight to any phase (a click on the phase bar), with the same agenda rule; a no-op change when
@@ -62,6 +69,12 @@ CommandResult moveToGroup(const Session& s, const Id& retroId, const Id& itemId,
 // Dissolves a group: its items become ungrouped and the group (with its votes) is removed, in one
 // step. Refused while an action or experiment refers to the group.
 CommandResult ungroup(const Session& s, const Id& retroId, const Id& groupId);
+
+// Duplicates: the card `mergedId` says the same as `keepId`. One undo step: the kept card gets
+// the merged card's votes added, actions and experiment links pointing at the merged card point
+// at the kept one, and the merged card is removed. (Grouping is for cards on one topic that stay
+// separate cards; merging is for the same card written twice.)
+CommandResult mergeRetroItems(const Session& s, const Id& retroId, const Id& keepId, const Id& mergedId);
 
 // ---------------------------------------------------------------------------------------------
 // Results

@@ -115,6 +115,7 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
         m_selected.clear();
         m_heights.clear();
     }
+    noteBoardShown(board->id); // the default board of "Turn into board card" (retro view)
     if (!findCard(*board, m_selected) || findCard(*board, m_selected)->archived) m_selected.clear();
 
     if (!ctx.presentation) {

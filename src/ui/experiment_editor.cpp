@@ -206,6 +206,10 @@ void ExperimentEditor::drawObservations(const core::Session& session, const core
     // The new entry: its text on a line of its own (room to write), then its date and the button.
     if (m_observationDate.empty()) m_observationDate = formatDate(ctx.now.date());
     ImGui::SetNextItemWidth(-FLT_MIN);
+    if (m_focusObservation) { // after Enter: the field keeps the keyboard for the next observation
+        ImGui::SetKeyboardFocusHere();
+        m_focusObservation = false;
+    }
     const bool enter = inputTextWithHint("##observation-text", _("What did we see? Facts, numbers, quotes"),
                                          m_observationText, ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem(_("New observation"));
@@ -214,6 +218,7 @@ void ExperimentEditor::drawObservations(const core::Session& session, const core
     recordLastItem(_("Observation date"));
     ImGui::SameLine();
     const bool add = button(_("Add observation"));
+    if (enter) m_focusObservation = true;
     if ((enter || add) && !core::trim(m_observationText).empty()) {
         const auto date = parseDate(m_observationDate);
         if (!date) {
@@ -320,6 +325,10 @@ void ExperimentEditor::draw(const core::Session& session, const core::Experiment
     fieldLabel(title.label);
     {
         FontScope font(fonts().heading);
+        if (m_focusTitle) {
+            ImGui::SetKeyboardFocusHere();
+            m_focusTitle = false;
+        }
         if (lineField(title.label, title.placeholder, e.title, text, -FLT_MIN)) {
             update([&](core::Experiment& x) { x.title = text; });
         }

@@ -28,6 +28,9 @@ public:
               core::IdGenerator& ids, const std::vector<std::string>& missing, const Emit& emit,
               const MoveStatus& moveStatus);
 
+    // The next draw puts the keyboard focus into the title field (a new or newly opened experiment).
+    void focusTitle() { m_focusTitle = true; }
+
 private:
     // A single-line field (InputTextWithHint) bound to `value`; returns true with `out` set when an
     // edit was committed (focus lost or Enter).
@@ -42,6 +45,8 @@ private:
     std::string m_buffer;    // its text while editing
     int m_activeFrames = 0;  // frames since a text area entered edit mode
     bool m_focusArea = false;
+    bool m_focusTitle = false;
+    bool m_focusObservation = false;
     std::string m_scratch;
     std::string m_observationText;
     std::string m_observationDate;

@@ -74,6 +74,7 @@ void ExperimentView::drawToolbar(const core::Session& session, const ViewContext
         core::Experiment e = newExperiment(m_ids.next("exp"), _("Untitled experiment"));
         m_selected = e.id;
         m_panel = Panel::Open;
+        m_editor.focusTitle(); // the first thing to write is its title
         emit(core::addExperiment(session, std::move(e)));
     }
     // Actions agreed in a retrospective that have no experiment yet.
@@ -99,6 +100,7 @@ void ExperimentView::drawToolbar(const core::Session& session, const ViewContext
             if (result.ok()) {
                 m_selected = id;
                 m_panel = Panel::Open;
+                m_editor.focusTitle();
             }
             emit(std::move(result));
         }
@@ -143,6 +145,10 @@ void ExperimentView::draw(const core::Session& session, ViewContext& ctx) {
                 if (button(_("Hide details"))) m_panel = Panel::Hidden;
                 ImGui::SameLine();
                 experimentStatusLabel(selected->status);
+                // Removing is one undo step; refused while an action links the experiment.
+                ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(_("Delete experiment")).x -
+                                2.0f * ImGui::GetStyle().FramePadding.x);
+                if (button(_("Delete experiment"))) emit(core::removeExperiment(session, selected->id));
                 ImGui::Separator();
                 const std::vector<std::string> none;
                 const auto& missing = m_board.refusedExperiment() == selected->id ? m_board.missingFields() : none;
@@ -159,6 +165,7 @@ void ExperimentView::draw(const core::Session& session, ViewContext& ctx) {
         if (!clicked.empty()) {
             // In front of the room a second click on the shown card puts it away again.
             const bool putAway = ctx.presentation && clicked == shown;
+            if (clicked != shown && !ctx.presentation) m_editor.focusTitle();
             m_selected = clicked;
             m_panel = putAway ? Panel::Hidden : Panel::Open;
         }

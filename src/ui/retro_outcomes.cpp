@@ -139,6 +139,20 @@ void ActionsTable::draw(const core::Session& session, const core::Retrospective&
     drawEditor(session, retro, ctx);
     const Palette& p = palette();
     heading(_("Actions"));
+    if (!ctx.presentation) {
+        // An action agreed in the room that did not come from a card (core::addAction).
+        ImGui::SameLine(0.0f, em(1.0f));
+        if (button(_("New action\xE2\x80\xA6"))) {
+            m_editId.clear();
+            m_new = true;
+            m_requestOpen = true;
+            m_text.clear();
+            m_role = -1;
+            m_due.clear();
+            m_error.clear();
+            m_formPos = ImGui::GetMousePos();
+        }
+    }
     if (retro.actions.empty()) {
         mutedText(_("No actions agreed yet."));
         return;
@@ -170,6 +184,8 @@ void ActionsTable::draw(const core::Session& session, const core::Retrospective&
         if (!ctx.presentation) {
             if (ImGui::SmallButton(_("Edit"))) {
                 m_editId = action.id;
+                m_new = false;
+                m_formPos = ImGui::GetMousePos();
                 m_requestOpen = true;
                 m_text = action.text;
                 m_role = action.ownerRole && core::inRange(*action.ownerRole) ? static_cast<int>(*action.ownerRole) : -1;
@@ -216,17 +232,24 @@ void ActionsTable::draw(const core::Session& session, const core::Retrospective&
 }
 
 void ActionsTable::drawEditor(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
-    const char* title = _("Edit action");
+    const char* title = m_new ? _("New action") : _("Edit action");
     const std::string popupId = std::string(title) + "###action-editor";
     if (m_requestOpen) {
         ImGui::OpenPopup(popupId.c_str());
         m_requestOpen = false;
     }
+    // Where the facilitator clicked, opening away from the nearer screen edges.
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const ImVec2 centre = viewport->GetCenter();
+    const ImVec2 at = m_formPos.x < viewport->Pos.x || m_formPos.y < viewport->Pos.y ? centre : m_formPos;
+    ImGui::SetNextWindowPos(at, ImGuiCond_Appearing, ImVec2(at.x > centre.x ? 1.0f : 0.0f, at.y > centre.y ? 1.0f : 0.0f));
     ImGui::SetNextWindowSize(em(36.0f, 0.0f));
     if (!ImGui::BeginPopupModal(popupId.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const core::Action* action = nullptr;
     for (const auto& a : retro.actions)
         if (a.id == m_editId) action = &a;
+    core::Action fresh; // a new action (m_new) starts empty
+    if (m_new) action = &fresh;
     if (!action) { // undone or removed meanwhile
         ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -254,9 +277,25 @@ void ActionsTable::drawEditor(const core::Session& session, const core::Retrospe
         colouredText(palette().warning, m_error);
         recordLastItem(m_error);
     }
-    const bool apply = button(_("Apply")) || enter;
+    const bool apply = button(m_new ? _("Create action") : _("Apply")) || enter;
     ImGui::SameLine();
     const bool cancel = button(_("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    if (!m_new) {
+        // Removing is one undo step; refused while an experiment links the action.
+        ImGui::SameLine(0.0f, em(2.0f));
+        if (button(_("Delete action"))) {
+            core::CommandResult result = core::removeAction(session, retro.id, action->id);
+            if (!result) {
+                m_error = result.refusal().message([](const char* msgid) { return translate(msgid); });
+            } else {
+                if (ctx.submit) ctx.submit(std::move(result));
+                m_editId.clear();
+                ImGui::CloseCurrentPopup();
+                ImGui::EndPopup();
+                return;
+            }
+        }
+    }
     if (apply) {
         core::Action changed = *action;
         changed.text = m_text;
@@ -267,17 +306,24 @@ void ActionsTable::drawEditor(const core::Session& session, const core::Retrospe
             m_error = _("The due date is not a date (e.g. 24.12.2026).");
         } else {
             changed.due = *due;
-            core::CommandResult result = core::updateAction(session, retro.id, changed);
+            if (m_new) {
+                changed.id = m_ids.next("action");
+                while (core::idInUse(session, changed.id)) changed.id = m_ids.next("action");
+            }
+            core::CommandResult result =
+                m_new ? core::addAction(session, retro.id, changed) : core::updateAction(session, retro.id, changed);
             if (!result) {
                 m_error = result.refusal().message([](const char* msgid) { return translate(msgid); });
             } else {
                 if (!result.change().isNoOp() && ctx.submit) ctx.submit(std::move(result));
                 m_editId.clear();
+                m_new = false;
                 ImGui::CloseCurrentPopup();
             }
         }
     } else if (cancel) {
         m_editId.clear();
+        m_new = false;
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

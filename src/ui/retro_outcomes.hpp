@@ -7,8 +7,11 @@
 // Enter applies it (core::setScaleQuestion); Escape or clicking elsewhere leaves it unchanged.
 // Presentation mode shows the question only.
 
+#include "core/ids.hpp"
 #include "core/retro_rules.hpp"
 #include "ui/view.hpp"
+
+#include <imgui.h>
 
 #include <string>
 
@@ -33,7 +36,9 @@ private:
 
 // The actions table (Maßnahmen): text, owner role, due date, status. Outside presentation mode the
 // status is a combo, and "Edit" opens a dialog for text, owner role and due date; both change the
-// action with core::updateAction (one undo step each).
+// action with core::updateAction (one undo step each; owner and due date reach a linked board
+// card). The dialog also deletes the action (core::removeAction), and "New action" writes one that
+// did not come from a card (core::addAction). The dialog opens where the facilitator clicked.
 class ActionsTable {
 public:
     void draw(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
@@ -42,6 +47,9 @@ private:
     void drawEditor(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
 
     core::Id m_editId;     // the action in the dialog; empty = closed
+    bool m_new = false;    // the dialog writes a new action (addAction) instead
+    ImVec2 m_formPos{-1.0f, -1.0f}; // where "Edit" / "New action" was clicked: the dialog opens there
+    core::IdGenerator m_ids = core::IdGenerator::fromRandomDevice();
     bool m_requestOpen = false;
     std::string m_text;
     int m_role = -1;       // index into core::Role, -1 = open

@@ -1,7 +1,8 @@
 #pragma once
 // The Retrospective tab: picks the retrospective (when a session has several) and draws its
-// facilitation flow (RetroWorkspace).
+// facilitation flow (RetroWorkspace). A session without one offers the formats to start one.
 
+#include "core/ids.hpp"
 #include "ui/retro_workspace.hpp"
 #include "ui/view.hpp"
 
@@ -12,6 +13,9 @@ public:
     void draw(const core::Session& session, ViewContext& ctx);
 
 private:
+    void drawStart(const core::Session& session, ViewContext& ctx);
+
+    core::IdGenerator m_ids = core::IdGenerator::fromRandomDevice();
     core::Id m_retroId;
     RetroWorkspace m_workspace; // the facilitation flow (retro_workspace.cpp)
 };

@@ -1,8 +1,7 @@
-// [SECTION] helpers
 // [SECTION] phases, toolbar, voting bar
-// [SECTION] prompts and cards (hidden writing, drag and drop)
+// [SECTION] prompts (hidden writing; the cards themselves: retro_cards.cpp)
 // [SECTION] groups
-// [SECTION] results, action editor
+// [SECTION] results
 // [SECTION] draw: what each phase shows
 
 #include "ui/retro_workspace.hpp"
@@ -13,6 +12,7 @@
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/retro_library.hpp"
+#include "ui/retro_helpers.hpp"
 #include "ui/retro_outcomes.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -26,54 +26,8 @@
 #include <vector>
 
 namespace lernraum::ui {
-namespace {
 
-// -----------------------------------------------------------------------------------------------
-// [SECTION] helpers
-
-constexpr const char* kItemPayload = "LR_RETRO_ITEM";
-
-std::string fill(const char* msgid, std::vector<std::string> args) { return core::fillPlaceholders(translate(msgid), args); }
-
-std::string faceDownText(int n) {
-    return n == 1 ? std::string(_("1 card face down")) : fill(N_("{1} cards face down"), {std::to_string(n)});
-}
-
-std::string shortText(const std::string& text, std::size_t max = 60) {
-    if (text.size() <= max) return text;
-    std::size_t end = max;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) --end;
-    return text.substr(0, end) + "\xE2\x80\xA6";
-}
-
-bool resultsHidden(const core::Retrospective& retro) { return retro.voting.open && retro.voting.hiddenUntilClosed; }
-
-std::string voteText(const core::Retrospective& retro, int votes) {
-    if (resultsHidden(retro)) return {}; // nothing, not even per card, until voting closes
-    if (votes == 0) return {};
-    return "\xE2\x97\x8F " + std::to_string(votes) + " " + (votes == 1 ? _("vote") : _("votes"));
-}
-
-// A small button the harness finds by `record` (its visible text may be a symbol).
-bool smallButton(const std::string& text, const std::string& id, const std::string& record) {
-    const bool pressed = ImGui::SmallButton((text + "##" + id).c_str());
-    recordLastItem(record);
-    return pressed;
-}
-
-// Accepts a dragged retro item on the last item; returns its id or "".
-core::Id acceptItemDrop() {
-    core::Id dropped;
-    if (ImGui::BeginDragDropTarget()) {
-        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kItemPayload)) {
-            dropped.assign(static_cast<const char*>(payload->Data), static_cast<std::size_t>(payload->DataSize));
-        }
-        ImGui::EndDragDropTarget();
-    }
-    return dropped;
-}
-
-} // namespace
+using namespace retro_detail;
 
 RetroWorkspace::RetroWorkspace() : m_ids(core::IdGenerator::fromRandomDevice()) {}
 
@@ -161,6 +115,12 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
             ImGui::PushID(i);
             if (ImGui::InvisibleButton("##phase", ImVec2(segment, height)) && i != current)
                 ctx.submit(core::goToPhase(*m_session, retro.id, static_cast<core::Phase>(i)));
+            // Right-click: the phase alone, when the agenda is run differently from the phases.
+            if (i != current && ImGui::BeginPopupContextItem("phase-menu")) {
+                if (menuItem(_("Only change the phase (the agenda stays)")))
+                    ctx.submit(core::setRetroPhase(*m_session, retro.id, static_cast<core::Phase>(i)));
+                ImGui::EndPopup();
+            }
             ImGui::PopID();
             recordLastItem(std::string(_("Go to phase")) + ": " + label(static_cast<core::Phase>(i)));
             if (ImGui::IsItemHovered() && i != current) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -217,13 +177,19 @@ void RetroWorkspace::drawToolbar(const core::Session& session, const core::Retro
 
     ImGui::SameLine(0.0f, em(1.5f));
     ImGui::SetNextItemWidth(em(14.0f));
+    if (m_focusPrompt) { // after Enter the field keeps the keyboard
+        ImGui::SetKeyboardFocusHere();
+        m_focusPrompt = false;
+    }
     const bool entered = inputTextWithHint("##newprompt", _("Own question\xE2\x80\xA6"), m_newPrompt,
-                                           ImGuiInputTextFlags_EnterReturnsTrue);
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
     recordLastItem(_("New question"));
+    m_focusPrompt = entered;
     ImGui::SameLine();
     if ((button(_("Add question")) || entered) && !m_newPrompt.empty()) {
-        ctx.submit(core::addPrompt(session, retro.id, nextId(session, "prompt"), m_newPrompt));
-        m_newPrompt.clear();
+        core::CommandResult result = core::addPrompt(session, retro.id, nextId(session, "prompt"), m_newPrompt);
+        if (result.ok()) m_newPrompt.clear(); // a refused question stays in the field
+        ctx.submit(std::move(result));
     }
 }
 
@@ -294,94 +260,12 @@ void RetroWorkspace::drawVotingBar(const core::Session& session, const core::Ret
 // -----------------------------------------------------------------------------------------------
 // [SECTION] prompts and cards
 
-void RetroWorkspace::drawVoteButtons(const core::Session& session, const core::Retrospective& retro,
-                                     const core::Id& target, const std::string& text, int votes, ViewContext& ctx) {
-    if (!retro.voting.open || ctx.presentation) return;
-    if (smallButton("+", "vote-" + target, std::string(_("Vote")) + ": " + text)) ctx.submit(core::castVote(session, retro.id, target));
-    ImGui::SameLine();
-    ImGui::BeginDisabled(votes == 0);
-    if (smallButton("\xE2\x88\x92", "unvote-" + target, std::string(_("Remove vote")) + ": " + text)) {
-        ctx.submit(core::removeVote(session, retro.id, target));
-    }
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-}
-
-void RetroWorkspace::drawFollowUpMenu(const core::Session& session, const core::Retrospective& retro,
-                                      const core::Id& source, const std::string& text, ViewContext& ctx) {
-    if (ctx.presentation) return;
-    const std::string popup = "followup-" + source;
-    if (smallButton(_("More \xE2\x80\xA6"), "more-" + source, std::string(_("More")) + ": " + text)) ImGui::OpenPopup(popup.c_str());
-    if (!ImGui::BeginPopup(popup.c_str())) return;
-    if (menuItem(_("Turn into action\xE2\x80\xA6"))) {
-        m_actionSource = source;
-        m_actionText = text;
-        m_actionRole = -1;
-        m_actionDue.clear();
-    }
-    if (menuItem(_("Turn into experiment draft"))) {
-        ctx.submit(core::turnIntoExperiment(session, retro.id, source, nextId(session, "exp")));
-    }
-    if (menuItem(_("Turn into board card"), nullptr, false, !session.boards.empty())) {
-        const core::Id card = nextId(session, "card");
-        core::Id action = nextId(session, "action");
-        while (action == card) action = nextId(session, "action");
-        ctx.submit(core::turnIntoCard(session, retro.id, source, session.boards.front().id, card, action, ctx.now));
-    }
-    const core::RetroItem* item = nullptr;
-    for (const auto& i : retro.items)
-        if (i.id == source) item = &i;
-    if (item) {
-        ImGui::Separator();
-        for (const auto& g : retro.groups) {
-            if (g.id == item->groupId) continue;
-            ImGui::PushID(g.id.c_str());
-            if (menuItem((std::string(_("Move to group")) + ": " + g.title).c_str())) ctx.submit(core::moveToGroup(session, retro.id, source, g.id));
-            ImGui::PopID();
-        }
-        if (!item->groupId.empty() && menuItem(_("Remove from group"))) ctx.submit(core::moveToGroup(session, retro.id, source, {}));
-    } else {
-        ImGui::Separator();
-        if (menuItem(_("Dissolve group"))) ctx.submit(core::ungroup(session, retro.id, source));
-    }
-    ImGui::EndPopup();
-}
-
-void RetroWorkspace::drawItem(const core::Retrospective& retro, const core::RetroItem& item, ViewContext& ctx, bool small) {
-    const core::Session& session = *m_session;
-    // Face-down cards are never drawn one by one; callers show the count instead.
-    if (item.hidden) return;
-    ImGui::PushID(item.id.c_str());
-    CardContent content;
-    content.id = item.id;
-    content.title = item.text;
-    content.meta = voteText(retro, item.votes);
-    if (small) content.stripe = palette().accent;
-    card(content);
-    if (!ctx.presentation) {
-        if (ImGui::BeginDragDropSource()) {
-            ImGui::SetDragDropPayload(kItemPayload, item.id.data(), item.id.size());
-            ImGui::TextUnformatted(shortText(item.text).c_str());
-            ImGui::EndDragDropSource();
-        }
-        const core::Id dropped = acceptItemDrop();
-        if (!dropped.empty() && dropped != item.id) {
-            ctx.submit(core::groupOnto(session, retro.id, dropped, item.id, nextId(session, "group")));
-        }
-        drawVoteButtons(session, retro, item.id, shortText(item.text), item.votes, ctx);
-        drawFollowUpMenu(session, retro, item.id, shortText(item.text), ctx); // ends the line
-    }
-    ImGui::Spacing();
-    ImGui::PopID();
-}
-
 void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
     const int n = static_cast<int>(retro.prompts.size());
     if (n == 0) {
         mutedText(_("No questions yet: choose a format or add an own question."));
         return;
     }
-    const Palette& p = palette();
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_BordersInnerV;
     // One table column per prompt: core keeps retrospectives within this limit (validate, addPrompt).
     static_assert(core::kMaxPrompts <= IMGUI_TABLE_MAX_COLUMNS, "the prompts are one ImGui table");
@@ -395,6 +279,12 @@ void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retro
         if (!ctx.presentation) {
             std::string& draft = m_drafts[prompt.id];
             ImGui::SetNextItemWidth(-FLT_MIN);
+            // After Enter the field keeps the keyboard for the next card (the focus is set on the
+            // frame after, when the field is drawn again).
+            if (m_focusDraft == prompt.id) {
+                ImGui::SetKeyboardFocusHere();
+                m_focusDraft.clear();
+            }
             // Face down means face down while typing too: the projected field shows only '*'.
             const ImGuiInputTextFlags draftFlags =
                 ImGuiInputTextFlags_EnterReturnsTrue | (m_writeHidden ? ImGuiInputTextFlags_Password : 0);
@@ -403,35 +293,18 @@ void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retro
                 draftFlags);
             recordLastItem(std::string(_("New card")) + ": " + prompt.text);
             const bool add = button(_("Add card"));
+            if (entered) m_focusDraft = prompt.id;
             if ((add || entered) && !core::trim(draft).empty()) {
-                ctx.submit(core::addRetroItem(session, retro.id, nextId(session, "item"), prompt.id, draft, ctx.now, m_writeHidden));
-                draft.clear();
-                if (entered) ImGui::SetKeyboardFocusHere(-1);
+                core::CommandResult result =
+                    core::addRetroItem(session, retro.id, nextId(session, "item"), prompt.id, draft, ctx.now, m_writeHidden);
+                // A refused card (e.g. too long) keeps its text in the field, next to the message.
+                if (result.ok()) draft.clear();
+                ctx.submit(std::move(result));
             }
             ImGui::Spacing();
         }
         const int hidden = core::hiddenCount(retro, prompt.id);
-        if (hidden > 0) {
-            // A stack of face-down cards: only the count, never a text.
-            const float w = ImGui::GetContentRegionAvail().x;
-            const float h = ImGui::GetTextLineHeight() * 2.2f;
-            const ImVec2 a = ImGui::GetCursorScreenPos();
-            ImDrawList* dl = ImGui::GetWindowDrawList();
-            for (int k = std::min(hidden, 3) - 1; k >= 0; --k) {
-                const float off = em(0.2f) * static_cast<float>(k);
-                dl->AddRectFilled(ImVec2(a.x + off, a.y + off), ImVec2(a.x + w - em(0.4f) + off, a.y + h + off), ImGui::GetColorU32(p.badge), em(0.25f));
-            }
-            const std::string text = faceDownText(hidden);
-            const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-            ImGui::SetCursorScreenPos(ImVec2(a.x + em(0.6f), a.y + (h - size.y) * 0.5f));
-            FontScope font(fonts().bold);
-            ImGui::PushStyleColor(ImGuiCol_Text, p.badgeText);
-            ImGui::TextUnformatted(text.c_str());
-            ImGui::PopStyleColor();
-            recordLastItem(text);
-            ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h + em(0.6f)));
-            ImGui::Dummy(ImVec2(w, 0.0f));
-        }
+        if (hidden > 0) drawFaceDown(session, retro, prompt.id, hidden, ctx);
         int shown = 0;
         for (const auto& item : retro.items) {
             if (item.promptId != prompt.id || item.hidden || !item.groupId.empty()) continue;
@@ -456,13 +329,19 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
     heading(_("Groups"));
     if (!ctx.presentation) {
         ImGui::SetNextItemWidth(em(16.0f));
+        if (m_focusGroup) { // after Enter the field keeps the keyboard
+            ImGui::SetKeyboardFocusHere();
+            m_focusGroup = false;
+        }
         const bool entered = inputTextWithHint("##newgroup", _("Name of a new group\xE2\x80\xA6"), m_newGroup,
-                                               ImGuiInputTextFlags_EnterReturnsTrue);
+                                                      ImGuiInputTextFlags_EnterReturnsTrue);
         recordLastItem(_("New group"));
+        m_focusGroup = entered;
         ImGui::SameLine();
         if ((button(_("Add group")) || entered) && !core::trim(m_newGroup).empty()) {
-            ctx.submit(core::addRetroGroup(session, retro.id, nextId(session, "group"), m_newGroup));
-            m_newGroup.clear();
+            core::CommandResult result = core::addRetroGroup(session, retro.id, nextId(session, "group"), m_newGroup);
+            if (result.ok()) m_newGroup.clear(); // a refused name stays in the field
+            ctx.submit(std::move(result));
         }
         ImGui::SameLine(0.0f, em(1.5f));
         // A drop zone that takes a card out of its group.
@@ -505,13 +384,15 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
             recordLastItem(std::string(_("Group name")) + ": " + g.title);
             if (ImGui::IsItemDeactivatedAfterEdit() && title != g.title) ctx.submit(core::renameRetroGroup(session, retro.id, g.id, title));
         }
-        if (const std::string votes = voteText(retro, total); !votes.empty()) {
+        const bool buttons = retro.voting.open && !ctx.presentation;
+        if (const std::string votes = voteText(retro, total); !votes.empty() && !buttons) {
             FontScope font(fonts().bold);
             ImGui::AlignTextToFramePadding();
             colouredText(p.text, votes);
         }
         drawVoteButtons(session, retro, g.id, g.title, g.votes, ctx);
         drawFollowUpMenu(session, retro, g.id, g.title, ctx);
+        if (buttons) drawTally(retro, g.id, total); // behind the buttons, so they never move
         if (!ctx.presentation) ImGui::Spacing();
         for (const auto& i : retro.items) {
             if (i.groupId == g.id) drawItem(retro, i, ctx, true);
@@ -573,61 +454,6 @@ void RetroWorkspace::drawResults(const core::Retrospective& retro) {
     ImGui::EndTable();
 }
 
-void RetroWorkspace::drawActionEditor(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
-    if (m_actionSource.empty() || ctx.presentation) return;
-    const std::string source = core::sourceText(retro, m_actionSource);
-    if (source.empty()) {
-        m_actionSource.clear();
-        return;
-    }
-    const float height = ImGui::GetTextLineHeightWithSpacing() + 2.0f * ImGui::GetFrameHeightWithSpacing() + em(1.4f);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(0.6f, 0.6f));
-    ImGui::BeginChild("action-editor", ImVec2(0.0f, height), true, ImGuiWindowFlags_NoScrollbar);
-    boldText(std::string(_("New action from")) + ": " + shortText(source, 120));
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    inputText("##actiontext", m_actionText);
-    recordLastItem(_("Action text"));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(_("Who"));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em(12.0f));
-    const char* preview = m_actionRole < 0 ? _("(open)") : label(static_cast<core::Role>(m_actionRole));
-    const bool open = ImGui::BeginCombo("##role", preview);
-    if (!open) recordLastItem(_("Who"));
-    if (open) {
-        if (selectable(_("(open)"), m_actionRole < 0)) m_actionRole = -1;
-        for (int r = 0; r < static_cast<int>(core::Role::Count); ++r) {
-            if (selectable(label(static_cast<core::Role>(r)), m_actionRole == r)) m_actionRole = r;
-        }
-        ImGui::EndCombo();
-    }
-    ImGui::SameLine(0.0f, em(1.0f));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(_("Due"));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em(8.0f));
-    inputTextWithHint("##due", _("e.g. 2026-12-24"), m_actionDue);
-    recordLastItem(_("Due"));
-    ImGui::SameLine(0.0f, em(1.0f));
-    if (button(_("Create action"))) {
-        const auto due = parseDate(m_actionDue);
-        if (!due) {
-            ctx.submit(core::Refusal{"invalid-value", "'{2}' is not a valid {1}", {"due date", m_actionDue}, 1U});
-        } else {
-            std::optional<core::Role> role;
-            if (m_actionRole >= 0) role = static_cast<core::Role>(m_actionRole);
-            ctx.submit(core::turnIntoAction(session, retro.id, m_actionSource, nextId(session, "action"), m_actionText, role, *due));
-            m_actionSource.clear();
-        }
-    }
-    ImGui::SameLine();
-    if (button(_("Cancel"))) m_actionSource.clear();
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
-}
-
 // -----------------------------------------------------------------------------------------------
 // [SECTION] draw
 
@@ -638,7 +464,12 @@ void RetroWorkspace::draw(const core::Session& session, const core::Retrospectiv
     ViewContext ctx = outer;
     ctx.submit = [&queued](core::CommandResult result) { queued.push_back(std::move(result)); };
     m_session = &session;
+    handleKeys(session, retro, ctx);
     drawBody(session, retro, ctx);
+    if (!ctx.presentation) { // outside the body's child window: placed near the click, not clipped
+        drawActionEditor(session, retro, ctx);
+        drawBoardCardDialog(session, retro, ctx);
+    }
     m_session = nullptr;
     for (auto& result : queued) outer.submit(std::move(result));
 }
@@ -674,8 +505,6 @@ void RetroWorkspace::drawBody(const core::Session& session, const core::Retrospe
     const auto roti = [&] { m_scales.draw(session, retro, core::Scale::Roti, ctx); };
     const bool anyGroups = !retro.groups.empty();
     const bool anyActions = !retro.actions.empty();
-    // The action being written sits on top, where the facilitator clicked "Turn into action".
-    if (!m_actionSource.empty() && !ctx.presentation) section([&] { drawActionEditor(session, retro, ctx); });
     switch (retro.phase) {
     case core::Phase::SetTheStage:
         section(checkIn);

@@ -106,14 +106,14 @@ void WorkshopTimer::drawButtons(double time, const Submit& submit) {
     if (button(_("+1 min"))) addMinute();
 }
 
-void WorkshopTimer::drawCompact(double time, const Submit& submit) {
+void WorkshopTimer::drawCompact(double time, const Submit& submit, bool presentation) {
     ImGui::BeginGroup();
     {
         FontScope font(fonts().title);
         colouredText(clockColour(m_timer, time), formatSeconds(m_timer.remaining(time)));
         recordLastItem(std::string(_("Timer")) + ": " + formatSeconds(m_timer.remaining(time)));
     }
-    drawButtons(time, submit);
+    if (!presentation) drawButtons(time, submit);
     ImGui::EndGroup();
 }
 

@@ -29,9 +29,10 @@ public:
     [[nodiscard]] bool running() const { return m_timer.running(); }
     [[nodiscard]] const core::Timer& timer() const { return m_timer; }
 
-    // Header block: clock and the three buttons. width() is the space it needs.
+    // Header block: clock and the three buttons, in presentation mode the clock only (F6 and the
+    // other keys still work). width() is the space it needs.
     [[nodiscard]] float width() const;
-    void drawCompact(double time, const Submit& submit);
+    void drawCompact(double time, const Submit& submit, bool presentation = false);
     // A big clock with the item's title for the agenda tab and presentation mode.
     void drawBig(const core::Session& session, double time, const Submit& submit, bool presentation);
 

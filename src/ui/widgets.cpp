@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 
@@ -237,6 +239,26 @@ void beginItemRecordingFrame() {
 
 const std::vector<RecordedItem>& recordedItems() { return g_lastItems; }
 
+void dumpItemsForEndToEndTests() {
+    static const char* const path = std::getenv("LERNRAUM_E2E_ITEMS");
+    if (!path || !*path) return;
+    static std::string last;
+    if (!g_recording) setItemRecording(true);
+    beginItemRecordingFrame();
+    std::string text;
+    for (const auto& item : g_lastItems) {
+        text += std::to_string(static_cast<int>((item.min.x + item.max.x) * 0.5f)) + " " +
+                std::to_string(static_cast<int>((item.min.y + item.max.y) * 0.5f)) + " " + item.label + "\n";
+    }
+    if (text == last) return;
+    last = text;
+    const std::string tmp = std::string(path) + ".tmp";
+    if (std::FILE* f = std::fopen(tmp.c_str(), "wb")) { // written whole, then renamed: never half read
+        const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+        if (std::fclose(f) == 0 && ok) std::rename(tmp.c_str(), path);
+    }
+}
+
 void recordLastItem(std::string_view label) {
     if (!g_recording) return;
     std::string_view text = label;
@@ -334,5 +356,11 @@ bool inputTextMultiline(const char* label, std::string& value, const ImVec2& siz
         return ImGui::InputTextMultiline(label, &text, size, f, callback, userData);
     });
 }
+namespace {
+core::Id g_lastShownBoard;
+} // namespace
+
+void noteBoardShown(const core::Id& boardId) { g_lastShownBoard = boardId; }
+const core::Id& lastShownBoard() { return g_lastShownBoard; }
 
 } // namespace lernraum::ui

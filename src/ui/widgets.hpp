@@ -93,6 +93,11 @@ float cardHeight(const CardContent& content, float width);
 void beginPanel(const char* id, float width, bool scrollbar = true);
 void endPanel();
 
+// The board last shown on the Board tab (BoardView notes it every frame it draws one), so other
+// views can offer it as the default target ("Turn into board card"). Empty before any was shown.
+void noteBoardShown(const core::Id& boardId);
+const core::Id& lastShownBoard();
+
 // -----------------------------------------------------------------------------------------------
 // Items the test harness can find. When recording is on, every wrapped item stores its visible
 // label and screen rectangle; tests/ui/harness.hpp looks them up to click or type.
@@ -108,6 +113,11 @@ void setItemRecording(bool on);
 void beginItemRecordingFrame();
 const std::vector<RecordedItem>& recordedItems(); // items of the last completed frame
 void recordLastItem(std::string_view label);
+// End-to-end tests (tests/e2e) find widgets in the real window by label: with the environment
+// variable LERNRAUM_E2E_ITEMS=FILE set, each call makes the items recorded since the last call
+// findable and writes them to FILE ("X Y label" a line, the item's centre in window pixels) when
+// they changed. Without the variable it does nothing. Called once a frame by the view under test.
+void dumpItemsForEndToEndTests();
 
 bool button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool menuItem(const char* label, const char* shortcut = nullptr, bool selected = false, bool enabled = true);

@@ -14,6 +14,8 @@ declare -A allowed=(
   # through updateWorkshopData; these finer commands stay for scripting and tests.
   [setSessionField]=1 [updateSessionHeader]=1
   [addParticipant]=1 [updateParticipant]=1 [removeParticipant]=1
+  # Views and the room call castVote: addVote plus the room's dot budget (retro_rules.hpp).
+  [addVote]=1
 )
 
 failures=0

@@ -3,12 +3,15 @@
 // to edit in presentation mode), the status of an action, and the phase bar's planned minutes.
 
 #include "harness.hpp"
+#include "retro_fixture.hpp"
 
 #include "core/formats.hpp"
 #include "core/retro_rules.hpp"
 #include "ui/labels.hpp"
 
 using lernraum::test::UiHarness;
+using lernraum::test::replaceText;
+using lernraum::test::openRetro;
 namespace core = lernraum::core;
 namespace ui = lernraum::ui;
 
@@ -32,25 +35,12 @@ core::Session workshop(core::Phase phase) {
     return s;
 }
 
-UiHarness& open(UiHarness& h, const core::Session& s) {
-    h.shell().setSession(s, {});
-    h.shell().selectTab(ui::Tab::Retro);
-    h.frame(3);
-    return h;
-}
-
-void replaceText(UiHarness& h, const std::string& text) {
-    h.io().KeyCtrl = true;
-    h.pressKey('A');
-    h.io().KeyCtrl = false;
-    h.type(text);
-}
 
 } // namespace
 
 TEST_CASE("the facilitator edits the check-in question; Enter applies, undo brings it back", "[ui][retro]") {
     UiHarness h("en");
-    open(h, workshop(core::Phase::SetTheStage));
+    openRetro(h, workshop(core::Phase::SetTheStage));
     REQUIRE(h.shows("Edit question: Check-in"));
 
     h.click("Edit question: Check-in");
@@ -81,7 +71,7 @@ TEST_CASE("the facilitator edits the check-in question; Enter applies, undo brin
 
 TEST_CASE("the ROTI question is edited by clicking it; presentation mode offers no editor", "[ui][retro]") {
     UiHarness h("en");
-    open(h, workshop(core::Phase::Close));
+    openRetro(h, workshop(core::Phase::Close));
     h.click("Hat es sich gelohnt?"); // the question itself
     h.frame(2);
     replaceText(h, "War die Zeit gut investiert?");
@@ -99,7 +89,7 @@ TEST_CASE("the ROTI question is edited by clicking it; presentation mode offers 
 
 TEST_CASE("an action's status is changed in the actions table and undone", "[ui][retro]") {
     UiHarness h("en");
-    open(h, workshop(core::Phase::DecideWhatToDo));
+    openRetro(h, workshop(core::Phase::DecideWhatToDo));
     const core::Session original = h.shell().session();
     h.click("Status: Feste Telefonzeiten");
     h.click(ui::label(core::ActionStatus::InProgress));
@@ -124,7 +114,7 @@ TEST_CASE("an action's status is changed in the actions table and undone", "[ui]
 
 TEST_CASE("an action's text, owner and due date are corrected in its dialog; a bad date keeps it open", "[ui][retro]") {
     UiHarness h("en");
-    open(h, workshop(core::Phase::DecideWhatToDo));
+    openRetro(h, workshop(core::Phase::DecideWhatToDo));
     const core::Session original = h.shell().session();
     h.click("Edit: Feste Telefonzeiten");
     REQUIRE(h.shows("Action text"));
@@ -161,7 +151,7 @@ TEST_CASE("the phase bar shows each phase's planned minutes; the agenda and time
                 core::AgendaItem{"agenda-2", "Karten schreiben", "", core::Phase::GatherData, 20, 0, false, ""},
                 core::AgendaItem{"agenda-3", "Board-Rückblick", "", core::Phase::GatherData, 15, 0, false, ""},
                 core::AgendaItem{"agenda-4", "ROTI", "", core::Phase::Close, 5, 0, false, ""}};
-    open(h, s);
+    openRetro(h, s);
     CHECK(h.shows("Set the stage \xC2\xB7 10 min"));
     CHECK(h.shows("Gather data \xC2\xB7 35 min"));
     CHECK(h.shows("Generate insights \xC2\xB7 \xE2\x80\x93")); // nothing planned
@@ -229,7 +219,7 @@ TEST_CASE("answers of a scale and the dots of a vote are reset from the UI, each
     s.retrospectives[0].checkIn.counts = {0, 1, 3, 2, 0};
     s.retrospectives[0].prompts = {core::Prompt{"prompt-1", "Was lief gut?"}};
     s.retrospectives[0].items = {core::RetroItem{"item-1", "prompt-1", "Kurze Wege", "", false, "", 4, core::Timestamp{1}}};
-    open(h, s);
+    openRetro(h, s);
     const core::Session original = h.shell().session();
     h.click("Clear answers: Check-in");
     CHECK(core::answerCount(retro(h).checkIn) == 0);
@@ -239,7 +229,7 @@ TEST_CASE("answers of a scale and the dots of a vote are reset from the UI, each
     CHECK(h.shell().session() == original);
 
     s.retrospectives[0].phase = core::Phase::GenerateInsights; // where the room votes
-    open(h, s);
+    openRetro(h, s);
     h.click("Reset dots");
     CHECK(core::votesCast(retro(h)) == 0);
     h.chord('Z', true);

@@ -6,11 +6,14 @@
 #include "core/retro_rules.hpp"
 #include "core/validate.hpp"
 
+#include "apply_ok.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 
 using namespace lernraum::core;
+using lernraum::test::applyOk;
 
 namespace {
 
@@ -46,17 +49,6 @@ const RetroItem& item(const Session& s, const char* id) {
     return *std::find_if(retro(s).items.begin(), retro(s).items.end(), [&](const RetroItem& i) { return i.id == id; });
 }
 
-// Applies a command that must succeed, checks validate() and that undo restores the state exactly.
-void applyOk(Session& s, History& h, const CommandResult& r) {
-    INFO((r ? std::string("ok") : r.refusal().message()));
-    REQUIRE(r.ok());
-    const Session before = s;
-    REQUIRE(h.apply(s, r));
-    for (const auto& problem : validate(s)) FAIL_CHECK(problem.toString());
-    h.undo(s);
-    CHECK(s == before);
-    h.redo(s);
-}
 
 } // namespace
 
