@@ -31,6 +31,18 @@ namespace lernraum::ui {
 struct LoadOutcome {
     std::optional<core::Session> session;
     std::string error; // the store's typed message ("FILE: error: ..."), when session is empty
+    // Opened, but another Lernraum instance holds the file's lock: who ("anna @ pc-12 (...)").
+    std::string heldBy;
+};
+
+struct SaveOutcome {
+    enum class Status {
+        Saved,
+        Failed,        // error says why; nothing was replaced
+        ChangedOnDisk, // the file changed on disk since it was opened or last saved: not overwritten
+        ReadOnly,      // the file is read-only: not replaced
+    } status = Status::Saved;
+    std::string error; // the store's message ("FILE: error: ...") unless Saved
 };
 
 struct NativeDialogAnswer {
@@ -40,12 +52,15 @@ struct NativeDialogAnswer {
 
 struct ShellServices {
     std::function<LoadOutcome(const std::string& path)> load;
-    // Returns an error message, or "" when saved.
-    std::function<std::string(const core::Session& session, const std::string& path)> save;
+    // Saves the session. Without `overwrite` a file changed on disk since it was opened or last
+    // saved, or a read-only file, is not replaced (the shell then asks); with it, it is.
+    std::function<SaveOutcome(const core::Session& session, const std::string& path, bool overwrite)> save;
+    // Optional: the document shown is now the file `path` ("" = untitled), e.g. to move the lock file.
+    std::function<void(const std::string& path)> documentChanged;
     std::function<core::Session()> newSession;
     // Optional: the desktop's file dialog (zenity, kdialog). Unavailable -> built-in dialog.
     std::function<NativeDialogAnswer(bool save, const std::string& suggestion)> nativeDialog;
-    // Optional: called after every successful save (e.g. to remove the recovery copy).
+    // Optional: called after every successful save.
     std::function<void(const std::string& path)> onSaved;
     // Optional (File > Export): writes the transfer report of the session to path; format "html"
     // or "md", lang "de" or "en". Returns an error message, or "" when written.
@@ -61,7 +76,7 @@ std::string_view toName(Tab tab);             // "agenda", "board", "retro", "ex
 std::optional<Tab> parseTab(std::string_view name);
 
 // Modal dialogs the shell can show (at most one at a time).
-enum class Modal { None, UnsavedChanges, LoadError, Recovery, Rename, About, Shortcuts, PathDialog };
+enum class Modal { None, UnsavedChanges, LoadError, Recovery, Rename, About, Shortcuts, PathDialog, SaveConflict, FileInUse };
 
 class Shell {
 public:
@@ -71,7 +86,7 @@ public:
     void setSession(core::Session session, std::string path); // fresh history, not dirty
     bool openFile(const std::string& path);                    // false: load error modal shown
     bool save();                                               // asks for a path when there is none
-    bool saveAs(const std::string& path);
+    bool saveAs(const std::string& path, bool overwrite = false);
     [[nodiscard]] const core::Session& session() const { return m_session; }
     [[nodiscard]] const std::string& path() const { return m_path; }
     [[nodiscard]] core::History& history() { return m_history; }
@@ -128,6 +143,9 @@ private:
     void drawRenamePrompt();
     void drawMessageModal(const char* title, Modal which);
     void drawShortcuts();
+    void drawSaveConflict();
+    void drawFileInUse();
+    void setPath(std::string path); // tells the services when the shown file changes
 
     void showModal(Modal modal, std::string message = {});
     void showToast(std::string message);
@@ -172,6 +190,9 @@ private:
     Pending m_pending = Pending::None;
     std::string m_pendingPath;
     bool m_saveAsThenPending = false; // a Save-as dialog was opened from the unsaved prompt
+    // A save the store refused because the file changed on disk or is read-only (SaveConflict).
+    SaveOutcome::Status m_conflict = SaveOutcome::Status::Saved;
+    std::string m_conflictPath;
     PathDialog m_pathDialog;
     ExportMenu m_export; // File > Export
     std::string m_renameText;
