@@ -404,6 +404,19 @@ std::string realPathOf(const fs::path& path) {
     return out;
 }
 
+// The stamp of a file whose metadata is `st` and whose content is `bytes`.
+FileStamp stampOf(const fs::path& path, const struct stat& st, std::string_view bytes) {
+    FileStamp stamp;
+    stamp.exists = true;
+    stamp.target = realPathOf(path);
+    stamp.size = bytes.size();
+    stamp.mtimeNs = mtimeNsOf(st);
+    stamp.dev = st.st_dev;
+    stamp.ino = st.st_ino;
+    stamp.hash = contentHash(bytes);
+    return stamp;
+}
+
 // Reads the whole file behind fd (at most `limit` bytes; one more tells that it is larger).
 bool readAll(int fd, std::string& out, std::uintmax_t expected, std::uintmax_t limit) {
     out.clear();
@@ -501,16 +514,8 @@ LoadResult loadSession(const fs::path& path) {
         return fail(LoadErrorKind::Io, name, std::string("cannot read the file: ") + std::strerror(errno));
     if (bytes.size() > kMaxFileBytes) return fail(LoadErrorKind::TooLarge, name, tooLargeMessage(bytes.size())); // grew
 
-    FileStamp stamp;
-    stamp.exists = true;
-    stamp.target = realPathOf(path);
-    stamp.size = bytes.size();
-    stamp.mtimeNs = mtimeNsOf(st);
-    stamp.dev = st.st_dev;
-    stamp.ino = st.st_ino;
-    stamp.hash = contentHash(bytes);
     LoadResult result = parseSession(bytes, name);
-    result.stamp = std::move(stamp);
+    result.stamp = stampOf(path, st, bytes);
     return result;
 }
 
@@ -762,16 +767,7 @@ std::optional<SaveError> writeFileAtomically(const fs::path& requested, std::str
     if (!renameAllowed || ::rename(tmp.c_str(), path.c_str()) != 0)
         return discard("cannot replace the file: " + errnoText(renameAllowed ? errno : EIO));
     fsyncDirectory(path.parent_path());
-    if (options.written != nullptr) {
-        FileStamp& stamp = *options.written;
-        stamp.exists = true;
-        stamp.target = realPathOf(path);
-        stamp.size = bytes.size();
-        stamp.mtimeNs = mtimeNsOf(written);
-        stamp.dev = written.st_dev;
-        stamp.ino = written.st_ino;
-        stamp.hash = contentHash(bytes);
-    }
+    if (options.written != nullptr) *options.written = stampOf(path, written, bytes);
     return std::nullopt;
 }
 

@@ -149,4 +149,20 @@ private:
     double m_time = 0.0;
 };
 
+// The demo session saved as `name` in `dir`; returns the path.
+inline std::string saveDemo(const TempDir& dir, const std::string& name = "demo.lernraum") {
+    const std::string path = dir.file(name);
+    REQUIRE_FALSE(store::saveSession(core::makeDemoSession(), path).has_value());
+    return path;
+}
+
+// F2, type a title, Enter: renames the workshop through the real dialog.
+inline void rename(UiHarness& h, const std::string& title) {
+    h.chord(ui::key::F2);
+    REQUIRE(h.shell().modal() == ui::Modal::Rename);
+    h.type(title);
+    h.pressKey(ui::key::Enter);
+    REQUIRE(h.shell().modal() == ui::Modal::None);
+}
+
 } // namespace lernraum::test

@@ -27,21 +27,6 @@ std::string readBytes(const std::string& p) {
     return s.str();
 }
 
-std::string saveDemo(const TempDir& dir, const std::string& name = "team.lernraum") {
-    const std::string path = dir.file(name);
-    REQUIRE_FALSE(store::saveSession(core::makeDemoSession(), path).has_value());
-    return path;
-}
-
-// F2, type a title, Enter.
-void rename(UiHarness& h, const std::string& title) {
-    h.chord(ui::key::F2);
-    REQUIRE(h.shell().modal() == ui::Modal::Rename);
-    h.type(title);
-    h.pressKey(ui::key::Enter);
-    REQUIRE(h.shell().modal() == ui::Modal::None);
-}
-
 // A colleague's save of the same file (another Lernraum, a sync client).
 std::string changeBehindTheShellsBack(const std::string& path) {
     core::Session theirs = core::makeDemoSession();
@@ -69,7 +54,7 @@ std::string openEditConflict(UiHarness& h, const std::string& path) {
 TEST_CASE("a file changed on disk is not overwritten on save: the modal offers reload, save as, overwrite",
           "[ui][shell][shared]") {
     TempDir dir;
-    const std::string path = saveDemo(dir);
+    const std::string path = saveDemo(dir, "team.lernraum");
     UiHarness h;
 
     SECTION("Overwrite writes the open session") {
@@ -115,7 +100,7 @@ TEST_CASE("a file changed on disk is not overwritten on save: the modal offers r
 
 TEST_CASE("the conflict modal is German in the German UI", "[ui][shell][shared][i18n]") {
     TempDir dir;
-    const std::string path = saveDemo(dir);
+    const std::string path = saveDemo(dir, "team.lernraum");
     UiHarness h("de");
     openEditConflict(h, path);
     h.frame(3);
@@ -127,7 +112,7 @@ TEST_CASE("the conflict modal is German in the German UI", "[ui][shell][shared][
 
 TEST_CASE("a read-only file is not replaced on save; Overwrite replaces it", "[ui][shell][shared]") {
     TempDir dir;
-    const std::string path = saveDemo(dir);
+    const std::string path = saveDemo(dir, "team.lernraum");
     UiHarness h;
     REQUIRE(h.shell().openFile(path));
     h.frame();
@@ -147,7 +132,7 @@ TEST_CASE("a read-only file is not replaced on save; Overwrite replaces it", "[u
 TEST_CASE("the lock file is written on open and removed on close; a file held by another Lernraum warns",
           "[ui][shell][shared][lock]") {
     TempDir dir;
-    const std::string path = saveDemo(dir);
+    const std::string path = saveDemo(dir, "team.lernraum");
     const std::string other = saveDemo(dir, "other.lernraum");
     const auto lock = store::lockPathFor(path);
     {

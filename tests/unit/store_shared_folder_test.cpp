@@ -8,6 +8,7 @@
 #include "store/lock_file.hpp"
 #include "store/recovery.hpp"
 #include "store/session_file.hpp"
+#include "store_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -25,37 +26,12 @@
 namespace fs = std::filesystem;
 using namespace lernraum;
 
+using test::readBytes;
+using test::session;
+using test::TempDir;
+using test::writeBytes;
+
 namespace {
-
-std::string readBytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void writeBytes(const fs::path& p, const std::string& bytes) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << bytes;
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static int counter = 0;
-        path = fs::temp_directory_path() / ("lernraum-shared-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
-
-core::Session session(std::uint64_t seed, int cards = 20) {
-    core::GenerateOptions o;
-    o.seed = seed;
-    o.cards = cards;
-    return core::generateSession(o);
-}
 
 mode_t modeOf(const fs::path& p) {
     struct stat st {};
