@@ -98,6 +98,28 @@ TEST_CASE("a file changed on disk is not overwritten on save: the modal offers r
     }
 }
 
+TEST_CASE("quitting with unsaved changes into a changed file asks about the conflict; Overwrite saves, then quits",
+          "[ui][shell][shared]") {
+    TempDir dir;
+    const std::string path = saveDemo(dir, "team.lernraum");
+    UiHarness h;
+    REQUIRE(h.shell().openFile(path));
+    h.frame();
+    rename(h, "Meine Fassung");
+    const std::string theirs = changeBehindTheShellsBack(path);
+    h.shell().requestClose();
+    h.frame(2);
+    REQUIRE(h.shell().modal() == ui::Modal::UnsavedChanges);
+    h.click("Save");
+    h.frame(2);
+    REQUIRE(h.shell().modal() == ui::Modal::SaveConflict);
+    CHECK_FALSE(h.shell().wantsQuit());
+    CHECK(readBytes(path) == theirs);
+    h.click("Overwrite");
+    CHECK(h.shell().wantsQuit());
+    CHECK(store::loadSession(path).session->title == "Meine Fassung");
+}
+
 TEST_CASE("the conflict modal is German in the German UI", "[ui][shell][shared][i18n]") {
     TempDir dir;
     const std::string path = saveDemo(dir, "team.lernraum");
