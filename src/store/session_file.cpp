@@ -638,6 +638,17 @@ std::string writeAndSync(int fd, const fs::path& file, std::string_view bytes, c
     return {};
 }
 
+// changedSince(before, stampFile(path)), without reading the file when its size or identity
+// already tells (a huge file planted in its place is not read into memory).
+bool changedOnDisk(const FileStamp& before, const fs::path& path) {
+    struct stat st {};
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    if (exists != before.exists) return true;
+    if (!exists) return false;
+    if (static_cast<std::uintmax_t>(st.st_size) != before.size || realPathOf(path) != before.target) return true;
+    return changedSince(before, stampFile(path));
+}
+
 // Whether the permission bits let this process write the file (root: any write bit at all), so a
 // read-only file (0444) is not replaced without asking.
 bool writableByMode(const struct stat& st) {
@@ -732,7 +743,7 @@ std::optional<SaveError> writeFileAtomically(const fs::path& requested, std::str
     if (existed && !S_ISREG(st.st_mode)) return refuse(SaveErrorKind::BadTarget, "cannot save: it is not a regular file");
     const std::string unchanged = existed ? " (the previous file is unchanged)" : "";
 
-    if (options.expected && changedSince(*options.expected, stampFile(requested)))
+    if (options.expected && changedOnDisk(*options.expected, requested))
         return refuse(SaveErrorKind::ChangedOnDisk,
                       options.expected->exists
                           ? "the file was changed or replaced on disk since it was opened or last saved; it was not overwritten"
