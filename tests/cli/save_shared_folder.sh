@@ -12,10 +12,10 @@ chmod 755 "$tmp"
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# --- concurrent saves: 3-4 processes at once, 25 rounds ---------------------------------------
+# --- concurrent saves: 3-4 processes at once, 15 rounds ---------------------------------------
 file=$tmp/team.lernraum
 "$bin" new -o "$file" --title "W0" || fail "cannot create $file"
-for round in $(seq 1 25); do
+for round in $(seq 1 15); do
     writers=$((3 + round % 2))
     for w in $(seq 1 "$writers"); do
         (

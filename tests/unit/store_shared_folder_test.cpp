@@ -124,7 +124,7 @@ TEST_CASE("Concurrent saves of one file: every save succeeds, the file always lo
     const auto file = dir.path / "team.lernraum";
     REQUIRE_FALSE(store::saveSession(session(100), file));
     std::vector<core::Session> sessions;
-    for (std::uint64_t i = 0; i < 4; ++i) sessions.push_back(session(200 + i, 40));
+    for (std::uint64_t i = 0; i < 4; ++i) sessions.push_back(session(200 + i, 10));
     for (int round = 0; round < 100; ++round) {
         const int writers = 2 + round % 3; // 2, 3 or 4 at once
         std::atomic<int> ready{0};
