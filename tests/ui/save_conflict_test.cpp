@@ -98,7 +98,7 @@ TEST_CASE("a file changed on disk is not overwritten on save: the modal offers r
     }
 }
 
-TEST_CASE("quitting with unsaved changes into a changed file asks about the conflict; Overwrite saves, then quits",
+TEST_CASE("quitting with unsaved changes into a changed file asks about the conflict, Overwrite saves, then quits",
           "[ui][shell][shared]") {
     TempDir dir;
     const std::string path = saveDemo(dir, "team.lernraum");
@@ -132,7 +132,7 @@ TEST_CASE("the conflict modal is German in the German UI", "[ui][shell][shared][
     ui::setLanguage("en");
 }
 
-TEST_CASE("a read-only file is not replaced on save; Overwrite replaces it", "[ui][shell][shared]") {
+TEST_CASE("a read-only file is not replaced on save, Overwrite replaces it", "[ui][shell][shared]") {
     TempDir dir;
     const std::string path = saveDemo(dir, "team.lernraum");
     UiHarness h;
@@ -151,7 +151,7 @@ TEST_CASE("a read-only file is not replaced on save; Overwrite replaces it", "[u
     CHECK(store::loadSession(path).session->title == "Meine Fassung");
 }
 
-TEST_CASE("the lock file is written on open and removed on close; a file held by another Lernraum warns",
+TEST_CASE("the lock file is written on open and removed on close, a file held by another Lernraum warns",
           "[ui][shell][shared][lock]") {
     TempDir dir;
     const std::string path = saveDemo(dir, "team.lernraum");

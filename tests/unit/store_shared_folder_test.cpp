@@ -164,7 +164,7 @@ TEST_CASE("Concurrent saves of one file: every save succeeds, the file always lo
     CHECK(namesIn(dir.path) == std::set<std::string>{"team.lernraum", "team.lernraum.bak"});
 }
 
-TEST_CASE("A file changed on disk since it was opened is not overwritten; touched or identical rewrites are no change",
+TEST_CASE("A file changed on disk since it was opened is not overwritten, touched or identical rewrites are no change",
           "[store][save][shared]") {
     TempDir dir;
     const auto file = dir.path / "team.lernraum";
@@ -353,7 +353,7 @@ TEST_CASE("Stale locks are recognised: a dead process, an old lock, an unreadabl
 // ---------------------------------------------------------------------------------------------
 // Item 5: recovery copies belong to their document
 
-TEST_CASE("An untitled session's recovery copy survives saving another file; saving that session removes it",
+TEST_CASE("An untitled session's recovery copy survives saving another file, saving that session removes it",
           "[store][recovery][shared]") {
     TempDir dir;
     const auto config = dir.path / "config";
