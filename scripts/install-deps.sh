@@ -14,6 +14,7 @@ PACKAGES=(
   gettext
   xvfb xauth xdotool
   jq python3
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -20,3 +20,6 @@ export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:strict_string_checks=1"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+echo "== Bounded fuzzing with clang + libFuzzer (build-fuzz/): session loader, board CSV import"
+scripts/fuzz.sh 20000

@@ -5,11 +5,12 @@
 
 #include "app/file_dialog.hpp"
 #include "app/gui_export.hpp"
-#include "app/recovery.hpp"
+#include "app/document_services.hpp"
 #include "app/runner.hpp"
 #include "core/ids.hpp"
 #include "core/templates.hpp"
 #include "store/assets_file.hpp"
+#include "store/recovery.hpp"
 #include "store/session_file.hpp"
 #include "ui/hyphenation.hpp"
 #include "ui/i18n.hpp"
@@ -38,29 +39,14 @@ core::Session newSession() {
     return core::makeEmptySession(_("New workshop"), wallClock().date(), ids);
 }
 
+// interactive: a real user's window (lock files, recovery copies, the desktop's file dialog);
+// otherwise a --screenshot run, which writes nothing.
 ui::ShellServices makeServices(const std::filesystem::path& configDir, bool interactive) {
     ui::ShellServices services;
-    services.load = [](const std::string& path) {
-        ui::LoadOutcome outcome;
-        auto result = store::loadSession(path);
-        if (result.session) {
-            outcome.session = std::move(result.session);
-        } else if (result.error) {
-            outcome.error = result.error->toString();
-        }
-        return outcome;
-    };
-    services.save = [](const core::Session& session, const std::string& path) -> std::string {
-        auto error = store::saveSession(session, path);
-        return error ? error->toString() : std::string{};
-    };
+    addDocumentServices(services, std::make_shared<store::DocumentFile>(configDir, interactive));
     services.newSession = newSession;
     addExportServices(services); // File > Export
     if (interactive) services.nativeDialog = runNativeFileDialog;
-    services.onSaved = [configDir](const std::string& path) {
-        removeRecovery(configDir, path);
-        removeRecovery(configDir, {}); // an untitled session saved for the first time
-    };
     return services;
 }
 
@@ -135,7 +121,7 @@ int runInteractive(const GuiOptions& options) {
     if (!options.view.empty()) shell.selectTab(tabFrom(options.view, ui::Tab::Agenda));
     shell.setPresentation(options.presentation);
 
-    std::optional<RecoveryOffer> recovery = findRecovery(configDir, shell.path());
+    std::optional<store::RecoveryOffer> recovery = store::findRecovery(configDir, shell.path());
     if (recovery) shell.offerRecovery(recovery->session, recovery->savedAt);
 
     Runner runner;
@@ -158,7 +144,7 @@ int runInteractive(const GuiOptions& options) {
     ui::Hyphenator::instance();
     runner.onCloseRequest = [&shell] { shell.requestClose(); };
 
-    Autosaver autosaver(configDir);
+    store::Autosaver autosaver(configDir);
     bool recoveryPending = recovery.has_value();
     while (!shell.wantsQuit()) {
         runner.waitForEvents(shell.timerRunning() || autosaver.pending(shell.isDirty(), shell.history().version()));
@@ -171,7 +157,7 @@ int runInteractive(const GuiOptions& options) {
         if (recoveryPending && shell.modal() != ui::Modal::Recovery) {
             // Answered: restored copies are rewritten by autosave; declined ones are kept aside.
             recoveryPending = false;
-            if (!shell.isDirty()) keepDeclined(recovery->file);
+            if (!shell.isDirty()) store::keepDeclined(recovery->file);
         }
         if (auto error = autosaver.tick(runner.time(), shell.session(), shell.path(), shell.isDirty(),
                                         shell.history().version());

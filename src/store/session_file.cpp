@@ -114,6 +114,10 @@ private:
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <algorithm>
+#include <cstdlib>
+#include <limits>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -345,10 +349,7 @@ bool normalizeTextEscapes(std::string_view json, std::string& out, bool& nul) {
 } // namespace
 
 LoadResult parseSession(std::string_view json, std::string_view name) {
-    if (json.size() > kMaxFileBytes)
-        return fail(LoadErrorKind::TooLarge, name,
-                    "file is too large (" + std::to_string(json.size() / (1024 * 1024)) + " MiB, at most " +
-                        std::to_string(kMaxFileBytes / (1024 * 1024)) + " MiB)");
+    if (json.size() > kMaxFileBytes) return fail(LoadErrorKind::TooLarge, name, tooLargeMessage(json.size()));
     if (json.size() >= 3 && json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3); // UTF-8 BOM
     if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
         return fail(LoadErrorKind::NotLernraum, name, "not a Lernraum session file (the file is empty)");
@@ -410,29 +411,149 @@ LoadResult parseSession(std::string_view json, std::string_view name) {
     return ok;
 }
 
+namespace {
+
+// Closes a file descriptor on every way out.
+struct FdGuard {
+    int fd = -1;
+    explicit FdGuard(int f) : fd(f) {}
+    FdGuard(const FdGuard&) = delete;
+    FdGuard& operator=(const FdGuard&) = delete;
+    ~FdGuard() {
+        if (fd >= 0) ::close(fd);
+    }
+    int release() {
+        const int f = fd;
+        fd = -1;
+        return f;
+    }
+};
+
+std::int64_t mtimeNsOf(const struct stat& st) {
+    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
+std::string realPathOf(const fs::path& path) {
+    char* real = ::realpath(path.c_str(), nullptr);
+    if (real == nullptr) return path.string();
+    std::string out = real;
+    std::free(real);
+    return out;
+}
+
+// The stamp of a file whose metadata is `st` and whose content is `bytes`.
+FileStamp stampOf(const fs::path& path, const struct stat& st, std::string_view bytes) {
+    FileStamp stamp;
+    stamp.exists = true;
+    stamp.target = realPathOf(path);
+    stamp.size = bytes.size();
+    stamp.mtimeNs = mtimeNsOf(st);
+    stamp.dev = st.st_dev;
+    stamp.ino = st.st_ino;
+    stamp.hash = contentHash(bytes);
+    return stamp;
+}
+
+// Reads the whole file behind fd (at most `limit` bytes; one more tells that it is larger).
+bool readAll(int fd, std::string& out, std::uintmax_t expected, std::uintmax_t limit) {
+    out.clear();
+    out.resize(static_cast<std::size_t>(std::min(expected, limit) + 1));
+    std::size_t used = 0;
+    for (;;) {
+        if (used == out.size()) {
+            if (out.size() > limit) break; // read one byte beyond the limit: too large
+            out.resize(std::min<std::size_t>(out.size() * 2, static_cast<std::size_t>(limit) + 1));
+        }
+        const ssize_t n = ::read(fd, out.data() + used, out.size() - used);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        if (n == 0) break;
+        used += static_cast<std::size_t>(n);
+    }
+    out.resize(used);
+    return true;
+}
+
+} // namespace
+
+std::string tooLargeMessage(std::uintmax_t bytes) {
+    return "file is too large (" + std::to_string(bytes / (1024 * 1024)) + " MiB, at most " +
+           std::to_string(kMaxFileBytes / (1024 * 1024)) + " MiB)";
+}
+
+std::uint64_t contentHash(std::string_view bytes) {
+    // 8 bytes per step, multiply-xorshift mixing, splitmix64 finalizer: fast enough to hash every
+    // file on load and before every save (change detection only, not a cryptographic hash).
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ bytes.size();
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, bytes.data() + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
+    }
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+    h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 30;
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 27;
+    h *= 0x94D049BB133111EBull;
+    h ^= h >> 31;
+    return h;
+}
+
+FileStamp stampFile(const fs::path& path) {
+    FileStamp stamp;
+    const FdGuard fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+    struct stat st {};
+    if (fd.fd < 0 || ::fstat(fd.fd, &st) != 0) return stamp;
+    stamp.exists = true;
+    stamp.target = realPathOf(path);
+    stamp.size = static_cast<std::uintmax_t>(st.st_size);
+    stamp.mtimeNs = mtimeNsOf(st);
+    stamp.dev = st.st_dev;
+    stamp.ino = st.st_ino;
+    std::string bytes;
+    if (S_ISREG(st.st_mode) && readAll(fd.fd, bytes, stamp.size, std::numeric_limits<std::uintmax_t>::max() / 2)) {
+        stamp.size = bytes.size();
+        stamp.hash = contentHash(bytes);
+    }
+    return stamp;
+}
+
+bool changedSince(const FileStamp& before, const FileStamp& now) {
+    if (before.exists != now.exists) return true;
+    if (!before.exists) return false;
+    return before.target != now.target || before.size != now.size || before.hash != now.hash;
+}
+
 LoadResult loadSession(const fs::path& path) {
     const std::string name = path.string();
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) return fail(LoadErrorKind::Io, name, "cannot open the file: it does not exist");
-    if (fs::is_directory(status)) return fail(LoadErrorKind::Io, name, "cannot open the file: it is a directory");
-    if (!fs::is_regular_file(status)) return fail(LoadErrorKind::Io, name, "cannot open the file: not a regular file");
-    const auto size = fs::file_size(path, ec);
-    if (ec) return fail(LoadErrorKind::Io, name, "cannot read the file: " + ec.message());
-    if (size > kMaxFileBytes)
-        return fail(LoadErrorKind::TooLarge, name,
-                    "file is too large (" + std::to_string(size / (1024 * 1024)) + " MiB, at most " +
-                        std::to_string(kMaxFileBytes / (1024 * 1024)) + " MiB)");
+    // O_NONBLOCK: opening a FIFO must not hang; it is refused below as not a regular file.
+    const FdGuard fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+    if (fd.fd < 0) {
+        const int err = errno;
+        if (err == ENOENT) return fail(LoadErrorKind::Io, name, "cannot open the file: it does not exist");
+        return fail(LoadErrorKind::Io, name, std::string("cannot open the file: ") + std::strerror(err));
+    }
+    struct stat st {};
+    if (::fstat(fd.fd, &st) != 0) return fail(LoadErrorKind::Io, name, std::string("cannot read the file: ") + std::strerror(errno));
+    if (S_ISDIR(st.st_mode)) return fail(LoadErrorKind::Io, name, "cannot open the file: it is a directory");
+    if (!S_ISREG(st.st_mode)) return fail(LoadErrorKind::Io, name, "cannot open the file: not a regular file");
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
+    if (size > kMaxFileBytes) return fail(LoadErrorKind::TooLarge, name, tooLargeMessage(size));
 
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(LoadErrorKind::Io, name, std::string("cannot open the file: ") + std::strerror(errno));
     std::string bytes;
-    bytes.resize(static_cast<std::size_t>(size));
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    if (in.gcount() != static_cast<std::streamsize>(size) && !in.eof())
-        return fail(LoadErrorKind::Io, name, "cannot read the file completely");
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-    return parseSession(bytes, name);
+    if (!readAll(fd.fd, bytes, size, kMaxFileBytes))
+        return fail(LoadErrorKind::Io, name, std::string("cannot read the file: ") + std::strerror(errno));
+    if (bytes.size() > kMaxFileBytes) return fail(LoadErrorKind::TooLarge, name, tooLargeMessage(bytes.size())); // grew
+
+    LoadResult result = parseSession(bytes, name);
+    result.stamp = stampOf(path, st, bytes);
+    return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -517,86 +638,184 @@ void fsyncDirectory(const fs::path& dir) {
     }
 }
 
-// Writes bytes to `file` (created or truncated) and fsyncs it. Returns an error text or "".
-std::string writeAndSync(const fs::path& file, std::string_view bytes, mode_t mode, const SaveOptions& options) {
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0) return "cannot create '" + file.string() + "': " + errnoText(errno);
-    if (!step(options, "write")) {
-        ::close(fd);
-        return "cannot write '" + file.string() + "': " + errnoText(ENOSPC);
+// ".NAME.1a2b3c4d5e6f.tmp": hidden, unpredictable, and unique per save (two saves of the same file,
+// in one process or two, never share a temporary file).
+fs::path uniqueSibling(const fs::path& file, std::string_view suffix) {
+    std::uint64_t r = 0;
+    if (::getrandom(&r, sizeof r, 0) != static_cast<ssize_t>(sizeof r)) {
+        static std::atomic<std::uint64_t> counter{0};
+        r = contentHash(std::to_string(::getpid()) + ":" + std::to_string(counter++) + ":" +
+                        std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
     }
-    if (!writeAll(fd, bytes)) {
-        const int err = errno;
-        ::close(fd);
-        return "cannot write '" + file.string() + "': " + errnoText(err);
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(r));
+    std::string name = "." + file.filename().string();
+    if (name.size() > 200) name.resize(200); // stay within NAME_MAX
+    return file.parent_path() / (name + "." + hex + std::string(suffix));
+}
+
+// Creates a new temporary file next to `file`, exclusively: O_EXCL never opens an existing file and
+// never follows a symbolic link planted at that name (not even a dangling one).
+int createTemporary(const fs::path& file, mode_t mode, fs::path& created) {
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        created = uniqueSibling(file, ".tmp");
+        const int fd = ::open(created.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+        if (fd >= 0 || errno != EEXIST) return fd;
     }
-    if (!step(options, "fsync")) {
-        ::close(fd);
-        return "cannot flush '" + file.string() + "' to disk: " + errnoText(EIO);
-    }
-    if (::fsync(fd) != 0) {
-        const int err = errno;
-        ::close(fd);
-        return "cannot flush '" + file.string() + "' to disk: " + errnoText(err);
-    }
-    if (::close(fd) != 0) return "cannot close '" + file.string() + "': " + errnoText(errno);
+    errno = EEXIST;
+    return -1;
+}
+
+// Writes bytes to fd and fsyncs it. Returns an error text or "".
+std::string writeAndSync(int fd, const fs::path& file, std::string_view bytes, const SaveOptions& options) {
+    if (!step(options, "write")) return "cannot write '" + file.string() + "': " + errnoText(ENOSPC);
+    if (!writeAll(fd, bytes)) return "cannot write '" + file.string() + "': " + errnoText(errno);
+    if (!step(options, "fsync")) return "cannot flush '" + file.string() + "' to disk: " + errnoText(EIO);
+    if (::fsync(fd) != 0) return "cannot flush '" + file.string() + "' to disk: " + errnoText(errno);
     return {};
+}
+
+// changedSince(before, stampFile(path)), without reading the file when its size or identity
+// already tells (a huge file planted in its place is not read into memory).
+bool changedOnDisk(const FileStamp& before, const fs::path& path) {
+    struct stat st {};
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    if (exists != before.exists) return true;
+    if (!exists) return false;
+    if (static_cast<std::uintmax_t>(st.st_size) != before.size || realPathOf(path) != before.target) return true;
+    return changedSince(before, stampFile(path));
+}
+
+// Whether the permission bits let this process write the file (root: any write bit at all), so a
+// read-only file (0444) is not replaced without asking.
+bool writableByMode(const struct stat& st) {
+    const uid_t uid = ::geteuid();
+    if (uid == 0) return (st.st_mode & 0222) != 0;
+    if (st.st_uid == uid) return (st.st_mode & S_IWUSR) != 0;
+    bool inGroup = st.st_gid == ::getegid();
+    if (!inGroup) {
+        const int n = ::getgroups(0, nullptr);
+        std::vector<gid_t> groups(static_cast<std::size_t>(std::max(n, 0)));
+        if (n > 0 && ::getgroups(n, groups.data()) == n)
+            inGroup = std::find(groups.begin(), groups.end(), st.st_gid) != groups.end();
+    }
+    return (st.st_mode & (inGroup ? S_IWGRP : S_IWOTH)) != 0;
+}
+
+// Gives the new file the existing file's group (and owner, where the saver may: root) and mode. A
+// group share keeps working for colleagues after a save (0660 stays 0660, the team's group stays).
+void keepOwnershipAndMode(int fd, const struct stat& st) {
+    struct stat mine {};
+    if (::fstat(fd, &mine) == 0 && (mine.st_uid != st.st_uid || mine.st_gid != st.st_gid)) {
+        if (::fchown(fd, st.st_uid, st.st_gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), st.st_gid);
+    }
+    (void)::fchmod(fd, st.st_mode & 07777 & ~static_cast<mode_t>(S_ISUID)); // after fchown, which clears set-id bits
+}
+
+// NAME.bak := the current NAME, replaced atomically: a hard link (or a synced copy) under a unique
+// name, then renamed over NAME.bak. NAME.bak itself is never opened, so a link planted there is
+// replaced, not followed, and two saves never write into the same backup file.
+bool keepBackup(const fs::path& path, const fs::path& bak) {
+    fs::path staged;
+    bool staged_ok = false;
+    for (int attempt = 0; attempt < 16 && !staged_ok; ++attempt) {
+        staged = uniqueSibling(path, ".bak");
+        if (::link(path.c_str(), staged.c_str()) == 0) {
+            staged_ok = true;
+        } else if (errno != EEXIST) {
+            break;
+        }
+    }
+    if (!staged_ok) {
+        // No hard links here (some network or FAT file systems): copy into a new exclusive file.
+        const FdGuard in(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+        std::string previous;
+        struct stat st {};
+        if (in.fd < 0 || ::fstat(in.fd, &st) != 0 || !readAll(in.fd, previous, static_cast<std::uintmax_t>(st.st_size),
+                                                               std::numeric_limits<std::uintmax_t>::max() / 2))
+            return false;
+        const FdGuard out(createTemporary(path, 0600, staged));
+        if (out.fd < 0) return false;
+        keepOwnershipAndMode(out.fd, st);
+        if (!writeAndSync(out.fd, staged, previous, SaveOptions{}).empty()) {
+            ::unlink(staged.c_str());
+            return false;
+        }
+    }
+    const bool renamed = ::rename(staged.c_str(), bak.c_str()) == 0;
+    // rename() does nothing when both names are links to the same file (another save staged the
+    // same version a moment ago): the staged name must go either way.
+    ::unlink(staged.c_str());
+    return renamed;
 }
 
 } // namespace
 
 std::optional<SaveError> writeFileAtomically(const fs::path& requested, std::string_view bytes, const SaveOptions& options) {
-    std::error_code ec;
-    fs::path path = requested;
-    if (fs::is_symlink(path, ec)) path = fs::canonical(path, ec); // write through a link, do not replace it
-    if (ec) path = requested;
     const std::string name = requested.string();
-    const auto unchanged = fs::exists(path, ec) ? " (the previous file is unchanged)" : "";
+    const auto refuse = [&name](SaveErrorKind kind, std::string message) { return SaveError{kind, name, std::move(message)}; };
 
-    mode_t mode = 0644;
+    // A symbolic link is resolved to its final target, which is replaced atomically; the link stays.
+    // A dangling link is refused rather than replaced by a regular file.
+    fs::path path = requested;
+    struct stat lst {};
+    if (::lstat(requested.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        char* real = ::realpath(requested.c_str(), nullptr);
+        if (real == nullptr) {
+            const int err = errno;
+            std::error_code ec;
+            const auto to = fs::read_symlink(requested, ec);
+            if (err == ENOENT)
+                return refuse(SaveErrorKind::BadTarget, "cannot save: it is a symbolic link to '" + to.string() +
+                                                            "', which does not exist; nothing was written");
+            return refuse(SaveErrorKind::BadTarget, "cannot save: cannot follow the symbolic link: " + errnoText(err));
+        }
+        path = real;
+        std::free(real);
+    }
+
     struct stat st {};
     const bool existed = ::stat(path.c_str(), &st) == 0;
-    if (existed) {
-        if (S_ISDIR(st.st_mode)) return SaveError{name, "cannot save: it is a directory"};
-        mode = st.st_mode & 0777;
-    }
+    if (existed && S_ISDIR(st.st_mode)) return refuse(SaveErrorKind::BadTarget, "cannot save: it is a directory");
+    if (existed && !S_ISREG(st.st_mode)) return refuse(SaveErrorKind::BadTarget, "cannot save: it is not a regular file");
+    const std::string unchanged = existed ? " (the previous file is unchanged)" : "";
 
-    fs::path tmp = path;
-    tmp += ".tmp";
-    if (auto error = writeAndSync(tmp, bytes, mode, options); !error.empty()) {
-        ::unlink(tmp.c_str());
-        return SaveError{name, error + unchanged};
+    if (options.expected && changedOnDisk(*options.expected, requested))
+        return refuse(SaveErrorKind::ChangedOnDisk,
+                      options.expected->exists
+                          ? "the file was changed or replaced on disk since it was opened or last saved; it was not overwritten"
+                          : "a file of this name was created on disk in the meantime; it was not overwritten");
+    if (existed && !options.overwriteReadOnly && !writableByMode(st))
+        return refuse(SaveErrorKind::ReadOnly, "cannot save: the file is read-only" + unchanged);
+
+    fs::path tmp;
+    FdGuard fd(createTemporary(path, existed ? 0600 : 0666, tmp));
+    if (fd.fd < 0) {
+        const auto dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+        return refuse(SaveErrorKind::Failed, "cannot create a file in '" + dir.string() + "': " + errnoText(errno) + unchanged);
     }
+    const auto discard = [&](std::string message) {
+        ::unlink(tmp.c_str());
+        return refuse(SaveErrorKind::Failed, std::move(message) + unchanged);
+    };
+    if (existed) keepOwnershipAndMode(fd.fd, st);
+    if (auto error = writeAndSync(fd.fd, tmp, bytes, options); !error.empty()) return discard(error);
+    struct stat written {};
+    (void)::fstat(fd.fd, &written);
+    if (::close(fd.release()) != 0) return discard("cannot close '" + tmp.string() + "': " + errnoText(errno));
 
     if (existed && options.keepBackup) {
         fs::path bak = path;
         bak += ".bak";
-        ::unlink(bak.c_str());
-        // A hard link keeps the previous version without copying; fall back to a copy where links
-        // are not supported (e.g. some network or FAT file systems).
-        bool backedUp = false;
-        if (step(options, "backup")) {
-            backedUp = ::link(path.c_str(), bak.c_str()) == 0;
-            if (!backedUp) {
-                std::ifstream in(path, std::ios::binary);
-                std::ostringstream previous;
-                previous << in.rdbuf();
-                backedUp = !in.bad() && writeAndSync(bak, std::move(previous).str(), mode, SaveOptions{}).empty();
-            }
-        }
-        if (!backedUp) {
-            ::unlink(tmp.c_str());
-            return SaveError{name, "cannot keep the previous version as '" + bak.string() + "'" + unchanged};
-        }
+        if (!step(options, "backup") || !keepBackup(path, bak))
+            return discard("cannot keep the previous version as '" + bak.string() + "'");
     }
 
     const bool renameAllowed = step(options, "rename");
-    if (!renameAllowed || ::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int err = renameAllowed ? errno : EIO;
-        ::unlink(tmp.c_str());
-        return SaveError{name, "cannot replace the file: " + errnoText(err) + unchanged};
-    }
+    if (!renameAllowed || ::rename(tmp.c_str(), path.c_str()) != 0)
+        return discard("cannot replace the file: " + errnoText(renameAllowed ? errno : EIO));
     fsyncDirectory(path.parent_path());
+    if (options.written != nullptr) *options.written = stampOf(path, written, bytes);
     return std::nullopt;
 }
 
@@ -605,8 +824,13 @@ std::optional<SaveError> saveSession(const core::Session& session, const fs::pat
     try {
         bytes = serializeSession(session, options.savedAt.isSet() ? options.savedAt : now());
     } catch (const std::exception& e) {
-        return SaveError{path.string(), std::string("cannot serialize the session: ") + e.what() + " (the previous file is unchanged)"};
+        return SaveError{SaveErrorKind::Failed, path.string(),
+                         std::string("cannot serialize the session: ") + e.what() + " (the previous file is unchanged)"};
     }
+    // Never write what loadSession() would refuse: the same cap, the same words.
+    if (bytes.size() > kMaxFileBytes)
+        return SaveError{SaveErrorKind::TooLarge, path.string(),
+                         tooLargeMessage(bytes.size()) + ": Lernraum could not open it again; nothing was written"};
     return writeFileAtomically(path, bytes, options);
 }
 

@@ -20,7 +20,35 @@ namespace lernraum::store {
 
 inline constexpr std::string_view kFormatName = "lernraum-session";
 inline constexpr int kSchemaVersion = 1;
-inline constexpr std::uintmax_t kMaxFileBytes = 64ull * 1024 * 1024; // size cap for loading
+inline constexpr std::uintmax_t kMaxFileBytes = 64ull * 1024 * 1024; // size cap for loading and saving
+
+// "file is too large (70 MiB, at most 64 MiB)": the one message for the cap, on load and on save.
+std::string tooLargeMessage(std::uintmax_t bytes);
+
+// What a session file looked like on disk when it was read or written: a later save compares it
+// with the file as it is then, to notice changes made behind Lernraum's back (another facilitator,
+// a sync client). `exists == false` stands for "there was no file".
+struct FileStamp {
+    bool exists = false;
+    std::string target; // the file's real path (symbolic links resolved)
+    std::uintmax_t size = 0;
+    std::int64_t mtimeNs = 0;
+    std::uint64_t dev = 0;
+    std::uint64_t ino = 0;
+    std::uint64_t hash = 0; // of the content (contentHash)
+};
+
+// A 64-bit hash of file content for change detection (not a cryptographic hash).
+std::uint64_t contentHash(std::string_view bytes);
+
+// The stamp of the file at `path` as it is now (the content is read and hashed; symbolic links are
+// followed). A missing file gives exists == false.
+FileStamp stampFile(const std::filesystem::path& path);
+
+// True when the file is not the one described by `before`: it appeared, disappeared, now resolves
+// to another file, or has another size or content. A file that was only touched, or rewritten with
+// the same bytes (as sync clients do), is unchanged.
+bool changedSince(const FileStamp& before, const FileStamp& now);
 
 enum class LoadErrorKind {
     Io,           // cannot open/read the file (missing, permission, is a directory)
@@ -47,6 +75,7 @@ std::string_view toName(LoadErrorKind kind); // "io", "too_large", "not_lernraum
 struct LoadResult {
     std::optional<core::Session> session;
     std::optional<LoadError> error;
+    FileStamp stamp; // loadSession(): the file as read (exists == false for parseSession)
     explicit operator bool() const { return session.has_value(); }
 };
 
@@ -59,7 +88,16 @@ LoadResult loadSession(const std::filesystem::path& path);
 // Serializes a session into the envelope. `savedAt` goes into "saved_at".
 std::string serializeSession(const core::Session& session, core::Timestamp savedAt);
 
+enum class SaveErrorKind {
+    Failed,        // the system refused (no space, no permission, missing folder, ...)
+    ChangedOnDisk, // SaveOptions::expected was given and the file changed since
+    ReadOnly,      // the existing file is read-only for the saver (overwriteReadOnly not set)
+    TooLarge,      // the file would exceed kMaxFileBytes, so Lernraum could not open it again
+    BadTarget,     // a directory, a dangling symbolic link, or not a regular file
+};
+
 struct SaveError {
+    SaveErrorKind kind = SaveErrorKind::Failed;
     std::string file;
     std::string message;
     [[nodiscard]] std::string toString() const { return file + ": error: " + message; }
@@ -68,13 +106,24 @@ struct SaveError {
 struct SaveOptions {
     bool keepBackup = true; // keep the previous version as NAME.bak
     core::Timestamp savedAt{}; // 0 = now
+    // When set, the save is refused (SaveErrorKind::ChangedOnDisk) if the file on disk is no longer
+    // the one described here (see changedSince); pass the stamp from loading or the last save.
+    std::optional<FileStamp> expected;
+    // Replace a file the saver has no write permission for (after the user said so).
+    bool overwriteReadOnly = false;
+    // When set, receives the stamp of the file just written (on success).
+    FileStamp* written = nullptr;
     // Test hook: called before each step ("write", "fsync", "rename", "backup"); returning
     // false makes that step fail as if the system call had failed.
     std::function<bool(std::string_view step)> faultInjection;
 };
 
-// Crash-safe save: serialize to memory, write NAME.tmp, fsync, keep the previous file as NAME.bak,
-// rename NAME.tmp over NAME, fsync the directory. On failure the previous file is untouched.
+// Crash-safe save: serialize to memory, write a new uniquely named temporary file in the target's
+// folder (created exclusively, never through a link), fsync, keep the previous file as NAME.bak,
+// rename the temporary file over NAME, fsync the directory. On failure the previous file is
+// untouched. A symbolic link NAME is resolved and its final target replaced (the link stays); a
+// dangling link is refused. The existing file's mode and group are kept where permitted. A session
+// that would be larger than kMaxFileBytes is refused with the loader's message.
 std::optional<SaveError> saveSession(const core::Session& session, const std::filesystem::path& path,
                                      const SaveOptions& options = {});
 

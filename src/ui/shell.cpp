@@ -48,9 +48,15 @@ Shell::Shell(ShellServices services, Settings& settings) : m_services(std::move(
 // -----------------------------------------------------------------------------------------------
 // [SECTION] document
 
+void Shell::setPath(std::string path) {
+    const bool changed = path != m_path;
+    m_path = std::move(path);
+    if (changed && m_services.documentChanged) m_services.documentChanged(m_path);
+}
+
 void Shell::setSession(core::Session session, std::string path) {
     m_session = std::move(session);
-    m_path = std::move(path);
+    setPath(std::move(path));
     m_history.clear();
     m_unsavedRestore = false;
     m_timer.clear();
@@ -71,6 +77,7 @@ bool Shell::openFile(const std::string& path) {
         return false;
     }
     setSession(std::move(*outcome.session), path);
+    if (!outcome.heldBy.empty()) showModal(Modal::FileInUse, outcome.heldBy);
     return true;
 }
 
@@ -82,20 +89,29 @@ bool Shell::save() {
     return saveAs(m_path);
 }
 
-bool Shell::saveAs(const std::string& path) {
+bool Shell::saveAs(const std::string& path, bool overwrite) {
     if (!m_services.save) return false;
     m_timer.commit(m_time, [this](core::CommandResult result) { submit(result); }); // the time used so far
-    std::string error;
+    SaveOutcome outcome;
     try {
-        error = m_services.save(m_session, path);
+        outcome = m_services.save(m_session, path, overwrite);
     } catch (const std::exception& e) {
-        error = path + ": error: " + e.what();
+        outcome = {SaveOutcome::Status::Failed, path + ": error: " + e.what()};
     }
-    if (!error.empty()) {
-        showModal(Modal::LoadError, error);
+    switch (outcome.status) {
+    case SaveOutcome::Status::Saved: break;
+    case SaveOutcome::Status::ChangedOnDisk:
+    case SaveOutcome::Status::ReadOnly:
+        // Not silently: the user decides (reload, save as, overwrite); the file stays as it is.
+        m_conflict = outcome.status;
+        m_conflictPath = path;
+        showModal(Modal::SaveConflict, outcome.error);
+        return false;
+    case SaveOutcome::Status::Failed:
+        showModal(Modal::LoadError, outcome.error.empty() ? path : outcome.error);
         return false;
     }
-    m_path = path;
+    setPath(path);
     m_history.markSaved();
     m_unsavedRestore = false;
     addRecentFile(m_settings, m_path);

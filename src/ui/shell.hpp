@@ -33,6 +33,18 @@ namespace lernraum::ui {
 struct LoadOutcome {
     std::optional<core::Session> session;
     std::string error; // the store's typed message ("FILE: error: ..."), when session is empty
+    // Opened, but another Lernraum instance holds the file's lock: who ("anna @ pc-12 (...)").
+    std::string heldBy;
+};
+
+struct SaveOutcome {
+    enum class Status {
+        Saved,
+        Failed,        // error says why; nothing was replaced
+        ChangedOnDisk, // the file changed on disk since it was opened or last saved: not overwritten
+        ReadOnly,      // the file is read-only: not replaced
+    } status = Status::Saved;
+    std::string error; // the store's message ("FILE: error: ...") unless Saved
 };
 
 // What a file dialog is for: its title and the files it lists (each export has its own).
@@ -52,8 +64,11 @@ struct NativeDialogAnswer {
 
 struct ShellServices {
     std::function<LoadOutcome(const std::string& path)> load;
-    // Returns an error message, or "" when saved.
-    std::function<std::string(const core::Session& session, const std::string& path)> save;
+    // Saves the session. Without `overwrite` a file changed on disk since it was opened or last
+    // saved, or a read-only file, is not replaced (the shell then asks); with it, it is.
+    std::function<SaveOutcome(const core::Session& session, const std::string& path, bool overwrite)> save;
+    // Optional: the document shown is now the file `path` ("" = untitled), e.g. to move the lock file.
+    std::function<void(const std::string& path)> documentChanged;
     std::function<core::Session()> newSession;
     // Optional: the desktop's file dialog (zenity, kdialog). Unavailable -> built-in dialog.
     std::function<NativeDialogAnswer(const FileDialogRequest& request)> nativeDialog;
@@ -73,7 +88,8 @@ std::string_view toName(Tab tab);             // "agenda", "board", "retro", "ex
 std::optional<Tab> parseTab(std::string_view name);
 
 // Modal dialogs the shell can show (at most one at a time).
-enum class Modal { None, UnsavedChanges, LoadError, Recovery, Rename, About, Shortcuts, PathDialog, WorkshopData, FollowUp };
+enum class Modal { None, UnsavedChanges, LoadError, Recovery, Rename, About, Shortcuts, PathDialog, SaveConflict, FileInUse,
+                   WorkshopData, FollowUp };
 
 class Shell {
 public:
@@ -83,7 +99,7 @@ public:
     void setSession(core::Session session, std::string path); // fresh history, not dirty
     bool openFile(const std::string& path);                    // false: load error modal shown
     bool save();                                               // asks for a path when there is none
-    bool saveAs(const std::string& path);
+    bool saveAs(const std::string& path, bool overwrite = false);
     [[nodiscard]] const core::Session& session() const { return m_session; }
     [[nodiscard]] const std::string& path() const { return m_path; }
     [[nodiscard]] core::History& history() { return m_history; }
@@ -141,6 +157,9 @@ private:
     void drawRenamePrompt();
     void drawMessageModal(const char* title, Modal which);
     void drawShortcuts();
+    void drawSaveConflict();
+    void drawFileInUse();
+    void setPath(std::string path); // tells the services when the shown file changes
 
     void showModal(Modal modal, std::string message = {});
     void showToast(std::string message);
@@ -186,6 +205,9 @@ private:
     Pending m_pending = Pending::None;
     std::string m_pendingPath;
     bool m_saveAsThenPending = false; // a Save-as dialog was opened from the unsaved prompt
+    // A save the store refused because the file changed on disk or is read-only (SaveConflict).
+    SaveOutcome::Status m_conflict = SaveOutcome::Status::Saved;
+    std::string m_conflictPath;
     PathDialog m_pathDialog;
     ExportMenu m_export; // File > Export
     std::string m_renameText;

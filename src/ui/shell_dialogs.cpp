@@ -109,8 +109,9 @@ void Shell::drawMenuBar() {
 }
 
 void Shell::drawModals() {
-    static const char* const kIds[] = {"", "###unsaved", "###error", "###recovery", "###rename", "###about", "###shortcuts", "", "", ""};
-    // The path and workshop-data dialogs open their popups themselves.
+    static const char* const kIds[] = {"",         "###unsaved",   "###error", "###recovery", "###rename", "###about",
+                                       "###shortcuts", "",         "###conflict", "###inuse",  "",         ""};
+    // The path, workshop-data and follow-up dialogs open their popups themselves.
     const bool isPopup = m_modal != Modal::PathDialog && m_modal != Modal::WorkshopData && m_modal != Modal::FollowUp &&
                          m_modal != Modal::None;
     if (m_modalRequested) {
@@ -127,6 +128,8 @@ void Shell::drawModals() {
     case Modal::Rename: drawRenamePrompt(); break;
     case Modal::About: drawMessageModal(_("About Lernraum"), Modal::About); break;
     case Modal::Shortcuts: drawShortcuts(); break;
+    case Modal::SaveConflict: drawSaveConflict(); break;
+    case Modal::FileInUse: drawFileInUse(); break;
     case Modal::WorkshopData:
         m_workshop.draw(m_session, [this](core::CommandResult result) { submit(result); }, m_presentation);
         if (!m_workshop.isOpen()) m_modal = Modal::None;
@@ -183,7 +186,11 @@ void Shell::drawUnsavedPrompt() {
         if (saveAs(m_path)) {
             runPending();
         } else {
-            m_pending = Pending::None; // the error modal explains; nothing is lost
+            if (m_modal == Modal::SaveConflict) {
+                m_saveAsThenPending = true; // once the conflict is settled by saving, carry on
+            } else {
+                m_pending = Pending::None; // the error modal explains; nothing is lost
+            }
             ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
             return;
@@ -278,6 +285,78 @@ void Shell::drawMessageModal(const char* title, Modal which) {
         colouredText(palette().warning, m_modalMessage);
         mutedText(_("The open workshop was not changed."));
     }
+    ImGui::Spacing();
+    if (button(_("OK")) || enterPressed() || escapePressed()) {
+        ImGui::CloseCurrentPopup();
+        m_modal = Modal::None;
+    }
+    ImGui::EndPopup();
+}
+
+void Shell::drawSaveConflict() {
+    placeModal(40.0f);
+    const bool changed = m_conflict == SaveOutcome::Status::ChangedOnDisk;
+    const std::string title =
+        std::string(changed ? _("The file was changed by someone else") : _("The file is read-only")) + "###conflict";
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
+    const std::string name = std::filesystem::path(m_conflictPath).filename().string();
+    boldText("\xE2\x80\x9E" + name + "\xE2\x80\x9C");
+    if (changed) {
+        wrappedText(_("Since you opened or last saved it, this file was changed on disk, for example by a colleague "
+                      "in another Lernraum or by a sync client. Saving now would overwrite those changes."));
+    } else {
+        wrappedText(_("This file is write-protected. Saving would replace it anyway."));
+    }
+    mutedText(_("Nothing has been saved yet; your changes are still open here."));
+    ImGui::Spacing();
+    enum class Choice { None, Reload, SaveAs, Overwrite, Cancel } choice = Choice::None;
+    if (changed) {
+        if (button(_("Reload (discard my changes)"))) choice = Choice::Reload;
+        ImGui::SameLine();
+    }
+    if (button(_("Save as\xE2\x80\xA6"))) choice = Choice::SaveAs;
+    ImGui::SameLine();
+    if (button(_("Overwrite"))) choice = Choice::Overwrite;
+    ImGui::SameLine();
+    if (button(_("Cancel")) || escapePressed()) choice = Choice::Cancel;
+    if (choice == Choice::None) {
+        ImGui::EndPopup();
+        return;
+    }
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    m_modal = Modal::None;
+    const std::string path = m_conflictPath;
+    m_conflict = SaveOutcome::Status::Saved;
+    switch (choice) {
+    case Choice::Reload:
+        m_saveAsThenPending = false;
+        m_pending = Pending::None;
+        openFile(path); // replaces the open session only if the file loads; otherwise it stays, unsaved
+
+        break;
+    case Choice::SaveAs: saveAsDialog(); break; // a pending quit/open runs after that save
+    case Choice::Overwrite:
+        if (saveAs(path, true) && m_saveAsThenPending) {
+            m_saveAsThenPending = false;
+            runPending();
+        }
+        break;
+    case Choice::Cancel:
+    case Choice::None:
+        m_saveAsThenPending = false;
+        m_pending = Pending::None;
+        break;
+    }
+}
+
+void Shell::drawFileInUse() {
+    placeModal(40.0f);
+    const std::string title = std::string(_("The file is open in another Lernraum")) + "###inuse";
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
+    wrappedText(std::string(_("Opened by")) + " " + m_modalMessage);
+    wrappedText(_("If you both edit it, one of you could overwrite the other's work. Lernraum asks before it "
+                  "overwrites changes made elsewhere. Agree who saves, or save your work under another name."));
     ImGui::Spacing();
     if (button(_("OK")) || enterPressed() || escapePressed()) {
         ImGui::CloseCurrentPopup();

@@ -3,6 +3,7 @@
 // drive real widgets the way a user does (move the mouse, press, release, type, press keys).
 // Items are found by their visible label through ui::recordedItems() (see widgets.hpp).
 
+#include "app/document_services.hpp"
 #include "core/demo.hpp"
 #include "store/session_file.hpp"
 #include "ui/headless.hpp"
@@ -39,23 +40,10 @@ private:
     std::filesystem::path m_path;
 };
 
-// Shell services backed by the real store.
-inline ui::ShellServices storeServices() {
+// Shell services backed by the real store, wired exactly as the GUI wires them.
+inline ui::ShellServices storeServices(std::shared_ptr<store::DocumentFile> document = std::make_shared<store::DocumentFile>()) {
     ui::ShellServices s;
-    s.load = [](const std::string& path) {
-        ui::LoadOutcome outcome;
-        auto result = store::loadSession(path);
-        if (result.session) {
-            outcome.session = std::move(result.session);
-        } else if (result.error) {
-            outcome.error = result.error->toString();
-        }
-        return outcome;
-    };
-    s.save = [](const core::Session& session, const std::string& path) -> std::string {
-        auto error = store::saveSession(session, path);
-        return error ? error->toString() : std::string{};
-    };
+    app::addDocumentServices(s, std::move(document));
     s.newSession = [] {
         core::Session session;
         session.id = "session-000000000001";
@@ -67,7 +55,8 @@ inline ui::ShellServices storeServices() {
 
 class UiHarness {
 public:
-    explicit UiHarness(const std::string& lang = "en") : m_shell(storeServices(), m_settings) {
+    explicit UiHarness(const std::string& lang = "en", ui::ShellServices services = storeServices())
+        : m_shell(std::move(services), m_settings) {
         ui::Hyphenator::instance().waitUntilLoaded(); // line breaks must not change mid-test
         ui::setLanguage(lang);
         ui::setItemRecording(true);
@@ -159,5 +148,21 @@ private:
     ui::Shell m_shell;
     double m_time = 0.0;
 };
+
+// The demo session saved as `name` in `dir`; returns the path.
+inline std::string saveDemo(const TempDir& dir, const std::string& name = "demo.lernraum") {
+    const std::string path = dir.file(name);
+    REQUIRE_FALSE(store::saveSession(core::makeDemoSession(), path).has_value());
+    return path;
+}
+
+// F2, type a title, Enter: renames the workshop through the real dialog.
+inline void rename(UiHarness& h, const std::string& title) {
+    h.chord(ui::key::F2);
+    REQUIRE(h.shell().modal() == ui::Modal::Rename);
+    h.type(title);
+    h.pressKey(ui::key::Enter);
+    REQUIRE(h.shell().modal() == ui::Modal::None);
+}
 
 } // namespace lernraum::test

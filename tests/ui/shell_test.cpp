@@ -13,25 +13,6 @@ namespace core = lernraum::core;
 namespace store = lernraum::store;
 namespace ui = lernraum::ui;
 
-namespace {
-
-std::string saveDemo(const TempDir& dir, const std::string& name = "demo.lernraum") {
-    const std::string path = dir.file(name);
-    REQUIRE_FALSE(store::saveSession(core::makeDemoSession(), path).has_value());
-    return path;
-}
-
-// F2, type a title, Enter: renames the workshop through the real dialog.
-void rename(UiHarness& h, const std::string& title) {
-    h.chord(ui::key::F2);
-    REQUIRE(h.shell().modal() == ui::Modal::Rename);
-    h.type(title);
-    h.pressKey(ui::key::Enter);
-    REQUIRE(h.shell().modal() == ui::Modal::None);
-}
-
-} // namespace
-
 TEST_CASE("opening a session file shows it and starts clean", "[ui][shell]") {
     TempDir dir;
     const std::string path = saveDemo(dir);

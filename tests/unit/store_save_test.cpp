@@ -1,7 +1,7 @@
 // Crash-safe saving: a save that fails at any step leaves the previous file byte-identical.
 
-#include "core/generate.hpp"
 #include "store/session_file.hpp"
+#include "store_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,37 +13,9 @@
 namespace fs = std::filesystem;
 using namespace lernraum;
 
-namespace {
-
-std::string readBytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("lernraum-save-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    static int& counter() {
-        static int n = 0;
-        return n;
-    }
-};
-
-core::Session session(std::uint64_t seed) {
-    core::GenerateOptions o;
-    o.seed = seed;
-    o.cards = 20;
-    return core::generateSession(o);
-}
-
-} // namespace
+using test::readBytes;
+using test::session;
+using test::TempDir;
 
 TEST_CASE("Saving writes the file and keeps the previous version as .bak", "[store][save]") {
     TempDir dir;
@@ -54,7 +26,7 @@ TEST_CASE("Saving writes the file and keeps the previous version as .bak", "[sto
     REQUIRE_FALSE(store::saveSession(session(2), file));
     CHECK(readBytes(dir.path / "w.lernraum.bak") == first);
     CHECK(*store::loadSession(file).session == session(2));
-    CHECK_FALSE(fs::exists(dir.path / "w.lernraum.tmp"));
+    CHECK_FALSE(test::hasTemporaryFiles(dir.path));
 }
 
 TEST_CASE("A save that fails at any step leaves the previous file byte-identical", "[store][save]") {
@@ -71,7 +43,7 @@ TEST_CASE("A save that fails at any step leaves the previous file byte-identical
         REQUIRE(error);
         CHECK(error->message.find("unchanged") != std::string::npos);
         CHECK(readBytes(file) == before);
-        CHECK_FALSE(fs::exists(dir.path / "w.lernraum.tmp"));
+        CHECK_FALSE(test::hasTemporaryFiles(dir.path));
         CHECK(*store::loadSession(file).session == session(1));
     }
 }

@@ -3,6 +3,10 @@
 // 30 s (crash-safe, in <config>/recovery/, never over the user's file). On start, a copy newer
 // than its session file is offered for restore; declining keeps it (renamed *.declined) until the
 // next clean save of that session removes it.
+//
+// A copy belongs to its document: a saved session's copy is keyed by the file's absolute path, an
+// untitled session's copy by the session's own id ("untitled-<id>.lernraum"). Saving one document
+// never removes another document's copy.
 
 #include "core/model.hpp"
 
@@ -11,12 +15,14 @@
 #include <optional>
 #include <string>
 
-namespace lernraum::app {
+namespace lernraum::store {
 
 inline constexpr double kAutosaveSeconds = 30.0;
 
-// <configDir>/recovery/<name>-<hash of the absolute path>.lernraum; "untitled" for a new session.
-std::filesystem::path recoveryPath(const std::filesystem::path& configDir, const std::string& sessionPath);
+// <configDir>/recovery/<name>-<hash of the absolute path>.lernraum for a file;
+// <configDir>/recovery/untitled-<session id>.lernraum for an untitled session.
+std::filesystem::path recoveryPath(const std::filesystem::path& configDir, const std::string& sessionPath,
+                                   const std::string& sessionId);
 
 struct RecoveryOffer {
     core::Session session;
@@ -24,13 +30,15 @@ struct RecoveryOffer {
     std::string savedAt; // local time, "2026-11-22 10:15"
 };
 
-// A loadable recovery copy newer than the session file (or, for an untitled session, any).
+// For a file: its loadable recovery copy if newer than the file. For an untitled session
+// (sessionPath empty): the newest loadable copy of any untitled session.
 std::optional<RecoveryOffer> findRecovery(const std::filesystem::path& configDir, const std::string& sessionPath);
 
 // Moves a declined copy aside so autosave does not overwrite it.
 void keepDeclined(const std::filesystem::path& recoveryFile);
-// After a clean save: removes the copy and any declined copy.
-void removeRecovery(const std::filesystem::path& configDir, const std::string& sessionPath);
+// After a clean save of the session `sessionId` to `sessionPath`: removes that file's copy, the
+// copy the session had while it was untitled, and their declined copies. Nothing else.
+void removeRecovery(const std::filesystem::path& configDir, const std::string& sessionPath, const std::string& sessionId);
 
 class Autosaver {
 public:
@@ -54,4 +62,4 @@ private:
     bool m_haveVersion = false;
 };
 
-} // namespace lernraum::app
+} // namespace lernraum::store
