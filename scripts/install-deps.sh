@@ -14,6 +14,7 @@ PACKAGES=(
   gettext
   xvfb xauth xdotool
   jq python3
+  libicu-dev wngerman
 )
 
 missing=()
