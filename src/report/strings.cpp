@@ -94,7 +94,7 @@ constexpr Strings kGerman{
     .noBoards = "Kein Board.",
     .evaluation = "Auswertung",
     .roti = "ROTI (Return on Time Invested)",
-    .rotiScale = "1 = verlorene Zeit … 5 = sehr lohnend",
+    .rotiScale = "1 = verschwendet … 5 = sehr wertvoll",
     .answers = "Antworten",
     .mean = "Mittelwert",
     .noRoti = "Keine ROTI-Abfrage.",
@@ -113,6 +113,14 @@ constexpr Strings kGerman{
                    "Rückschlüsse auf einzelne Personen zulassen.",
     .privacyNamesShown = "Achtung: Dieser Bericht wurde ausdrücklich mit Namen erstellt und ist nur für den "
                          "internen Gebrauch der Teilnehmenden bestimmt.",
+    .customFormat = "eigenes Format",
+    .groupVotes = "(Punkte auf die ganze Gruppe)",
+    .cardDone = "erledigte Karte",
+    .openItems = "Offene Punkte",
+    .openItemsNote = "Offene Board-Karten und Maßnahmen mit Verantwortlichkeit und Fälligkeit, früheste Fälligkeit zuerst.",
+    .openItem = "Offener Punkt",
+    .card = "Karte",
+    .noOpenItems = "Keine offenen Karten oder Maßnahmen.",
     .notSet = "–",
 };
 
@@ -222,6 +230,14 @@ constexpr Strings kEnglish{
                    "about individuals.",
     .privacyNamesShown = "Caution: this report was explicitly created with names and is meant only for the "
                          "participants' internal use.",
+    .customFormat = "custom format",
+    .groupVotes = "(dots on the group as a whole)",
+    .cardDone = "card done",
+    .openItems = "Open items",
+    .openItemsNote = "Open board cards and actions with owner and due date, earliest due date first.",
+    .openItem = "Open item",
+    .card = "Card",
+    .noOpenItems = "No open cards or actions.",
     .notSet = "–",
 };
 
@@ -237,8 +253,7 @@ std::string_view pick(Language l, E v, const std::array<std::string_view, N>& de
 const Strings& stringsFor(Language language) { return language == Language::German ? kGerman : kEnglish; }
 
 std::string_view label(Language l, core::SessionKind v) {
-    return pick<core::SessionKind, 5>(l, v, {"Auftaktsitzung", "Planungssitzung", "Auswertungssitzung", "Evaluationssitzung", "Sonstige Sitzung"},
-                                      {"Kick-off", "Planning session", "Review session", "Evaluation session", "Other session"});
+    return core::sessionKindLabel(v, l == Language::German ? "de" : "en"); // the GUI's labels
 }
 std::string_view label(Language l, core::Role v, bool plural) {
     if (plural)
