@@ -326,14 +326,14 @@ private:
     std::string role(const std::optional<core::Role>& r) const { return r ? role(*r) : std::string{}; }
 
     void sessions() {
-        int items = 0, groups = 0, actions = 0, cards = 0, plannedMin = 0;
+        long long items = 0, groups = 0, actions = 0, cards = 0, plannedMin = 0; // 64-bit: no wrap
         long long usedSec = 0;
         for (const auto& r : m_s.retrospectives) {
-            items += static_cast<int>(r.items.size());
-            groups += static_cast<int>(r.groups.size());
-            actions += static_cast<int>(r.actions.size());
+            items += static_cast<long long>(r.items.size());
+            groups += static_cast<long long>(r.groups.size());
+            actions += static_cast<long long>(r.actions.size());
         }
-        for (const auto& b : m_s.boards) cards += static_cast<int>(b.cards.size());
+        for (const auto& b : m_s.boards) cards += static_cast<long long>(b.cards.size());
         for (const auto& a : m_s.agenda) {
             plannedMin += a.timeboxMinutes;
             usedSec += a.usedSeconds;
