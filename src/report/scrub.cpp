@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace lernraum::report {
 
@@ -192,14 +193,24 @@ Folded fold(std::string_view text, bool joinBreaks = false) {
             s.upper = u_isupper(c) || u_istitle(c);
             s.lower = u_islower(c);
             s.word = u_isalnum(c) || s.upper || s.lower;
-            icu::UnicodeString original = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + begin, static_cast<int32_t>(end - begin)));
-            UErrorCode status = U_ZERO_ERROR;
-            const icu::UnicodeString normal = icuInstances().nfkcCf->normalize(original, status);
-            if (U_FAILURE(status)) continue;
-            for (int32_t k = 0; k < normal.length();) {
-                const UChar32 n = normal.char32At(k);
-                k += U16_LENGTH(n);
-                appendFoldedLetter(piece, n);
+            // A single code point folds the same way every time: cached (most text repeats a few
+            // umlauts and punctuation marks).
+            thread_local std::unordered_map<std::uint32_t, std::string> cache;
+            const auto cached = marks ? cache.end() : cache.find(cp);
+            if (cached != cache.end()) {
+                piece = cached->second;
+            } else {
+                icu::UnicodeString original =
+                    icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + begin, static_cast<int32_t>(end - begin)));
+                UErrorCode status = U_ZERO_ERROR;
+                const icu::UnicodeString normal = icuInstances().nfkcCf->normalize(original, status);
+                if (U_FAILURE(status)) continue;
+                for (int32_t k = 0; k < normal.length();) {
+                    const UChar32 n = normal.char32At(k);
+                    k += U16_LENGTH(n);
+                    appendFoldedLetter(piece, n);
+                }
+                if (!marks && cache.size() < 4096) cache.emplace(cp, piece);
             }
         }
         // Runs of white space fold to one space.
@@ -271,8 +282,9 @@ void addPhrase(std::vector<Pattern>& out, std::string_view raw, std::string_view
                const std::set<std::string, std::less<>>& skipParts, std::size_t minPartLen) {
     const std::string clean = sanitizeText(raw, false);
     std::string collapsed = fold(clean).text;
-    while (!collapsed.empty() && collapsed.front() == ' ') collapsed.erase(collapsed.begin());
-    while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+    // Names start and end with a letter: quotes, brackets and spaces around them are not part of it.
+    while (!collapsed.empty() && !isWordByte(collapsed.front())) collapsed.erase(collapsed.begin());
+    while (!collapsed.empty() && !isWordByte(collapsed.back())) collapsed.pop_back();
     addPattern(out, collapsed, placeholder, 2);
     if (!parts) return;
     std::string token;
@@ -453,38 +465,66 @@ void findPhones(std::string_view t, std::vector<Match>& out) {
     }
 }
 
+// Patterns indexed by their first bytes, so a text is read once per word start instead of once per
+// pattern (an export scrubs with the names of all its sessions: thousands of patterns).
+constexpr std::size_t kKeyLength = 4;
+
+struct PatternIndex {
+    std::vector<Pattern> list;
+    std::unordered_map<std::string, std::vector<std::size_t>> byKey; // first min(4, size) bytes
+
+    void build() {
+        byKey.clear();
+        for (std::size_t i = 0; i < list.size(); ++i)
+            byKey[list[i].folded.substr(0, std::min(kKeyLength, list[i].folded.size()))].push_back(i);
+    }
+};
+
 // Name matches in one folded view. A name matches as a whole word, or at a capital boundary inside
 // a word ("KolleginQuellenbrink"), never as the prefix or suffix of a longer lower-case word
 // ("Kleine", "Personalrat"). The German genitive ("Meiers", "Meier's") is part of the match.
-void findNames(const Folded& f, const std::vector<Pattern>& patterns, bool onlyAcrossJoins, std::vector<Match>& out) {
+void findNames(const Folded& f, const PatternIndex& index, bool onlyAcrossJoins, std::vector<Match>& out) {
     const std::string& t = f.text;
     const auto& segs = f.segs;
     const std::size_t n = segs.size();
-    for (const auto& p : patterns) {
-        if (p.folded.empty()) continue;
-        for (std::size_t pos = t.find(p.folded); pos != std::string::npos; pos = t.find(p.folded, pos + 1)) {
-            const std::size_t endPos = pos + p.folded.size();
-            if (onlyAcrossJoins &&
-                std::none_of(f.joins.begin(), f.joins.end(), [&](std::size_t j) { return j > pos && j < endPos; }))
-                continue;
-            const std::uint32_t first = f.seg[pos], last = f.seg[endPos - 1];
-            // Whole segments only: not the "u" of a folded "ü" = "ue".
-            if (pos > 0 && f.seg[pos - 1] == first) continue;
-            if (endPos < t.size() && f.seg[endPos] == last) continue;
-            const bool startOk = first == 0 || !segs[first - 1].word ||
-                                 (!p.wholeWord && segs[first].upper && segs[first - 1].lower);
-            if (!startOk) continue;
-            std::size_t endSeg = last;
-            bool endOk = last + 1 >= n || !segs[last + 1].word || (!p.wholeWord && segs[last + 1].upper && segs[last].lower);
-            if (!endOk && endPos < t.size() && t[endPos] == 's' && (last + 2 >= n || !segs[last + 2].word)) {
-                endOk = true; // genitive "Meiers"
-                endSeg = last + 1;
+    if (index.list.empty()) return;
+    std::string key;
+    for (std::size_t pos = 0; pos < t.size(); ++pos) {
+        const std::uint32_t first = f.seg[pos];
+        // Whole segments only: not the "e" of a folded "ü" = "ue"; and only where a word starts.
+        if (pos > 0 && f.seg[pos - 1] == first) continue;
+        if (!segs[first].word) continue;
+        const bool wordStart = first == 0 || !segs[first - 1].word;
+        const bool capitalBoundary = !wordStart && segs[first].upper && segs[first - 1].lower;
+        if (!wordStart && !capitalBoundary) continue;
+        for (std::size_t keyLen = 2; keyLen <= kKeyLength && pos + keyLen <= t.size(); ++keyLen) {
+            key.assign(t, pos, keyLen);
+            const auto bucket = index.byKey.find(key);
+            if (bucket == index.byKey.end()) continue;
+            for (const std::size_t pi : bucket->second) {
+                const Pattern& p = index.list[pi];
+                if (p.folded.size() > kKeyLength ? keyLen != kKeyLength : keyLen != p.folded.size()) continue;
+                if (t.compare(pos, p.folded.size(), p.folded) != 0) continue;
+                if (capitalBoundary && p.wholeWord) continue;
+                const std::size_t endPos = pos + p.folded.size();
+                if (onlyAcrossJoins &&
+                    std::none_of(f.joins.begin(), f.joins.end(), [&](std::size_t j) { return j > pos && j < endPos; }))
+                    continue;
+                const std::uint32_t last = f.seg[endPos - 1];
+                if (endPos < t.size() && f.seg[endPos] == last) continue;
+                std::size_t endSeg = last;
+                bool endOk = last + 1 >= n || !segs[last + 1].word ||
+                             (!p.wholeWord && segs[last + 1].upper && segs[last].lower);
+                if (!endOk && endPos < t.size() && t[endPos] == 's' && (last + 2 >= n || !segs[last + 2].word)) {
+                    endOk = true; // genitive "Meiers"
+                    endSeg = last + 1;
+                }
+                if (!endOk) continue;
+                if (endSeg == last && endPos + 2 <= t.size() && t[endPos] == '\'' && t[endPos + 1] == 's' &&
+                    (last + 3 >= n || !segs[last + 3].word))
+                    endSeg = last + 2; // "Meier's"
+                out.push_back({segs[first].begin, segs[endSeg].end, p.placeholder});
             }
-            if (!endOk) continue;
-            if (endSeg == last && endPos + 2 <= t.size() && (t[endPos] == '\'') && t[endPos + 1] == 's' &&
-                (last + 3 >= n || !segs[last + 3].word))
-                endSeg = last + 2; // "Meier's"
-            out.push_back({segs[first].begin, segs[endSeg].end, p.placeholder});
         }
     }
 }
@@ -529,7 +569,7 @@ void addToScrubList(ScrubList& list, const core::Session& session) {
 }
 
 struct Scrubber::Patterns {
-    std::vector<Pattern> list;
+    PatternIndex index;
     bool urls = true, contacts = true;
 };
 
@@ -537,7 +577,7 @@ Scrubber::Scrubber(const ScrubList& list) {
     auto compiled = std::make_shared<Patterns>();
     compiled->urls = list.urls;
     compiled->contacts = list.contacts;
-    auto& patterns = compiled->list;
+    auto& patterns = compiled->index.list;
     for (const auto& n : list.names) addPhrase(patterns, n, "[NAME]", true, nameParticles(), 2);
     for (const auto& o : list.orgs) addPhrase(patterns, o, "[ORG]", true, genericOrgWords(), 4);
     for (const auto& s : list.series) addPhrase(patterns, s, "[LERNRAUM]", false, genericOrgWords(), 4);
@@ -550,6 +590,7 @@ Scrubber::Scrubber(const ScrubList& list) {
     patterns.erase(std::unique(patterns.begin(), patterns.end(),
                                [](const Pattern& a, const Pattern& b) { return a.folded == b.folded; }),
                    patterns.end());
+    compiled->index.build();
     m_patterns = std::move(compiled);
 }
 
@@ -558,7 +599,7 @@ std::string scrubText(std::string_view raw, const ScrubList& list) { return Scru
 std::string Scrubber::operator()(std::string_view raw) const {
     const std::string text = sanitizeText(raw);
     if (text.empty()) return text;
-    const auto& patterns = m_patterns->list;
+    const auto& patterns = m_patterns->index;
 
     std::vector<Match> matches;
     const Folded f = fold(text);
