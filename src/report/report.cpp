@@ -187,17 +187,19 @@ private:
         }
         if (order.empty()) return;
         m_doc.heading(2, m_t.experimentDevelopment);
+        // Each experiment's appearances in series order, collected once (not order × sessions).
+        std::map<core::Id, std::vector<std::pair<const core::Session*, const core::Experiment*>>> byId;
+        for (const auto& s : series) {
+            for (const auto& e : s.experiments) byId[e.id].emplace_back(&s, &e);
+        }
         Rows rows;
         for (const auto& id : order) {
             bool first = true;
-            for (const auto& s : series) {
-                for (const auto& e : s.experiments) {
-                    if (e.id != id) continue;
-                    rows.push_back({first ? txt(e.title) : std::string{}, date(s.date), std::string(label(lang(), e.status)),
-                                    std::string(label(lang(), e.result)), std::string(label(lang(), e.decision)),
-                                    std::to_string(e.observations.size())});
-                    first = false;
-                }
+            for (const auto& [s, e] : byId[id]) {
+                rows.push_back({first ? txt(e->title) : std::string{}, date(s->date), std::string(label(lang(), e->status)),
+                                std::string(label(lang(), e->result)), std::string(label(lang(), e->decision)),
+                                std::to_string(e->observations.size())});
+                first = false;
             }
         }
         m_doc.table({std::string(m_t.experiments), std::string(m_t.date), std::string(m_t.status), std::string(m_t.result),
@@ -471,19 +473,26 @@ private:
             m_doc.heading(level, std::string(m_t.board) + (b.title.empty() ? "" : ": " + txt(b.title)));
             const core::Timestamp asOf = core::latestActivity(b);
             Rows rows;
-            for (const auto& c : b.columns) {
-                int n = 0;
+            // Card statistics per column id, in one pass over the cards (not columns × cards).
+            struct ColumnStats {
+                int n = 0, aged = 0;
                 double ageSum = 0, ageMax = 0;
-                int aged = 0;
-                for (const auto& card : b.cards) {
-                    if (card.archived || card.columnId != c.id) continue;
-                    ++n;
-                    if (const auto age = core::ageInColumnDays(card, asOf)) {
-                        ageSum += *age;
-                        ageMax = std::max(ageMax, *age);
-                        ++aged;
-                    }
+            };
+            std::map<core::Id, ColumnStats> stats;
+            for (const auto& card : b.cards) {
+                if (card.archived) continue;
+                auto& st = stats[card.columnId];
+                ++st.n;
+                if (const auto age = core::ageInColumnDays(card, asOf)) {
+                    st.ageSum += *age;
+                    st.ageMax = std::max(st.ageMax, *age);
+                    ++st.aged;
                 }
+            }
+            for (const auto& c : b.columns) {
+                const ColumnStats st = stats.contains(c.id) ? stats[c.id] : ColumnStats{};
+                const int n = st.n, aged = st.aged;
+                const double ageSum = st.ageSum, ageMax = st.ageMax;
                 std::string wip = c.wipLimit > 0 ? std::to_string(c.wipLimit) : std::string(m_t.notSet);
                 if (c.wipLimit > 0 && n > c.wipLimit) wip += " (" + std::string(m_t.wipExceeded) + ")";
                 rows.push_back({txt(c.title), std::string(label(lang(), c.kind)), wip, std::to_string(n),

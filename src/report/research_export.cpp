@@ -378,16 +378,26 @@ private:
         const std::string retro = id(r.id, "ret");
         auto& items = table("retro_items.csv");
         auto& votes = table("votes.csv");
+        // Index maps, built once: n log n instead of items × (prompts + groups). The last prompt or
+        // group with an id wins, as the scans before did.
+        std::map<core::Id, std::size_t> promptIndex;
+        for (std::size_t i = 0; i < r.prompts.size(); ++i) promptIndex[r.prompts[i].id] = i;
+        std::map<core::Id, const core::RetroGroup*> groupIndex;
+        for (const auto& g : r.groups) groupIndex[g.id] = &g;
+        std::map<std::size_t, std::string> promptTexts; // scrubbed once per prompt
+        std::map<const core::RetroGroup*, std::string> groupTitles;
         for (const auto& item : r.items) {
             std::string promptPos, promptText, groupTitle;
-            for (std::size_t i = 0; i < r.prompts.size(); ++i) {
-                if (r.prompts[i].id == item.promptId) {
-                    promptPos = num(static_cast<long long>(i + 1));
-                    promptText = text(r.prompts[i].text);
-                }
+            if (const auto it = promptIndex.find(item.promptId); it != promptIndex.end()) {
+                promptPos = num(static_cast<long long>(it->second + 1));
+                auto [cached, fresh] = promptTexts.try_emplace(it->second);
+                if (fresh) cached->second = text(r.prompts[it->second].text);
+                promptText = cached->second;
             }
-            for (const auto& g : r.groups) {
-                if (g.id == item.groupId) groupTitle = text(g.title);
+            if (const auto it = groupIndex.find(item.groupId); it != groupIndex.end()) {
+                auto [cached, fresh] = groupTitles.try_emplace(it->second);
+                if (fresh) cached->second = text(it->second->title);
+                groupTitle = cached->second;
             }
             items.add({m_session, retro, id(item.id, "itm"), safeFormatId(r.formatId, m_o.knownFormatIds), id(item.promptId, "prm"), promptPos,
                        id(item.groupId, "grp"), num(item.votes), month(item.createdAt), flag(item.hidden),
@@ -399,14 +409,12 @@ private:
         for (const auto& g : r.groups) votes.add({m_session, retro, "group", id(g.id, "grp"), num(g.votes), budget, limit});
 
         auto& actions = table("actions.csv");
+        std::set<core::Id> itemIds;
+        for (const auto& item : r.items) itemIds.insert(item.id);
         for (const auto& a : r.actions) {
             std::string sourcePrefix = "obj";
-            for (const auto& item : r.items) {
-                if (item.id == a.sourceId) sourcePrefix = "itm";
-            }
-            for (const auto& g : r.groups) {
-                if (g.id == a.sourceId) sourcePrefix = "grp";
-            }
+            if (itemIds.contains(a.sourceId)) sourcePrefix = "itm";
+            if (groupIndex.contains(a.sourceId)) sourcePrefix = "grp";
             actions.add({m_session, retro, id(a.id, "act"), role(a.ownerRole), std::string(core::toName(a.status)),
                          month(a.due), flag(!a.carriedFromSessionId.empty()), id(a.carriedFromSessionId, "ses"),
                          id(a.sourceId, sourcePrefix), id(a.cardId, "crd"), id(a.experimentId, "exp"), text(a.text),
@@ -438,13 +446,13 @@ private:
     void board(const core::Board& b) {
         const std::string boardId = id(b.id, "brd");
         auto& t = table("board_flow.csv");
+        std::map<core::Id, std::size_t> columnIndex; // the last column with an id wins, as before
+        for (std::size_t i = 0; i < b.columns.size(); ++i) columnIndex[b.columns[i].id] = i;
         for (const auto& c : b.cards) {
             std::string kind, position;
-            for (std::size_t i = 0; i < b.columns.size(); ++i) {
-                if (b.columns[i].id == c.columnId) {
-                    kind = std::string(core::toName(b.columns[i].kind));
-                    position = num(static_cast<long long>(i + 1));
-                }
+            if (const auto it = columnIndex.find(c.columnId); it != columnIndex.end()) {
+                kind = std::string(core::toName(b.columns[it->second].kind));
+                position = num(static_cast<long long>(it->second + 1));
             }
             int done = 0;
             for (const auto& item : c.checklist) done += item.done ? 1 : 0;
