@@ -8,7 +8,6 @@
 #include "report/report.hpp"
 #include "report/research_export.hpp"
 #include "report/strings.hpp"
-#include "store/assets_file.hpp"
 
 #include <climits>
 
@@ -18,10 +17,7 @@ using namespace lernraum::report::test;
 
 namespace {
 
-const core::RetroLibrary& library() {
-    static const core::RetroLibrary lib = store::loadRetroLibrary(std::string(LERNRAUM_SOURCE_DIR) + "/assets").library;
-    return lib;
-}
+const core::RetroLibrary& library() { return shippedLibrary(); }
 
 std::string md(const std::vector<core::Session>& s, Language l = Language::German, bool names = false) {
     ReportOptions o{ReportFormat::Markdown, l, names};

@@ -5,7 +5,6 @@
 #include "core/validate.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
-#include "store/assets_file.hpp"
 
 #include <regex>
 #include <set>
@@ -15,12 +14,6 @@ using namespace lernraum::report;
 using namespace lernraum::report::test;
 
 namespace {
-
-// The shipped formats, as `lernraum report` loads them (for the format names).
-const core::RetroLibrary& shippedLibrary() {
-    static const core::RetroLibrary library = store::loadRetroLibrary(std::string(LERNRAUM_SOURCE_DIR) + "/assets").library;
-    return library;
-}
 
 std::string render(const std::vector<core::Session>& s, ReportFormat f, Language l, bool names = false) {
     ReportOptions o{f, l, names};
