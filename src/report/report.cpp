@@ -75,7 +75,7 @@ public:
             }
         }
         m_doc.heading(2, m_t.privacy);
-        m_doc.paragraph(m_t.privacyText);
+        m_doc.paragraph(m_scrub ? std::string(m_t.privacyText) + " " + std::string(m_t.privacyScrubbed) : std::string(m_t.privacyText));
         return m_doc.finish(std::string(m_t.generatedBy) + " · " + asOfText);
     }
 

@@ -111,6 +111,8 @@ constexpr Strings kGerman{
                    "Beiträge der Retrospektive sind anonym; wer wofür gestimmt hat, wird nicht erfasst. Verdeckte, "
                    "nicht aufgedeckte Karten erscheinen ohne Text. Vor der Weitergabe bitte prüfen, ob Freitexte "
                    "Rückschlüsse auf einzelne Personen zulassen.",
+    .privacyScrubbed = "Namen erfasster Teilnehmender, E-Mail-Adressen und Telefonnummern in Freitexten sind "
+                       "durch [NAME], [EMAIL] und [PHONE] ersetzt.",
     .privacyNamesShown = "Achtung: Dieser Bericht wurde ausdrücklich mit Namen erstellt und ist nur für den "
                          "internen Gebrauch der Teilnehmenden bestimmt.",
     .customFormat = "eigenes Format",
@@ -228,6 +230,8 @@ constexpr Strings kEnglish{
                    "items are anonymous; who voted for what is not recorded. Hidden cards that were never revealed "
                    "appear without text. Before passing the report on, check whether free text allows conclusions "
                    "about individuals.",
+    .privacyScrubbed = "Names of recorded participants, e-mail addresses and phone numbers in free text are "
+                       "replaced by [NAME], [EMAIL] and [PHONE].",
     .privacyNamesShown = "Caution: this report was explicitly created with names and is meant only for the "
                          "participants' internal use.",
     .customFormat = "custom format",

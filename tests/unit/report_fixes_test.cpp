@@ -170,6 +170,9 @@ TEST_CASE("the report without names scrubs names from free text", "[report][priv
         CHECK(replaceAll(withoutNames, "\\", "").find("Frau [NAME] meinte, Herr [NAME] solle [EMAIL] fragen") != std::string::npos);
         const std::string withNames = md(series, Language::German, true);
         CHECK(withNames.find("Frau Quellenbrink meinte") != std::string::npos);
+        // The privacy note says what the placeholders mean, only when they are used.
+        CHECK(withoutNames.find("Namen erfasster Teilnehmender") != std::string::npos);
+        CHECK(withNames.find("Namen erfasster Teilnehmender") == std::string::npos);
     }
 }
 
