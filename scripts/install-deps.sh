@@ -15,6 +15,7 @@ PACKAGES=(
   xvfb xauth xdotool
   jq python3
   clang libclang-rt-14-dev
+  libicu-dev wngerman
 )
 
 missing=()

@@ -33,6 +33,12 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 add_library(lernraum::sodium INTERFACE IMPORTED)
 target_link_libraries(lernraum::sodium INTERFACE PkgConfig::SODIUM)
 
+# ICU (common library only): Unicode normalization (NFKC, case folding), character properties and
+# decomposition for the free-text scrubber of the report and the research export (lernraum_report).
+pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)
+add_library(lernraum::icu INTERFACE IMPORTED)
+target_link_libraries(lernraum::icu INTERFACE PkgConfig::ICU_UC)
+
 # Dear ImGui 1.86 (static library with the GLFW + OpenGL3 backends) + stb.
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)

@@ -22,7 +22,13 @@ inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
 
 // "lernraum: FILE: error: MESSAGE" (or "lernraum: error: MESSAGE" when file is empty) on stderr.
+// Error output on stderr: "lernraum: FILE: error: MESSAGE". File names and messages can carry text
+// from a file; control characters (C0, DEL, C1) are written as \xNN / \u00NN so they never
+// reach the terminal.
 void printError(std::string_view file, std::string_view message);
+// "lernraum: TEXT" on stderr, escaped the same way.
+void printLine(std::string_view text);
+std::string terminalSafe(std::string_view text);
 
 void registerSessionCommands(CLI::App& app, CliContext& ctx); // new, validate, generate (cmd_session.cpp)
 void registerReportCommands(CLI::App& app, CliContext& ctx);  // report, export-research (cmd_report.cpp)

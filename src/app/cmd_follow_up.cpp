@@ -93,7 +93,7 @@ void registerFollowUpCommand(CLI::App& app, CliContext& ctx) {
 
         const auto loaded = store::loadSession(args->input);
         if (!loaded) {
-            std::fprintf(stderr, "lernraum: %s\n", loaded.error->toString().c_str());
+            printLine(loaded.error->toString());
             return;
         }
         const core::Session& previous = *loaded.session;
@@ -110,7 +110,7 @@ void registerFollowUpCommand(CLI::App& app, CliContext& ctx) {
             return;
         }
         if (const auto error = store::saveSession(next, args->output)) {
-            std::fprintf(stderr, "lernraum: %s\n", error->toString().c_str());
+            printLine(error->toString());
             return;
         }
         const std::size_t actions = next.retrospectives.empty() ? 0 : next.retrospectives.front().actions.size();

@@ -9,6 +9,7 @@
 #include "report/bench_export.hpp"
 #include "report/report.hpp"
 #include "report/research_export.hpp"
+#include "store/assets_file.hpp"
 #include "store/session_file.hpp"
 
 #include <CLI/CLI.hpp>
@@ -26,6 +27,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <sstream>
 
 namespace lernraum::app {
@@ -35,6 +38,17 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string loadErrorLine(const store::LoadError& error) { return error.toString(); }
+
+// The retrospective formats (names for the report, known ids for the export); empty when the
+// assets are not found (the report then shows format ids).
+const core::RetroLibrary& retroLibrary() {
+    static const core::RetroLibrary library = [] {
+        std::error_code ec;
+        const auto exe = fs::read_symlink("/proc/self/exe", ec);
+        return store::findRetroLibrary(ec ? fs::path{} : exe.parent_path()).library;
+    }();
+    return library;
+}
 
 } // namespace
 
@@ -103,6 +117,52 @@ bool isInside(const fs::path& file, const fs::path& dir) {
 
 } // namespace
 
+std::optional<std::string> writeExportDirectory(const fs::path& output, const std::map<std::string, std::string>& files) {
+    std::error_code ec;
+    const fs::path target = output.has_filename() ? output : output.parent_path();
+    const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const bool exists = fs::exists(fs::symlink_status(target, ec));
+    if (exists) {
+        if (!fs::is_directory(fs::symlink_status(target, ec))) return "exists and is not a directory";
+        const bool earlierExport = fs::exists(target / "manifest.json", ec);
+        if (!earlierExport && !fs::is_empty(target, ec)) return "the output directory exists and is not an earlier research export";
+    }
+    fs::create_directories(parent, ec);
+    if (ec) return "cannot create the output directory: " + ec.message();
+    const std::string stem = "." + target.filename().string() + ".export-" + std::to_string(::getpid());
+    const fs::path temp = parent / (stem + ".tmp");
+    fs::remove_all(temp, ec);
+    if (!fs::create_directory(temp, ec) || ec) return "cannot create a temporary folder next to the output: " + ec.message();
+    auto fail = [&](const std::string& why) {
+        std::error_code ignored;
+        fs::remove_all(temp, ignored);
+        return std::optional<std::string>(why);
+    };
+    store::SaveOptions save;
+    save.keepBackup = false;
+    for (const auto& [name, bytes] : files) {
+        if (const auto error = store::writeFileAtomically(temp / name, bytes, save))
+            return fail(name + ": " + error->message + " (nothing was changed)");
+    }
+    if (!exists) {
+        fs::rename(temp, target, ec);
+        if (ec) return fail("cannot move the export into place: " + ec.message() + " (nothing was changed)");
+        return std::nullopt;
+    }
+    const fs::path old = parent / (stem + ".old");
+    fs::remove_all(old, ec);
+    fs::rename(target, old, ec);
+    if (ec) return fail("cannot replace the earlier export: " + ec.message() + " (nothing was changed)");
+    fs::rename(temp, target, ec);
+    if (ec) {
+        std::error_code ignored;
+        fs::rename(old, target, ignored);
+        return fail("cannot move the export into place: " + ec.message() + " (the earlier export is unchanged)");
+    }
+    fs::remove_all(old, ec);
+    return std::nullopt;
+}
+
 ResearchKey loadOrCreateResearchKey(const fs::path& keyPath, const fs::path& outputDir) {
     ResearchKey result;
     if (isInside(keyPath, outputDir)) {
@@ -143,7 +203,7 @@ int runReport(const std::vector<std::string>& files, const std::string& format, 
     for (const auto& file : files) {
         auto result = store::loadSession(file);
         if (!result) {
-            std::fprintf(stderr, "lernraum: %s\n", loadErrorLine(*result.error).c_str());
+            printLine(loadErrorLine(*result.error));
             failed = true;
             continue;
         }
@@ -155,6 +215,7 @@ int runReport(const std::vector<std::string>& files, const std::string& format, 
     options.format = *report::parseReportFormat(format);
     options.language = *report::parseLanguage(lang);
     options.includeNames = includeNames;
+    options.library = &retroLibrary();
     const std::string text = report::renderReport(sessions, options);
 
     if (output.empty() || output == "-") {
@@ -190,8 +251,9 @@ int runExport(const ExportArgs& args) {
         std::fprintf(stderr,
                      "lernraum: %s: created a new pseudonym key (readable only by you). Keep it private and use it for "
                      "every later export, so that pseudonyms stay the same; never pass it on with the data.\n",
-                     keyPath.c_str());
-    if (!key.warning.empty()) std::fprintf(stderr, "lernraum: %s: warning: %s\n", keyPath.c_str(), key.warning.c_str());
+                     terminalSafe(keyPath.string()).c_str());
+    if (!key.warning.empty())
+        std::fprintf(stderr, "lernraum: %s: warning: %s\n", terminalSafe(keyPath.string()).c_str(), key.warning.c_str());
 
     std::vector<std::string> missing;
     const auto files = collectSessionFiles(args.paths, missing);
@@ -202,7 +264,7 @@ int runExport(const ExportArgs& args) {
     for (const auto& file : files) {
         auto result = store::loadSession(file);
         if (!result) {
-            std::fprintf(stderr, "lernraum: %s (skipped)\n", loadErrorLine(*result.error).c_str());
+            printLine(loadErrorLine(*result.error) + " (skipped)");
             ++unreadable;
             continue;
         }
@@ -215,26 +277,17 @@ int runExport(const ExportArgs& args) {
     options.includeText = args.includeText;
     options.unreadableFiles = unreadable;
     options.sessionSchemaVersion = store::kSchemaVersion;
+    for (const auto& f : retroLibrary().formats) options.knownFormatIds.push_back(f.id);
     const auto result = report::exportResearch(sessions, options);
-    for (const auto& s : result.skipped) std::fprintf(stderr, "lernraum: %s: skipped: %s\n", s.source.c_str(), s.reason.c_str());
+    for (const auto& s : result.skipped) printLine(s.source + ": skipped: " + s.reason);
 
     if (result.exportedSessions == 0) {
         printError(args.output, "nothing exported: no readable session with research consent");
         return kExitFailed;
     }
-    std::error_code ec;
-    fs::create_directories(args.output, ec);
-    if (ec) {
-        printError(args.output, "cannot create the output directory: " + ec.message());
+    if (const auto error = writeExportDirectory(args.output, result.files())) {
+        printError(args.output, *error);
         return kExitFailed;
-    }
-    store::SaveOptions save;
-    save.keepBackup = false;
-    for (const auto& [name, bytes] : result.files()) {
-        if (const auto error = store::writeFileAtomically(fs::path(args.output) / name, bytes, save)) {
-            printError(error->file, error->message);
-            return kExitFailed;
-        }
     }
     std::printf("exported %d session(s) to %s (%zu skipped, %d unreadable)%s\n", result.exportedSessions,
                 args.output.c_str(), result.skipped.size(), unreadable, args.includeText ? ", with scrubbed free text" : "");

@@ -64,7 +64,7 @@ int save(const core::Session& session, const std::string& file, core::Timestamp 
     store::SaveOptions options;
     options.savedAt = savedAt;
     if (const auto error = store::saveSession(session, file, options)) {
-        std::fprintf(stderr, "lernraum: %s\n", error->toString().c_str());
+        printLine(error->toString());
         return kExitFailed;
     }
     return kExitOk;
@@ -195,9 +195,9 @@ void registerSessionCommands(CLI::App& app, CliContext& ctx) {
             for (const auto& file : args->files) {
                 const auto result = store::loadSession(file);
                 if (!result) {
-                    std::fprintf(stderr, "lernraum: %s\n", result.error->toString().c_str());
+                    printLine(result.error->toString());
                     if (args->all && result.error->problems.size() > 1)
-                        for (const auto& p : result.error->problems) std::fprintf(stderr, "  %s\n", p.toString().c_str());
+                        for (const auto& p : result.error->problems) std::fprintf(stderr, "  %s\n", terminalSafe(p.toString()).c_str());
                     ctx.exitCode = kExitFailed;
                     continue;
                 }

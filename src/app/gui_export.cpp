@@ -8,6 +8,7 @@
 #include "report/research_export.hpp"
 #include "store/session_file.hpp"
 #include "ui/i18n.hpp"
+#include "ui/retro_library.hpp"
 #include "ui/shell.hpp"
 
 #include <filesystem>
@@ -25,6 +26,7 @@ std::string exportReportFile(const core::Session& session, const std::string& pa
     if (!parsedFormat || !parsedLanguage) return path + ": error: unknown report format or language";
     options.format = *parsedFormat;
     options.language = *parsedLanguage;
+    options.library = &ui::retroLibrary();
     const std::string text = report::renderReport({session}, options);
     store::SaveOptions save;
     save.keepBackup = false;
@@ -52,6 +54,7 @@ ui::ResearchExportOutcome exportResearchDirectory(const core::Session& session, 
     report::ExportOptions options;
     options.key = key.key;
     options.sessionSchemaVersion = store::kSchemaVersion;
+    for (const auto& f : ui::retroLibrary().formats) options.knownFormatIds.push_back(f.id);
     report::ResearchExport result;
     try {
         result = report::exportResearch({{"session", session}}, options);
@@ -63,21 +66,12 @@ ui::ResearchExportOutcome exportResearchDirectory(const core::Session& session, 
         outcome.error = result.skipped.empty() ? std::string("nothing exported") : result.skipped.front().reason;
         return outcome;
     }
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) {
-        outcome.error = dir + ": error: " + ec.message();
+    const auto files = result.files();
+    if (const auto error = writeExportDirectory(dir, files)) {
+        outcome.error = dir + ": error: " + *error;
         return outcome;
     }
-    store::SaveOptions save;
-    save.keepBackup = false;
-    for (const auto& [name, bytes] : result.files()) {
-        if (const auto error = store::writeFileAtomically(fs::path(dir) / name, bytes, save)) {
-            outcome.error = error->toString();
-            return outcome;
-        }
-        ++outcome.files;
-    }
+    outcome.files = static_cast<int>(files.size());
     return outcome;
 }
 

@@ -13,14 +13,43 @@
 
 namespace lernraum::app {
 
+std::string terminalSafe(std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c == 0x7F) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 0x0F];
+        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            // C1 controls (U+0080..U+009F, e.g. CSI U+009B) act like ESC sequences on many terminals.
+            const auto c1 = static_cast<unsigned char>(text[++i]);
+            out += "\\u00";
+            out += hex[c1 >> 4];
+            out += hex[c1 & 0x0F];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+void printLine(std::string_view text) {
+    const std::string line = "lernraum: " + terminalSafe(text) + "\n";
+    std::fputs(line.c_str(), stderr);
+}
+
 void printError(std::string_view file, std::string_view message) {
     std::string line = "lernraum: ";
     if (!file.empty()) {
-        line += file;
+        line += terminalSafe(file);
         line += ": ";
     }
     line += "error: ";
-    line += message;
+    line += terminalSafe(message);
     line += '\n';
     std::fputs(line.c_str(), stderr);
 }

@@ -4,6 +4,8 @@
 // report::exportResearch.
 
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,5 +29,12 @@ ResearchKey loadOrCreateResearchKey(const std::filesystem::path& keyFile, const 
 // Files named in `paths`, and *.lernraum files found recursively below directories (sorted).
 // Paths that do not exist (or cannot be listed) are added to `missing`.
 std::vector<std::filesystem::path> collectSessionFiles(const std::vector<std::string>& paths, std::vector<std::string>& missing);
+
+// Writes the export's files into a fresh folder next to `output`, then renames it into place, so a
+// failed export leaves no partial or mixed output. An earlier export there (a folder with a
+// manifest.json) or an empty folder is replaced only once the new export is complete; any other
+// existing folder is refused. The error (one line, without the file name), or nullopt.
+std::optional<std::string> writeExportDirectory(const std::filesystem::path& output,
+                                                const std::map<std::string, std::string>& files);
 
 } // namespace lernraum::app

@@ -484,7 +484,7 @@ Retrospective retrospective() {
 
     r.voting = VotingSettings{3, 0, true, false};
     r.checkIn = ScaleQuestion{"Wie verbunden fühle ich mich gerade mit meinem Team? (1 = kaum, 5 = sehr)", {0, 2, 5, 4, 2}};
-    r.roti = ScaleQuestion{"Hat sich die Zeit heute gelohnt? (1 = verschwendet, 5 = sehr gelohnt)", {0, 1, 3, 6, 2}};
+    r.roti = ScaleQuestion{"Hat sich die Zeit heute gelohnt? (1 = verschwendet, 5 = sehr wertvoll)", {0, 1, 3, 6, 2}};
     return r;
 }
 

@@ -24,18 +24,6 @@ private:
     std::unordered_set<Id> m_used;
 };
 
-std::string_view kindTitle(SessionKind kind, bool english) {
-    switch (kind) {
-    case SessionKind::KickOff: return english ? "Kick-off" : "Auftaktveranstaltung";
-    case SessionKind::Planning: return english ? "Planning session" : "Planungssitzung";
-    case SessionKind::Review: return english ? "Review session" : "Auswertungssitzung";
-    case SessionKind::Evaluation: return english ? "Evaluation session" : "Evaluationssitzung";
-    case SessionKind::Other:
-    case SessionKind::Count: break;
-    }
-    return english ? "Workshop" : "Sitzung";
-}
-
 bool isDoneColumn(const Board& board, const Id& columnId) {
     for (const auto& c : board.columns)
         if (c.id == columnId) return c.kind == ColumnKind::Done;
@@ -57,7 +45,7 @@ SessionKind nextSessionKind(SessionKind previous) {
 }
 
 std::string defaultFollowUpTitle(const Session& previous, SessionKind kind) {
-    const std::string name{kindTitle(kind, previous.language == "en")};
+    const std::string name{sessionKindLabel(kind, previous.language == "en" ? "en" : "de")};
     if (previous.lernraum.empty()) return name;
     return previous.lernraum + " \u2013 " + name;
 }

@@ -6,6 +6,8 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace lernraum::core {
 
@@ -336,18 +338,23 @@ CommandResult mergeRetroItems(const Session& s, const Id& retroId, const Id& kee
 // Results
 
 std::vector<VoteResult> voteResults(const Retrospective& retro) {
+    // One pass over the items with an index of the groups: items + groups, not items × groups
+    // (the retrospective view asks for this every frame).
     std::vector<VoteResult> out;
+    std::unordered_map<std::string_view, std::size_t> groupAt; // the first group with an id
     for (const auto& g : retro.groups) {
-        VoteResult r{g.id, g.title, g.votes, true, 0};
-        for (const auto& i : retro.items) {
-            if (i.groupId != g.id) continue;
-            r.votes += i.votes;
-            ++r.itemCount;
-        }
-        out.push_back(std::move(r));
+        groupAt.emplace(g.id, out.size());
+        out.push_back(VoteResult{g.id, g.title, g.votes, true, 0});
     }
     for (const auto& i : retro.items) {
-        if (!i.groupId.empty() && find(retro.groups, i.groupId)) continue;
+        if (i.groupId.empty()) continue;
+        if (const auto it = groupAt.find(i.groupId); it != groupAt.end()) { // ids are unique (validate)
+            out[it->second].votes += i.votes;
+            ++out[it->second].itemCount;
+        }
+    }
+    for (const auto& i : retro.items) {
+        if (!i.groupId.empty() && groupAt.contains(i.groupId)) continue;
         if (i.hidden) continue; // a face-down card's text never reaches a results list
         out.push_back(VoteResult{i.id, i.text, i.votes, false, 1});
     }

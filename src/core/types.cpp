@@ -99,6 +99,16 @@ template <typename E, std::size_t N> std::string_view nameOf(E v, const std::arr
 }
 } // namespace
 
+std::string_view sessionKindLabel(SessionKind v, std::string_view language) {
+    static constexpr std::array<std::string_view, 5> de{"Auftaktveranstaltung", "Planungssitzung", "Auswertungssitzung",
+                                                        "Evaluationssitzung", "Workshop"};
+    static constexpr std::array<std::string_view, 5> en{"Kick-off", "Planning session", "Review session",
+                                                        "Evaluation session", "Workshop"};
+    const auto i = static_cast<std::size_t>(v);
+    if (i >= de.size()) return "?";
+    return language == "de" ? de[i] : en[i];
+}
+
 std::string_view toName(SessionKind v) {
     static constexpr std::array<std::string_view, 5> n{"kick_off", "planning", "review", "evaluation", "other"};
     return nameOf(v, n);

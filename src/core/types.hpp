@@ -65,6 +65,9 @@ enum class Decision : std::uint8_t { None, Persevere, Adapt, Stop, Count };
 template <typename E> constexpr bool inRange(E value) { return static_cast<int>(value) < static_cast<int>(E::Count); }
 
 std::string_view toName(SessionKind v);
+// The display name of a session kind in "de" or "en" (anything else: English). The one source for
+// the GUI, the transfer report and follow-up titles, so they always name a kind the same way.
+std::string_view sessionKindLabel(SessionKind v, std::string_view language);
 std::string_view toName(Role v);
 std::string_view toName(Phase v);
 std::string_view toName(ColumnKind v);

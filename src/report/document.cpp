@@ -21,6 +21,45 @@ std::string truncateText(std::string_view raw, std::size_t maxCodePoints) {
     return text;
 }
 
+std::vector<std::string> wrapLabel(std::string_view raw, std::size_t width) {
+    const std::string text = sanitizeText(raw, false);
+    std::vector<std::string> lines;
+    std::string line, word;
+    std::size_t lineLen = 0, wordLen = 0;
+    auto flushWord = [&] {
+        if (word.empty()) return;
+        if (lineLen > 0 && lineLen + 1 + wordLen > width) {
+            lines.push_back(std::move(line));
+            line.clear();
+            lineLen = 0;
+        }
+        if (lineLen > 0) {
+            line += ' ';
+            ++lineLen;
+        }
+        line += word;
+        lineLen += wordLen;
+        word.clear();
+        wordLen = 0;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == ' ') {
+            flushWord();
+            continue;
+        }
+        const bool lead = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (lead && wordLen == width) { // a word longer than a line: break it
+            flushWord();
+        }
+        word += c;
+        if (lead) ++wordLen;
+    }
+    flushWord();
+    if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
+    return lines;
+}
+
 namespace {
 
 std::string fmt(double v) {
@@ -98,7 +137,7 @@ public:
             const int width = max > 0 ? static_cast<int>(std::lround(20.0 * b.value / max)) : 0;
             std::string bar;
             for (int i = 0; i < width; ++i) bar += "█";
-            m_out += "| " + escapeMarkdown(truncateText(b.label, 60)) + " | " + std::to_string(b.value) + " | " + bar + " |\n";
+            m_out += "| " + escapeMarkdown(b.label) + " | " + std::to_string(b.value) + " | " + bar + " |\n";
         }
         m_out += "\n";
     }
@@ -106,7 +145,7 @@ public:
         if (chart.days.empty()) return;
         m_out += "**" + escapeMarkdown(chart.title) + "**\n\n|";
         std::vector<std::string> header{""};
-        for (const auto& c : chart.columns) header.push_back(truncateText(c, 30));
+        for (const auto& c : chart.columns) header.push_back(c);
         for (const auto& h : header) m_out += " " + escapeMarkdown(h) + " |";
         m_out += "\n|---|";
         for (std::size_t i = 0; i < chart.columns.size(); ++i) m_out += "---:|";
@@ -216,31 +255,46 @@ public:
     }
 
     void barChart(const BarChart& chart) override {
+        // Long labels wrap onto several lines instead of being cut.
+        constexpr std::size_t kLabelChars = 30;
         int max = 0;
-        std::size_t longest = 1;
+        std::size_t longest = 1, totalLines = 0;
+        std::vector<std::vector<std::string>> labels;
         for (const auto& b : chart.bars) {
             max = std::max(max, b.value);
-            const std::string label = truncateText(b.label, 32);
-            longest = std::max<std::size_t>(longest, static_cast<std::size_t>(std::count_if(
-                                                         label.begin(), label.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; })));
+            labels.push_back(wrapLabel(b.label, kLabelChars));
+            totalLines += labels.back().size();
+            for (const auto& line : labels.back())
+                longest = std::max<std::size_t>(longest, static_cast<std::size_t>(std::count_if(
+                                                             line.begin(), line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; })));
         }
-        // Label column as wide as the longest label needs (about 7 px per character), bars after it.
+        // Label column as wide as the longest line needs (about 7 px per character), bars after it.
         const double labelW = std::clamp(7.0 * static_cast<double>(longest) + 16.0, 40.0, 230.0);
-        const double barW = 560 - labelW, rowH = 26, top = 6;
-        const double height = top + rowH * static_cast<double>(chart.bars.size()) + 6;
+        const double barW = 560 - labelW, rowH = 26, lineH = 15, top = 6;
+        const double height = top + rowH * static_cast<double>(chart.bars.size()) +
+                              lineH * static_cast<double>(totalLines - std::min(totalLines, chart.bars.size())) + 6;
         const std::string title = escapeHtml(sanitizeText(chart.title, false));
         m_out += "<figure>\n<figcaption>" + title + "</figcaption>\n";
         m_out += "<svg viewBox=\"0 0 640 " + fmt(height) + "\" width=\"640\" height=\"" +
                  fmt(height) + "\" role=\"img\" aria-label=\"" + title + "\">\n";
+        double y = top;
         for (std::size_t i = 0; i < chart.bars.size(); ++i) {
             const auto& b = chart.bars[i];
-            const double y = top + rowH * static_cast<double>(i);
+            const auto& lines = labels[i];
+            const double extra = lineH * static_cast<double>(lines.size() - 1);
             const double w = max > 0 ? barW * b.value / max : 0;
-            m_out += "<text x=\"" + fmt(labelW - 8) + "\" y=\"" + fmt(y + 17) + "\" text-anchor=\"end\">" +
-                     escapeHtml(truncateText(b.label, 32)) + "</text>";
-            m_out += "<rect x=\"" + fmt(labelW) + "\" y=\"" + fmt(y + 4) + "\" width=\"" + fmt(std::max(w, 1.0)) +
+            const double barY = y + extra / 2;
+            m_out += "<text x=\"" + fmt(labelW - 8) + "\" y=\"" + fmt(y + 17) + "\" text-anchor=\"end\">";
+            for (std::size_t k = 0; k < lines.size(); ++k) {
+                m_out += lines.size() == 1 ? escapeHtml(lines[k])
+                                           : "<tspan x=\"" + fmt(labelW - 8) + "\" y=\"" + fmt(y + 17 + lineH * static_cast<double>(k)) +
+                                                 "\">" + escapeHtml(lines[k]) + "</tspan>";
+            }
+            m_out += "</text>";
+            m_out += "<rect x=\"" + fmt(labelW) + "\" y=\"" + fmt(barY + 4) + "\" width=\"" + fmt(std::max(w, 1.0)) +
                      "\" height=\"" + fmt(rowH - 8) + "\" fill=\"" + std::string(kPalette[0]) + "\"/>";
-            m_out += "<text x=\"" + fmt(labelW + w + 6) + "\" y=\"" + fmt(y + 17) + "\">" + std::to_string(b.value) + "</text>\n";
+            m_out += "<text x=\"" + fmt(labelW + w + 6) + "\" y=\"" + fmt(barY + 17) + "\">" + std::to_string(b.value) + "</text>\n";
+            y += rowH + extra;
         }
         m_out += "</svg>\n";
         if (!chart.caption.empty()) m_out += "<p class=\"note\">" + escapeHtml(chart.caption) + "</p>\n";
@@ -262,8 +316,18 @@ public:
         const std::size_t points = n == 1 ? 2 : n;
         auto dayAt = [&](std::size_t i) -> const core::FlowDay& { return chart.days[n == 1 ? 0 : i]; };
 
-        const std::size_t legendRows = (chart.columns.size() + 2) / 3;
-        const double height = y1 + 30 + 20 * static_cast<double>(legendRows);
+        // Legend: three entries a row; long column names wrap instead of being cut.
+        std::vector<std::vector<std::string>> legend;
+        for (const auto& c : chart.columns) legend.push_back(wrapLabel(c, 24));
+        std::vector<double> legendY;
+        double nextRowY = y1 + 30;
+        for (std::size_t c = 0; c < legend.size(); c += 3) {
+            std::size_t lines = 1;
+            for (std::size_t k = c; k < std::min(c + 3, legend.size()); ++k) lines = std::max(lines, legend[k].size());
+            for (std::size_t k = c; k < std::min(c + 3, legend.size()); ++k) legendY.push_back(nextRowY);
+            nextRowY += 20 + 14 * static_cast<double>(lines - 1);
+        }
+        const double height = nextRowY;
         const std::string title = escapeHtml(sanitizeText(chart.title, false));
         m_out += "<figure>\n<figcaption>" + title + "</figcaption>\n";
         m_out += "<svg viewBox=\"0 0 640 " + fmt(height) + "\" width=\"640\" height=\"" +
@@ -296,10 +360,17 @@ public:
                  chart.days.back().day.toString() + "</text>\n";
         for (std::size_t c = 0; c < cols; ++c) {
             const double lx = x0 + 190 * static_cast<double>(c % 3);
-            const double ly = y1 + 30 + 20 * static_cast<double>(c / 3);
+            const double ly = legendY[c];
             m_out += "<rect x=\"" + fmt(lx) + "\" y=\"" + fmt(ly) + "\" width=\"12\" height=\"12\" fill=\"" +
                      std::string(kPalette[c % kPalette.size()]) + "\"/><text x=\"" + fmt(lx + 18) + "\" y=\"" +
-                     fmt(ly + 11) + "\">" + escapeHtml(truncateText(chart.columns[c], 24)) + "</text>\n";
+                     fmt(ly + 11) + "\">";
+            const auto& lines = legend[c];
+            for (std::size_t k = 0; k < lines.size(); ++k) {
+                m_out += lines.size() == 1 ? escapeHtml(lines[k])
+                                           : "<tspan x=\"" + fmt(lx + 18) + "\" y=\"" + fmt(ly + 11 + 14 * static_cast<double>(k)) + "\">" +
+                                                 escapeHtml(lines[k]) + "</tspan>";
+            }
+            m_out += "</text>\n";
         }
         m_out += "</svg>\n</figure>\n";
     }

@@ -51,6 +51,9 @@ public:
 std::unique_ptr<Document> makeMarkdownDocument();
 std::unique_ptr<Document> makeHtmlDocument(std::string_view htmlLang, std::string_view documentTitle);
 
+// Chart label lines of at most `width` code points, broken at spaces (a longer word is split).
+std::vector<std::string> wrapLabel(std::string_view text, std::size_t width);
+
 // At most maxCodePoints code points of (sanitized) text, with "…" when cut.
 std::string truncateText(std::string_view text, std::size_t maxCodePoints);
 

@@ -2,11 +2,15 @@
 #include "report.hpp"
 
 #include "core/flow.hpp"
+#include "core/text.hpp"
 #include "document.hpp"
+#include "research_export.hpp"
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace lernraum::report {
@@ -21,6 +25,19 @@ public:
     ReportWriter(const ReportOptions& o, Document& doc) : m_o(o), m_t(stringsFor(o.language)), m_doc(doc) {}
 
     std::string run(std::vector<core::Session> series) {
+        if (!m_o.includeNames) {
+            // Names of everyone recorded in any session of the report, e-mail addresses and phone
+            // numbers leave free text; org unit, Lernraum and links stay (the report names them).
+            ScrubList list;
+            for (const auto& s : series) {
+                for (const auto& p : s.participants) {
+                    if (!core::trim(p.displayName).empty()) list.names.push_back(p.displayName);
+                }
+                if (!core::trim(s.facilitator).empty()) list.names.push_back(s.facilitator);
+            }
+            list.urls = false;
+            m_scrub.emplace(list);
+        }
         std::stable_sort(series.begin(), series.end(), [](const core::Session& a, const core::Session& b) {
             return std::tie(a.date, a.id) < std::tie(b.date, b.id);
         });
@@ -36,7 +53,7 @@ public:
                 if (!subtitle.empty()) subtitle += " · ";
                 subtitle += part;
             }
-            m_doc.title(std::string(m_t.reportTitle) + ": " + (s.title.empty() ? std::string(m_t.workshop) : s.title), subtitle);
+            m_doc.title(std::string(m_t.reportTitle) + ": " + (s.title.empty() ? std::string(m_t.workshop) : txt(s.title)), subtitle);
             if (m_o.includeNames) m_doc.note(m_t.privacyNamesShown);
             sessionSections(s, 2);
         } else {
@@ -53,12 +70,12 @@ public:
                 experimentDevelopment(series);
             }
             for (const auto& s : series) {
-                m_doc.heading(2, date(s.date) + " – " + (s.title.empty() ? std::string(label(lang(), s.kind)) : s.title));
+                m_doc.heading(2, date(s.date) + " – " + (s.title.empty() ? std::string(label(lang(), s.kind)) : txt(s.title)));
                 sessionSections(s, 3);
             }
         }
         m_doc.heading(2, m_t.privacy);
-        m_doc.paragraph(m_t.privacyText);
+        m_doc.paragraph(m_scrub ? std::string(m_t.privacyText) + " " + std::string(m_t.privacyScrubbed) : std::string(m_t.privacyText));
         return m_doc.finish(std::string(m_t.generatedBy) + " · " + asOfText);
     }
 
@@ -66,6 +83,22 @@ private:
     const ReportOptions& m_o;
     const Strings& m_t;
     Document& m_doc;
+    std::optional<Scrubber> m_scrub; // free text without names (unless includeNames)
+
+    // Free text written by people in the room.
+    [[nodiscard]] std::string txt(const std::string& s) const { return m_scrub && !s.empty() ? (*m_scrub)(s) : s; }
+
+    static int clampInt(long long v) {
+        return static_cast<int>(std::clamp<long long>(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+    }
+
+    [[nodiscard]] std::string formatName(const std::string& id) const {
+        if (m_o.library) {
+            if (const auto* f = m_o.library->format(id)) return f->name.in(lang() == Language::German ? "de" : "en");
+        }
+        if (id == "custom") return std::string(m_t.customFormat);
+        return txt(id);
+    }
 
     [[nodiscard]] Language lang() const { return m_o.language; }
 
@@ -105,7 +138,7 @@ private:
         for (std::size_t r = 0; r < counts.size(); ++r) {
             if (counts[r] == 0) continue;
             if (!parts.empty()) parts += ", ";
-            parts += std::to_string(counts[r]) + " " + std::string(label(lang(), static_cast<core::Role>(r), true));
+            parts += std::to_string(counts[r]) + " " + std::string(label(lang(), static_cast<core::Role>(r), counts[r] != 1));
         }
         std::string out = std::to_string(s.participants.size());
         if (!parts.empty()) out += " (" + parts + ")";
@@ -113,12 +146,12 @@ private:
     }
 
     static std::optional<double> rotiMean(const core::ScaleQuestion& q) {
-        int n = 0, sum = 0;
+        long long n = 0, sum = 0; // 64-bit: counts near INT_MAX must not wrap
         for (std::size_t i = 0; i < q.counts.size(); ++i) {
             n += q.counts[i];
-            sum += q.counts[i] * static_cast<int>(i + 1);
+            sum += static_cast<long long>(q.counts[i]) * static_cast<long long>(i + 1);
         }
-        if (n == 0) return std::nullopt;
+        if (n <= 0) return std::nullopt;
         return static_cast<double>(sum) / n;
     }
 
@@ -135,7 +168,7 @@ private:
                 actions += static_cast<int>(r.actions.size());
                 if (!roti) roti = rotiMean(r.roti);
             }
-            rows.push_back({date(s.date), s.title, std::string(label(lang(), s.kind)), std::to_string(s.participants.size()),
+            rows.push_back({date(s.date), txt(s.title), std::string(label(lang(), s.kind)), std::to_string(s.participants.size()),
                             std::to_string(actions), std::to_string(s.experiments.size()),
                             roti ? number(*roti) : std::string(m_t.notSet)});
         }
@@ -154,17 +187,19 @@ private:
         }
         if (order.empty()) return;
         m_doc.heading(2, m_t.experimentDevelopment);
+        // Each experiment's appearances in series order, collected once (not order × sessions).
+        std::map<core::Id, std::vector<std::pair<const core::Session*, const core::Experiment*>>> byId;
+        for (const auto& s : series) {
+            for (const auto& e : s.experiments) byId[e.id].emplace_back(&s, &e);
+        }
         Rows rows;
         for (const auto& id : order) {
             bool first = true;
-            for (const auto& s : series) {
-                for (const auto& e : s.experiments) {
-                    if (e.id != id) continue;
-                    rows.push_back({first ? e.title : std::string{}, date(s.date), std::string(label(lang(), e.status)),
-                                    std::string(label(lang(), e.result)), std::string(label(lang(), e.decision)),
-                                    std::to_string(e.observations.size())});
-                    first = false;
-                }
+            for (const auto& [s, e] : byId[id]) {
+                rows.push_back({first ? txt(e->title) : std::string{}, date(s->date), std::string(label(lang(), e->status)),
+                                std::string(label(lang(), e->result)), std::string(label(lang(), e->decision)),
+                                std::to_string(e->observations.size())});
+                first = false;
             }
         }
         m_doc.table({std::string(m_t.experiments), std::string(m_t.date), std::string(m_t.status), std::string(m_t.result),
@@ -180,6 +215,7 @@ private:
         goalAndAgenda(s, level);
         for (const auto& r : s.retrospectives) retrospective(r, level);
         actions(s, level);
+        openItems(s, level);
         experiments(s, level);
         boards(s, level);
         evaluation(s, level);
@@ -221,30 +257,30 @@ private:
     void goalAndAgenda(const core::Session& s, int level) {
         m_doc.heading(level, m_t.goalAndAgenda);
         if (s.goal.empty()) m_doc.note(m_t.noGoal);
-        else m_doc.fields({{std::string(m_t.goal), s.goal}});
+        else m_doc.fields({{std::string(m_t.goal), txt(s.goal)}});
         if (s.agenda.empty()) {
             m_doc.note(m_t.noAgenda);
             return;
         }
         Rows rows;
-        int planned = 0, usedSeconds = 0;
+        long long planned = 0, usedSeconds = 0;
         for (std::size_t i = 0; i < s.agenda.size(); ++i) {
             const auto& a = s.agenda[i];
             planned += a.timeboxMinutes;
             usedSeconds += a.usedSeconds;
-            rows.push_back({std::to_string(i + 1), std::string(label(lang(), a.phase)), a.title, std::to_string(a.timeboxMinutes),
+            rows.push_back({std::to_string(i + 1), std::string(label(lang(), a.phase)), txt(a.title), std::to_string(a.timeboxMinutes),
                             number(a.usedSeconds / 60.0, 0), a.done ? std::string(m_t.yes) : std::string(m_t.no)});
         }
-        rows.push_back({"", "", std::string(m_t.total), std::to_string(planned), number(usedSeconds / 60.0, 0), ""});
+        rows.push_back({"", "", std::string(m_t.total), std::to_string(planned), number(static_cast<double>(usedSeconds) / 60.0, 0), ""});
         m_doc.table({std::string(m_t.number), std::string(m_t.phase), std::string(m_t.agendaItem), std::string(m_t.planned), std::string(m_t.used),
                      std::string(m_t.done)},
                     rows, {true, false, false, true, true, false});
     }
 
     void retrospective(const core::Retrospective& r, int level) {
-        m_doc.heading(level, std::string(m_t.retrospective) + (r.title.empty() ? "" : ": " + r.title));
+        m_doc.heading(level, std::string(m_t.retrospective) + (r.title.empty() ? "" : ": " + txt(r.title)));
         Fields f;
-        if (!r.formatId.empty()) f.emplace_back(m_t.format, r.formatId);
+        if (!r.formatId.empty()) f.emplace_back(m_t.format, formatName(r.formatId));
         f.emplace_back(m_t.votingBudget, std::to_string(r.voting.budgetPerParticipant));
         m_doc.fields(f);
         if (r.items.empty()) {
@@ -252,61 +288,64 @@ private:
             return;
         }
         std::map<core::Id, std::string> promptText;
-        for (const auto& p : r.prompts) promptText[p.id] = p.text;
+        for (const auto& p : r.prompts) promptText[p.id] = txt(p.text);
         // Groups by total votes (own votes + their items' votes), largest first; ties keep file order.
         struct GroupTotal {
             const core::RetroGroup* group;
-            int total;
+            long long total; // 64-bit: vote counts near INT_MAX must not wrap
+        };
+        // Items by group id, once: n log n instead of items × groups.
+        std::map<core::Id, std::vector<const core::RetroItem*>> itemsByGroup;
+        for (const auto& item : r.items) itemsByGroup[item.groupId].push_back(&item);
+        auto itemsOf = [&](const core::Id& groupId) -> const std::vector<const core::RetroItem*>& {
+            static const std::vector<const core::RetroItem*> none;
+            const auto it = itemsByGroup.find(groupId);
+            return it == itemsByGroup.end() ? none : it->second;
         };
         std::vector<GroupTotal> groups;
         for (const auto& g : r.groups) {
-            int total = g.votes;
-            for (const auto& item : r.items) {
-                if (item.groupId == g.id) total += item.votes;
-            }
+            long long total = g.votes;
+            for (const auto* item : itemsOf(g.id)) total += item->votes;
             groups.push_back({&g, total});
         }
         std::stable_sort(groups.begin(), groups.end(), [](const GroupTotal& a, const GroupTotal& b) { return a.total > b.total; });
 
         Rows rows;
-        auto addItems = [&](const core::Id& groupId, const std::string& groupLabel) {
-            std::vector<const core::RetroItem*> items;
-            for (const auto& item : r.items) {
-                if (item.groupId == groupId) items.push_back(&item);
-            }
+        std::set<core::Id> listed;
+        auto addItems = [&](const core::Id& groupId, const std::string& groupLabel, int groupVotes) {
+            if (!listed.insert(groupId).second) return;
+            std::vector<const core::RetroItem*> items = itemsOf(groupId);
             std::stable_sort(items.begin(), items.end(), [](const auto* a, const auto* b) { return a->votes > b->votes; });
+            // Dots given to the group as a whole: their own row, so the items' zeros do not mislead.
+            bool first = true;
+            if (groupVotes != 0) {
+                rows.push_back({groupLabel, std::string(m_t.groupVotes), std::string{}, std::to_string(groupVotes)});
+                first = false;
+            }
             for (const auto* item : items) {
                 const auto p = promptText.find(item->promptId);
                 // The group is named on its first row only, so the table reads as blocks.
-                rows.push_back({item == items.front() ? groupLabel : std::string{}, item->hidden ? std::string(m_t.hiddenItem) : item->text,
+                rows.push_back({first ? groupLabel : std::string{}, item->hidden ? std::string(m_t.hiddenItem) : txt(item->text),
                                 p == promptText.end() ? std::string{} : p->second, std::to_string(item->votes)});
+                first = false;
             }
         };
-        std::set<core::Id> known;
-        for (const auto& g : groups) {
-            known.insert(g.group->id);
-            addItems(g.group->id, g.group->title);
-        }
-        // Items without a group, or whose group does not exist.
+        for (const auto& g : groups) addItems(g.group->id, txt(g.group->title), g.group->votes);
+        // Items whose group does not exist, then items without a group.
         for (const auto& item : r.items) {
-            if (!item.groupId.empty() && known.insert(item.groupId).second) addItems(item.groupId, std::string(m_t.ungrouped));
+            if (!item.groupId.empty() && !listed.contains(item.groupId)) addItems(item.groupId, std::string(m_t.ungrouped), 0);
         }
-        addItems({}, std::string(m_t.ungrouped));
+        addItems({}, std::string(m_t.ungrouped), 0);
         m_doc.table({std::string(m_t.group), std::string(m_t.item), std::string(m_t.prompt), std::string(m_t.votes)}, rows,
                     {false, false, false, true});
 
         if (!groups.empty()) {
             BarChart chart{std::string(m_t.votesPerGroup), {}, {}};
-            for (const auto& g : groups) chart.bars.push_back({g.group->title, g.total});
-            int ungroupedVotes = 0;
-            bool anyUngrouped = false;
-            for (const auto& item : r.items) {
-                if (item.groupId.empty()) {
-                    ungroupedVotes += item.votes;
-                    anyUngrouped = true;
-                }
-            }
-            if (anyUngrouped) chart.bars.push_back({"(" + std::string(m_t.ungrouped) + ")", ungroupedVotes});
+            for (const auto& g : groups) chart.bars.push_back({txt(g.group->title), clampInt(g.total)});
+            long long ungroupedVotes = 0;
+            const auto& ungrouped = itemsOf({});
+            for (const auto* item : ungrouped) ungroupedVotes += item->votes;
+            if (!ungrouped.empty()) chart.bars.push_back({"(" + std::string(m_t.ungrouped) + ")", clampInt(ungroupedVotes)});
             m_doc.barChart(chart);
         }
     }
@@ -319,8 +358,8 @@ private:
             for (const auto& a : r.actions) {
                 const bool isCarried = !a.carriedFromSessionId.empty();
                 carried = carried || isCarried;
-                rows.push_back({a.text, role(a.ownerRole), date(a.due), std::string(label(lang(), a.status)),
-                                isCarried ? std::string(m_t.yes) : std::string(m_t.no), a.outcome});
+                rows.push_back({txt(a.text), role(a.ownerRole), date(a.due), std::string(label(lang(), a.status)),
+                                isCarried ? std::string(m_t.yes) : std::string(m_t.no), txt(a.outcome)});
             }
         }
         if (rows.empty()) {
@@ -331,6 +370,57 @@ private:
                      std::string(m_t.carried), std::string(m_t.outcome)},
                     rows);
         if (carried) m_doc.note(m_t.carriedNote);
+    }
+
+    // What is still to do after the workshop: open board cards (not archived, not in a done-kind
+    // column) and open actions, with owner role and due date; earliest due date first.
+    void openItems(const core::Session& s, int level) {
+        m_doc.heading(level, m_t.openItems);
+        struct Open {
+            core::Date due;
+            std::vector<std::string> row;
+        };
+        std::vector<Open> open;
+        // A card that an open action is linked to is listed once, as the action.
+        std::set<core::Id> cardsOfOpenActions;
+        for (const auto& r : s.retrospectives) {
+            for (const auto& a : r.actions) {
+                if (!a.cardId.empty() && (a.status == core::ActionStatus::Open || a.status == core::ActionStatus::InProgress))
+                    cardsOfOpenActions.insert(a.cardId);
+            }
+        }
+        for (const auto& b : s.boards) {
+            std::map<core::Id, const core::Column*> columns;
+            for (const auto& c : b.columns) columns[c.id] = &c;
+            for (const auto& card : b.cards) {
+                const auto col = columns.find(card.columnId);
+                if (card.archived || (col != columns.end() && col->second->kind == core::ColumnKind::Done) ||
+                    cardsOfOpenActions.contains(card.id))
+                    continue;
+                std::string where = b.title.empty() ? std::string(m_t.board) : txt(b.title);
+                if (col != columns.end()) where += ": " + txt(col->second->title);
+                open.push_back({card.due, {std::string(m_t.card), txt(card.title), where, role(card.ownerRole), date(card.due)}});
+            }
+        }
+        for (const auto& r : s.retrospectives) {
+            for (const auto& a : r.actions) {
+                if (a.status != core::ActionStatus::Open && a.status != core::ActionStatus::InProgress) continue;
+                open.push_back({a.due, {std::string(m_t.action), txt(a.text), std::string(label(lang(), a.status)), role(a.ownerRole), date(a.due)}});
+            }
+        }
+        if (open.empty()) {
+            m_doc.note(m_t.noOpenItems);
+            return;
+        }
+        std::stable_sort(open.begin(), open.end(), [](const Open& a, const Open& b) {
+            if (a.due.isSet() != b.due.isSet()) return a.due.isSet();
+            return a.due < b.due;
+        });
+        Rows rows;
+        for (auto& o : open) rows.push_back(std::move(o.row));
+        m_doc.note(m_t.openItemsNote);
+        m_doc.table({std::string(m_t.kind), std::string(m_t.openItem), std::string(m_t.status), std::string(m_t.owner), std::string(m_t.due)},
+                    rows);
     }
 
     void experiments(const core::Session& s, int level) {
@@ -347,7 +437,7 @@ private:
         }
         m_doc.barChart(chart);
         for (const auto& e : s.experiments) {
-            m_doc.heading(level + 1, e.title.empty() ? std::string(m_t.experiments) : e.title);
+            m_doc.heading(level + 1, e.title.empty() ? std::string(m_t.experiments) : txt(e.title));
             Fields f;
             auto add = [&](std::string_view key, const std::string& value) {
                 if (!value.empty()) f.emplace_back(key, value);
@@ -358,19 +448,19 @@ private:
             for (const auto r : e.participantRoles) roles += (roles.empty() ? "" : ", ") + std::string(label(lang(), r));
             add(m_t.participantRoles, roles);
             if (e.startDate.isSet() || e.reviewDate.isSet()) add(m_t.period, date(e.startDate) + " – " + date(e.reviewDate));
-            add(m_t.hypothesis, e.hypothesis);
-            add(m_t.method, e.method);
-            add(m_t.measure, e.measure);
-            add(m_t.successCriterion, e.successCriterion);
+            add(m_t.hypothesis, txt(e.hypothesis));
+            add(m_t.method, txt(e.method));
+            add(m_t.measure, txt(e.measure));
+            add(m_t.successCriterion, txt(e.successCriterion));
             if (e.result != core::ExperimentResult::None || e.evidence != core::EvidenceStrength::None)
                 add(m_t.result, std::string(label(lang(), e.result)) + " (" + std::string(m_t.evidence) + ": " +
                                     std::string(label(lang(), e.evidence)) + ")");
-            add(m_t.learning, e.learning);
+            add(m_t.learning, txt(e.learning));
             if (e.decision != core::Decision::None) add(m_t.decision, std::string(label(lang(), e.decision)));
             m_doc.fields(f);
             if (!e.observations.empty()) {
                 std::vector<std::string> obs;
-                for (const auto& o : e.observations) obs.push_back(date(o.date) + ": " + o.text);
+                for (const auto& o : e.observations) obs.push_back(date(o.date) + ": " + txt(o.text));
                 m_doc.paragraph(std::string(m_t.observations) + ":");
                 m_doc.list(obs);
             }
@@ -380,25 +470,32 @@ private:
     void boards(const core::Session& s, int level) {
         if (s.boards.empty()) return;
         for (const auto& b : s.boards) {
-            m_doc.heading(level, std::string(m_t.board) + (b.title.empty() ? "" : ": " + b.title));
+            m_doc.heading(level, std::string(m_t.board) + (b.title.empty() ? "" : ": " + txt(b.title)));
             const core::Timestamp asOf = core::latestActivity(b);
             Rows rows;
-            for (const auto& c : b.columns) {
-                int n = 0;
+            // Card statistics per column id, in one pass over the cards (not columns × cards).
+            struct ColumnStats {
+                int n = 0, aged = 0;
                 double ageSum = 0, ageMax = 0;
-                int aged = 0;
-                for (const auto& card : b.cards) {
-                    if (card.archived || card.columnId != c.id) continue;
-                    ++n;
-                    if (const auto age = core::ageInColumnDays(card, asOf)) {
-                        ageSum += *age;
-                        ageMax = std::max(ageMax, *age);
-                        ++aged;
-                    }
+            };
+            std::map<core::Id, ColumnStats> stats;
+            for (const auto& card : b.cards) {
+                if (card.archived) continue;
+                auto& st = stats[card.columnId];
+                ++st.n;
+                if (const auto age = core::ageInColumnDays(card, asOf)) {
+                    st.ageSum += *age;
+                    st.ageMax = std::max(st.ageMax, *age);
+                    ++st.aged;
                 }
+            }
+            for (const auto& c : b.columns) {
+                const ColumnStats st = stats.contains(c.id) ? stats[c.id] : ColumnStats{};
+                const int n = st.n, aged = st.aged;
+                const double ageSum = st.ageSum, ageMax = st.ageMax;
                 std::string wip = c.wipLimit > 0 ? std::to_string(c.wipLimit) : std::string(m_t.notSet);
                 if (c.wipLimit > 0 && n > c.wipLimit) wip += " (" + std::string(m_t.wipExceeded) + ")";
-                rows.push_back({c.title, std::string(label(lang(), c.kind)), wip, std::to_string(n),
+                rows.push_back({txt(c.title), std::string(label(lang(), c.kind)), wip, std::to_string(n),
                                 aged ? number(ageSum / aged) : std::string(m_t.notSet),
                                 aged ? number(ageMax) : std::string(m_t.notSet)});
             }
@@ -413,14 +510,14 @@ private:
             }
             Fields f;
             f.emplace_back(m_t.leadTime, leadN ? number(leadSum / leadN) + " " + std::string(m_t.days) + " (" + std::string(m_t.average) +
-                                                     ", " + std::to_string(leadN) + " " + std::string(m_t.cardsDone) + ")"
+                                                     ", " + std::to_string(leadN) + " " + std::string(leadN == 1 ? m_t.cardDone : m_t.cardsDone) + ")"
                                                : std::string(m_t.notSet));
             f.emplace_back(m_t.cycleTime, cycleN ? number(cycleSum / cycleN) + " " + std::string(m_t.days) + " (" +
                                                        std::string(m_t.average) + ", " + std::to_string(cycleN) + ")"
                                                  : std::string(m_t.notSet));
             m_doc.fields(f);
             FlowChart flow{std::string(m_t.cumulativeFlow), {}, core::cumulativeFlow(b, 120)};
-            for (const auto& c : b.columns) flow.columns.push_back(c.title);
+            for (const auto& c : b.columns) flow.columns.push_back(txt(c.title));
             m_doc.flowChart(flow);
         }
     }
@@ -434,12 +531,14 @@ private:
                 if (!mean) continue;
                 any = true;
                 const bool isRoti = q == &r.roti;
-                int n = 0;
+                long long n = 0;
                 for (const int c : q->counts) n += c;
                 BarChart chart{isRoti ? std::string(m_t.roti) : std::string(m_t.checkIn), {}, {}};
-                if (!q->question.empty()) chart.title += ": " + q->question;
+                if (!q->question.empty()) chart.title += ": " + txt(q->question);
+                // One anchor text: the scale's, unless the question already names its ends.
+                const bool anchored = q->question.find("1 =") != std::string::npos || q->question.find("1=") != std::string::npos;
                 for (std::size_t i = 0; i < q->counts.size(); ++i) chart.bars.push_back({std::to_string(i + 1), q->counts[i]});
-                chart.caption = (isRoti ? std::string(m_t.rotiScale) + " · " : std::string{}) + std::string(m_t.answers) + ": " +
+                chart.caption = (isRoti && !anchored ? std::string(m_t.rotiScale) + " · " : std::string{}) + std::string(m_t.answers) + ": " +
                                 std::to_string(n) + " · " + std::string(m_t.mean) + ": " + number(*mean);
                 m_doc.barChart(chart);
             }
@@ -451,7 +550,8 @@ private:
         m_doc.heading(level, m_t.transfer);
         std::vector<std::string> recs;
         for (const auto& e : s.experiments) {
-            if (!e.transferRecommendation.empty()) recs.push_back((e.title.empty() ? std::string{} : e.title + ": ") + e.transferRecommendation);
+            if (!e.transferRecommendation.empty())
+                recs.push_back((e.title.empty() ? std::string{} : txt(e.title) + ": ") + txt(e.transferRecommendation));
         }
         if (recs.empty()) m_doc.note(m_t.noTransfer);
         else {

@@ -4,6 +4,7 @@
 // charts, no scripts, no external resources). A pure function: the same sessions and options give
 // the same bytes (no clock, no locale; the "as of" date is the latest session date).
 
+#include "core/formats.hpp"
 #include "core/model.hpp"
 #include "strings.hpp"
 
@@ -19,7 +20,12 @@ enum class ReportFormat { Markdown, Html };
 struct ReportOptions {
     ReportFormat format = ReportFormat::Markdown;
     Language language = Language::German;
-    bool includeNames = false; // participant and facilitator names; off by default (privacy)
+    // Participant and facilitator names; off by default (privacy). Without it, names of the
+    // participants and the facilitator of every session in the report, e-mail addresses and phone
+    // numbers are also scrubbed from free text (cards, items, actions, observations, ...).
+    bool includeNames = false;
+    // The retrospective formats, for their names ("4L: Gemocht / ..."); without it the id is shown.
+    const core::RetroLibrary* library = nullptr;
 };
 
 // Sessions are ordered by date (then id); several sessions give one report over time.

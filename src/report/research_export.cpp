@@ -105,7 +105,7 @@ const std::vector<TableSpec>& tableSpecs() {
              {"session", kPseudonym, "the workshop"},
              {"retrospective", kPseudonym, "the retrospective"},
              {"item", kPseudonym, "the item"},
-             {"format", "machine name, e.g. `start-stop-continue`, `custom`", "retrospective format"},
+             {"format", "machine name of a format of the Lernraum library, e.g. `start-stop-continue`; `custom`; `other` = not in the library", "retrospective format"},
              {"prompt", kPseudonym, "the question the item answers"},
              {"prompt_position", kInt, "position of the question in the format, 1-based; empty when unknown"},
              {"group", kPseudonym, "the group it was sorted into; empty when ungrouped"},
@@ -266,27 +266,26 @@ std::string lowerTrim(std::string_view s) {
     return out;
 }
 
-// Only well-behaved machine names pass; anything else is free text in disguise.
-std::string safeFormatId(std::string_view id) {
+// Only the ids of known formats pass: a format id is stored as free text in the session file and
+// could carry anything (a team's or a person's name). Everything else becomes "other".
+std::string safeFormatId(std::string_view id, const std::vector<std::string>& known) {
     if (id.empty()) return {};
-    if (id.size() > 40) return "custom";
-    for (const char c : id) {
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return "custom";
-    }
-    return std::string(id);
+    if (id == "custom") return "custom";
+    if (std::find(known.begin(), known.end(), id) != known.end()) return std::string(id);
+    return "other";
 }
 
 class SessionExporter {
 public:
-    SessionExporter(const core::Session& s, const ExportOptions& o, std::map<std::string, Table, std::less<>>& tables)
-        : m_s(s), m_o(o), m_tables(tables) {
+    SessionExporter(const core::Session& s, const ExportOptions& o, const Scrubber* scrub,
+                    std::map<std::string, Table, std::less<>>& tables)
+        : m_s(s), m_o(o), m_tables(tables), m_scrub(scrub) {
         std::array<int, 5> counts{};
         for (const auto& p : s.participants) {
             if (core::inRange(p.role)) ++counts[static_cast<std::size_t>(p.role)];
         }
         m_counts = counts;
         m_suppression = suppressSmallGroups(counts, o.k);
-        if (o.includeText) m_scrub.emplace(scrubListFor(s));
         m_session = id(s.id, "ses");
     }
 
@@ -304,7 +303,7 @@ private:
     std::map<std::string, Table, std::less<>>& m_tables;
     std::array<int, 5> m_counts{};
     RoleSuppression m_suppression;
-    std::optional<Scrubber> m_scrub;
+    const Scrubber* m_scrub; // null without includeText
     std::string m_session;
 
     Table& table(std::string_view name) { return m_tables.find(name)->second; }
@@ -327,14 +326,14 @@ private:
     std::string role(const std::optional<core::Role>& r) const { return r ? role(*r) : std::string{}; }
 
     void sessions() {
-        int items = 0, groups = 0, actions = 0, cards = 0, plannedMin = 0;
+        long long items = 0, groups = 0, actions = 0, cards = 0, plannedMin = 0; // 64-bit: no wrap
         long long usedSec = 0;
         for (const auto& r : m_s.retrospectives) {
-            items += static_cast<int>(r.items.size());
-            groups += static_cast<int>(r.groups.size());
-            actions += static_cast<int>(r.actions.size());
+            items += static_cast<long long>(r.items.size());
+            groups += static_cast<long long>(r.groups.size());
+            actions += static_cast<long long>(r.actions.size());
         }
-        for (const auto& b : m_s.boards) cards += static_cast<int>(b.cards.size());
+        for (const auto& b : m_s.boards) cards += static_cast<long long>(b.cards.size());
         for (const auto& a : m_s.agenda) {
             plannedMin += a.timeboxMinutes;
             usedSec += a.usedSeconds;
@@ -379,18 +378,28 @@ private:
         const std::string retro = id(r.id, "ret");
         auto& items = table("retro_items.csv");
         auto& votes = table("votes.csv");
+        // Index maps, built once: n log n instead of items × (prompts + groups). The last prompt or
+        // group with an id wins, as the scans before did.
+        std::map<core::Id, std::size_t> promptIndex;
+        for (std::size_t i = 0; i < r.prompts.size(); ++i) promptIndex[r.prompts[i].id] = i;
+        std::map<core::Id, const core::RetroGroup*> groupIndex;
+        for (const auto& g : r.groups) groupIndex[g.id] = &g;
+        std::map<std::size_t, std::string> promptTexts; // scrubbed once per prompt
+        std::map<const core::RetroGroup*, std::string> groupTitles;
         for (const auto& item : r.items) {
             std::string promptPos, promptText, groupTitle;
-            for (std::size_t i = 0; i < r.prompts.size(); ++i) {
-                if (r.prompts[i].id == item.promptId) {
-                    promptPos = num(static_cast<long long>(i + 1));
-                    promptText = text(r.prompts[i].text);
-                }
+            if (const auto it = promptIndex.find(item.promptId); it != promptIndex.end()) {
+                promptPos = num(static_cast<long long>(it->second + 1));
+                auto [cached, fresh] = promptTexts.try_emplace(it->second);
+                if (fresh) cached->second = text(r.prompts[it->second].text);
+                promptText = cached->second;
             }
-            for (const auto& g : r.groups) {
-                if (g.id == item.groupId) groupTitle = text(g.title);
+            if (const auto it = groupIndex.find(item.groupId); it != groupIndex.end()) {
+                auto [cached, fresh] = groupTitles.try_emplace(it->second);
+                if (fresh) cached->second = text(it->second->title);
+                groupTitle = cached->second;
             }
-            items.add({m_session, retro, id(item.id, "itm"), safeFormatId(r.formatId), id(item.promptId, "prm"), promptPos,
+            items.add({m_session, retro, id(item.id, "itm"), safeFormatId(r.formatId, m_o.knownFormatIds), id(item.promptId, "prm"), promptPos,
                        id(item.groupId, "grp"), num(item.votes), month(item.createdAt), flag(item.hidden),
                        item.hidden ? std::string{} : text(item.text), promptText, groupTitle});
         }
@@ -400,14 +409,12 @@ private:
         for (const auto& g : r.groups) votes.add({m_session, retro, "group", id(g.id, "grp"), num(g.votes), budget, limit});
 
         auto& actions = table("actions.csv");
+        std::set<core::Id> itemIds;
+        for (const auto& item : r.items) itemIds.insert(item.id);
         for (const auto& a : r.actions) {
             std::string sourcePrefix = "obj";
-            for (const auto& item : r.items) {
-                if (item.id == a.sourceId) sourcePrefix = "itm";
-            }
-            for (const auto& g : r.groups) {
-                if (g.id == a.sourceId) sourcePrefix = "grp";
-            }
+            if (itemIds.contains(a.sourceId)) sourcePrefix = "itm";
+            if (groupIndex.contains(a.sourceId)) sourcePrefix = "grp";
             actions.add({m_session, retro, id(a.id, "act"), role(a.ownerRole), std::string(core::toName(a.status)),
                          month(a.due), flag(!a.carriedFromSessionId.empty()), id(a.carriedFromSessionId, "ses"),
                          id(a.sourceId, sourcePrefix), id(a.cardId, "crd"), id(a.experimentId, "exp"), text(a.text),
@@ -439,13 +446,13 @@ private:
     void board(const core::Board& b) {
         const std::string boardId = id(b.id, "brd");
         auto& t = table("board_flow.csv");
+        std::map<core::Id, std::size_t> columnIndex; // the last column with an id wins, as before
+        for (std::size_t i = 0; i < b.columns.size(); ++i) columnIndex[b.columns[i].id] = i;
         for (const auto& c : b.cards) {
             std::string kind, position;
-            for (std::size_t i = 0; i < b.columns.size(); ++i) {
-                if (b.columns[i].id == c.columnId) {
-                    kind = std::string(core::toName(b.columns[i].kind));
-                    position = num(static_cast<long long>(i + 1));
-                }
+            if (const auto it = columnIndex.find(c.columnId); it != columnIndex.end()) {
+                kind = std::string(core::toName(b.columns[it->second].kind));
+                position = num(static_cast<long long>(it->second + 1));
             }
             int done = 0;
             for (const auto& item : c.checklist) done += item.done ? 1 : 0;
@@ -479,6 +486,10 @@ std::string jsonString(std::string_view s) {
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
+
+std::vector<std::string> builtinFormatIds() {
+    return {"start-stop-continue", "mad-sad-glad", "4ls", "sailboat", "starfish", "gut-verbessern-ausprobieren"};
+}
 
 std::map<std::string, std::string> ResearchExport::files() const {
     std::map<std::string, std::string> all = tables;
@@ -593,7 +604,15 @@ ResearchExport exportResearch(const std::vector<LoadedSession>& sessions, const 
     std::sort(order.begin(), order.end(), [](const Entry& a, const Entry& b) {
         return std::tie(a.month, a.pseudonym) < std::tie(b.month, b.pseudonym);
     });
-    for (const auto& e : order) SessionExporter(e.loaded->session, options, tables).run();
+    // Every text is scrubbed with the names of all sessions handed in (also the skipped ones): a
+    // participant of one workshop may be mentioned in another.
+    std::optional<Scrubber> scrub;
+    if (options.includeText) {
+        ScrubList list;
+        for (const auto& loaded : sessions) addToScrubList(list, loaded.session);
+        scrub.emplace(list);
+    }
+    for (const auto& e : order) SessionExporter(e.loaded->session, options, scrub ? &*scrub : nullptr, tables).run();
     result.exportedSessions = static_cast<int>(order.size());
 
     result.codebook = codebookMarkdown(options.includeText);
@@ -660,11 +679,16 @@ std::string codebookMarkdown(bool includeText) {
            "groups from `participants_total`. Wherever a role appears in that workshop's rows (`owner_role`, "
            "`participant_roles`), a merged role reads `suppressed` too.\n";
     out += "- **Free text** (columns marked *text*) is only present when the export was made with `--include-text`. "
-           "It is then scrubbed: names of participants and of the facilitator become `[NAME]` (matched "
-           "case-insensitively, as the whole name and as each part of it, with umlauts as written, transliterated "
-           "`ä → ae`, `ß → ss`, or stripped `ä → a`), the organisation unit and departments `[ORG]`, the Lernraum name "
-           "`[LERNRAUM]`, e-mail addresses `[EMAIL]`, phone numbers `[PHONE]` and URLs `[URL]`; control characters are "
-           "removed. A text that starts with `=`, `+`, `-` or `@` gets a leading `'` so that spreadsheet programs do "
+           "It is then scrubbed with the names of all workshops in the export: names of participants and of the "
+           "facilitator become `[NAME]`, the organisation unit and departments `[ORG]`, the Lernraum name "
+           "`[LERNRAUM]`, e-mail addresses `[EMAIL]` (also written as `name (at) amt (dot) de`), phone numbers "
+           "`[PHONE]` and URLs `[URL]`; control characters are removed. Names are matched as the whole name and as "
+           "each part of it, after Unicode normalization (NFKC), case folding and accent folding, ignoring soft "
+           "hyphens and zero-width characters, with umlauts as written, transliterated (`ä → ae`, `ß → ss`) or "
+           "stripped (`ä → a`): as a whole word (also with a genitive `s`), at a capital letter inside a word "
+           "(`KolleginMeier`) or across a line break inside a word, never as part of a longer lower-case word "
+           "(with a participant Klein, `Kleine` stays). Text around a match is never changed. "
+           "The `format` column holds only the ids of known formats; any other id becomes `other`. A text that starts with `=`, `+`, `-` or `@` gets a leading `'` so that spreadsheet programs do "
            "not run it as a formula. Scrubbing is automatic: read a sample before passing text on. Hidden (never "
            "revealed) retrospective items never carry text.\n\n";
     out += "This export ";

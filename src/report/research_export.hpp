@@ -35,12 +35,17 @@ struct LoadedSession {
     core::Session session;
 };
 
+// The ids of the formats shipped in assets/formats (checked against the files by a test).
+std::vector<std::string> builtinFormatIds();
+
 struct ExportOptions {
     std::string key;          // kKeyBytes secret bytes (see makeKey / parseKey)
     int k = kDefaultK;        // minimum size of a published role group; <= 1 disables suppression
     bool includeText = false; // free text columns (scrubbed)
     int unreadableFiles = 0;  // counted into manifest.json by the caller
     int sessionSchemaVersion = 1; // recorded in manifest.json (store::kSchemaVersion)
+    // Retrospective format ids exported as they are (the library's); any other id is "other".
+    std::vector<std::string> knownFormatIds = builtinFormatIds();
 };
 
 struct SkippedSession {
@@ -84,21 +89,29 @@ struct RoleSuppression {
 };
 RoleSuppression suppressSmallGroups(const std::array<int, 5>& counts, int k);
 
-// The words that must not appear in exported free text of one session.
+// The words that must not appear in exported free text. One list for all sessions of an export
+// (a participant of one workshop may be mentioned in another).
 struct ScrubList {
-    std::vector<std::string> names; // participant display names, facilitator
-    std::vector<std::string> orgs;  // org unit, departments
+    std::vector<std::string> names;  // participant display names, facilitator
+    std::vector<std::string> orgs;   // org unit, departments
     std::vector<std::string> series; // the Lernraum name
+    bool contacts = true;            // e-mail addresses and phone numbers
+    bool urls = true;
 };
 ScrubList scrubListFor(const core::Session& session);
+void addToScrubList(ScrubList& list, const core::Session& session);
 
 // Replaces names ([NAME]), org unit and departments ([ORG]), the Lernraum name ([LERNRAUM]),
-// e-mail addresses ([EMAIL]), URLs ([URL]) and phone numbers ([PHONE]). Names match
-// case-insensitively, as whole phrases and as single name parts, with umlauts as written,
-// transliterated (ä -> ae, ß -> ss) or stripped (ä -> a). Control characters are removed.
+// e-mail addresses ([EMAIL], also "h.meier (at) kreis (dot) de"), URLs ([URL]) and phone numbers
+// ([PHONE]). Text and names are compared after Unicode normalization (NFKC), case folding and
+// accent folding, ignoring format characters (soft hyphen, zero-width characters); umlauts match
+// as written, transliterated (ä -> ae, ß -> ss) or stripped (ä -> a). A name or name part matches
+// as a whole word (with a genitive s), at a capital boundary inside a word ("KolleginMeier"), or
+// across a line break inside a word; never as part of a longer lower-case word. Text that does not
+// match is returned unchanged; control characters are removed.
 std::string scrubText(std::string_view text, const ScrubList& list);
 
-// The same, with the name patterns prepared once (for many texts of one session).
+// The same, with the name patterns prepared once (for many texts).
 class Scrubber {
 public:
     explicit Scrubber(const ScrubList& list);

@@ -94,7 +94,7 @@ constexpr Strings kGerman{
     .noBoards = "Kein Board.",
     .evaluation = "Auswertung",
     .roti = "ROTI (Return on Time Invested)",
-    .rotiScale = "1 = verlorene Zeit … 5 = sehr lohnend",
+    .rotiScale = "1 = verschwendet … 5 = sehr wertvoll",
     .answers = "Antworten",
     .mean = "Mittelwert",
     .noRoti = "Keine ROTI-Abfrage.",
@@ -111,8 +111,18 @@ constexpr Strings kGerman{
                    "Beiträge der Retrospektive sind anonym; wer wofür gestimmt hat, wird nicht erfasst. Verdeckte, "
                    "nicht aufgedeckte Karten erscheinen ohne Text. Vor der Weitergabe bitte prüfen, ob Freitexte "
                    "Rückschlüsse auf einzelne Personen zulassen.",
+    .privacyScrubbed = "Namen erfasster Teilnehmender, E-Mail-Adressen und Telefonnummern in Freitexten sind "
+                       "durch [NAME], [EMAIL] und [PHONE] ersetzt.",
     .privacyNamesShown = "Achtung: Dieser Bericht wurde ausdrücklich mit Namen erstellt und ist nur für den "
                          "internen Gebrauch der Teilnehmenden bestimmt.",
+    .customFormat = "eigenes Format",
+    .groupVotes = "(Punkte auf die ganze Gruppe)",
+    .cardDone = "erledigte Karte",
+    .openItems = "Offene Punkte",
+    .openItemsNote = "Offene Board-Karten und Maßnahmen mit Verantwortlichkeit und Fälligkeit, früheste Fälligkeit zuerst.",
+    .openItem = "Offener Punkt",
+    .card = "Karte",
+    .noOpenItems = "Keine offenen Karten oder Maßnahmen.",
     .notSet = "–",
 };
 
@@ -220,8 +230,18 @@ constexpr Strings kEnglish{
                    "items are anonymous; who voted for what is not recorded. Hidden cards that were never revealed "
                    "appear without text. Before passing the report on, check whether free text allows conclusions "
                    "about individuals.",
+    .privacyScrubbed = "Names of recorded participants, e-mail addresses and phone numbers in free text are "
+                       "replaced by [NAME], [EMAIL] and [PHONE].",
     .privacyNamesShown = "Caution: this report was explicitly created with names and is meant only for the "
                          "participants' internal use.",
+    .customFormat = "custom format",
+    .groupVotes = "(dots on the group as a whole)",
+    .cardDone = "card done",
+    .openItems = "Open items",
+    .openItemsNote = "Open board cards and actions with owner and due date, earliest due date first.",
+    .openItem = "Open item",
+    .card = "Card",
+    .noOpenItems = "No open cards or actions.",
     .notSet = "–",
 };
 
@@ -237,8 +257,7 @@ std::string_view pick(Language l, E v, const std::array<std::string_view, N>& de
 const Strings& stringsFor(Language language) { return language == Language::German ? kGerman : kEnglish; }
 
 std::string_view label(Language l, core::SessionKind v) {
-    return pick<core::SessionKind, 5>(l, v, {"Auftaktsitzung", "Planungssitzung", "Auswertungssitzung", "Evaluationssitzung", "Sonstige Sitzung"},
-                                      {"Kick-off", "Planning session", "Review session", "Evaluation session", "Other session"});
+    return core::sessionKindLabel(v, l == Language::German ? "de" : "en"); // the GUI's labels
 }
 std::string_view label(Language l, core::Role v, bool plural) {
     if (plural)

@@ -27,7 +27,8 @@ struct Strings {
     std::string_view evaluation, roti, rotiScale, answers, mean, noRoti;
     std::string_view transfer, noTransfer, nextReview, notPlanned;
     std::string_view seriesOverview, experimentDevelopment, session, workshop;
-    std::string_view privacy, privacyText, privacyNamesShown;
+    std::string_view privacy, privacyText, privacyScrubbed, privacyNamesShown;
+    std::string_view customFormat, groupVotes, cardDone, openItems, openItemsNote, openItem, card, noOpenItems;
     std::string_view notSet;
 };
 

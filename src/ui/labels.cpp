@@ -15,17 +15,9 @@ using namespace core;
 // (C_): "Open" is "Offen" as a status but "Öffnen" as a command, "Close" is "Abschluss" as a
 // phase but "Schließen" as a button.
 
-const char* label(SessionKind v) {
-    switch (v) {
-    case SessionKind::KickOff: return _("Kick-off");
-    case SessionKind::Planning: return _("Planning session");
-    case SessionKind::Review: return _("Review session");
-    case SessionKind::Evaluation: return _("Evaluation session");
-    case SessionKind::Other: return _("Workshop");
-    case SessionKind::Count: break;
-    }
-    return "";
-}
+// Session kinds come from core (one source with the transfer report and follow-up titles); the
+// strings are literals, so data() is null-terminated.
+const char* label(SessionKind v) { return core::sessionKindLabel(v, language() == "de" ? "de" : "en").data(); }
 
 const char* label(Role v) {
     switch (v) {

@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <unordered_map>
 #include <vector>
 
 namespace lernraum::ui {
@@ -359,17 +360,24 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
     const int columns = std::clamp(static_cast<int>(ImGui::GetContentRegionAvail().x / em(22.0f)), 1, 4);
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_BordersInnerV;
     if (!ImGui::BeginTable("groups", columns, flags)) return;
+    // The items of each group, collected once a frame: items + groups, not items × groups.
+    std::unordered_map<std::string_view, std::vector<const core::RetroItem*>> itemsByGroup;
+    for (const auto& i : retro.items) {
+        if (!i.groupId.empty()) itemsByGroup[i.groupId].push_back(&i);
+    }
+    static const std::vector<const core::RetroItem*> kNone;
     for (const auto& g : retro.groups) {
+        const auto found = itemsByGroup.find(g.id);
+        const auto& groupItems = found == itemsByGroup.end() ? kNone : found->second;
         ImGui::TableNextColumn();
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(p.panel));
         ImGui::PushID(g.id.c_str());
         ImGui::BeginGroup();
         int total = g.votes;
         int hidden = 0;
-        for (const auto& i : retro.items) {
-            if (i.groupId != g.id) continue;
-            total += i.votes;
-            hidden += i.hidden ? 1 : 0;
+        for (const auto* i : groupItems) {
+            total += i->votes;
+            hidden += i->hidden ? 1 : 0;
         }
         if (ctx.presentation) {
             FontScope font(fonts().heading);
@@ -394,9 +402,7 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
         drawFollowUpMenu(session, retro, g.id, g.title, ctx);
         if (buttons) drawTally(retro, g.id, total); // behind the buttons, so they never move
         if (!ctx.presentation) ImGui::Spacing();
-        for (const auto& i : retro.items) {
-            if (i.groupId == g.id) drawItem(retro, i, ctx, true);
-        }
+        for (const auto* i : groupItems) drawItem(retro, *i, ctx, true);
         if (hidden > 0) mutedText(faceDownText(hidden));
         ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, em(0.3f)));
         ImGui::EndGroup();

@@ -96,6 +96,42 @@ expect_rc 2 "$bin" export-research "$tmp/in" -o "$tmp/export6" --key-file "$tmp/
 expect_rc 2 "$bin" export-research "$tmp/in" -o "$tmp/export7" --k 0
 expect_rc 2 "$bin" export-research "$tmp/in"
 
+# A failed export changes nothing: an earlier export stays as it was (not mixed with new files),
+# no temporary folder is left. The write fails by a file size limit (SIGXFSZ ignored: EFBIG).
+snapshot() { (cd "$1" && sha256sum -- * | sha256sum); }
+before=$(snapshot "$tmp/export")
+(trap '' XFSZ; ulimit -f 2; exec "$bin" export-research "$tmp/in/sub" -o "$tmp/export" --include-text) >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[[ $rc -eq 1 ]] || fail "export with a failing write exited $rc, expected 1; stderr: $(cat "$tmp/err")"
+grep -q "^lernraum: $tmp/export: error: .*nothing was changed" "$tmp/err" || fail "failed write message: $(cat "$tmp/err")"
+[[ "$(snapshot "$tmp/export")" == "$before" ]] || fail "a failed export changed the earlier export"
+head -1 "$tmp/export/retro_items.csv" | grep -q ',text,' && fail "a failed export left text columns behind"
+(trap '' XFSZ; ulimit -f 2; exec "$bin" export-research "$tmp/in/sub" -o "$tmp/export8" --include-text) >"$tmp/out" 2>"$tmp/err"
+[[ -e "$tmp/export8" ]] && fail "a failed first export left an output folder"
+ls -A "$tmp" | grep -q '\.export-' && fail "a temporary export folder was left: $(ls -A "$tmp")"
+# A successful export replaces an earlier one completely; an unrelated folder is refused.
+expect_rc 0 "$bin" export-research "$tmp/in/sub" -o "$tmp/export" --include-text
+head -1 "$tmp/export/retro_items.csv" | grep -q ',text,' || fail "the new export did not replace the earlier one"
+mkdir -p "$tmp/mine" && echo "keep me" >"$tmp/mine/notes.txt"
+expect_rc 1 "$bin" export-research "$tmp/in/sub" -o "$tmp/mine"
+grep -q "not an earlier research export" "$tmp/err" || fail "unrelated folder message: $(cat "$tmp/err")"
+[[ "$(cat "$tmp/mine/notes.txt")" == "keep me" && ! -e "$tmp/mine/manifest.json" ]] || fail "an unrelated folder was changed"
+
+# Terminal control characters from a file or a file name never reach the terminal.
+sed 's/"kind": "review"/"kind": "\\u001b[2J\\u009b31mevil"/' "$tmp/demo.lernraum" >"$tmp/evil.lernraum"
+grep -q 'evil' "$tmp/evil.lernraum" || fail "test setup: kind not replaced"
+cp "$tmp/evil.lernraum" "$tmp/$(printf 'name\033]0;x\007')".lernraum
+for f in "$tmp/evil.lernraum" "$tmp/$(printf 'name\033]0;x\007')".lernraum; do
+    for cmd in report validate export-research; do
+        args=("$bin" "$cmd" "$f")
+        [[ $cmd == export-research ]] && args+=(-o "$tmp/export9")
+        "${args[@]}" >"$tmp/out" 2>"$tmp/err"
+        LC_ALL=C grep -q $'[\x01-\x09\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]' "$tmp/err" && fail "$cmd: a control character reached stderr: $(od -c "$tmp/err" | head -3)"
+        grep -q 'evil\|name' "$tmp/err" || fail "$cmd: the error does not name the problem: $(cat "$tmp/err")"
+    done
+done
+grep -q '\\x1b' "$tmp/err" || fail "escaped control character not shown: $(cat "$tmp/err")"
+
 if [[ $failures -gt 0 ]]; then
     echo "$failures failure(s)"
     exit 1

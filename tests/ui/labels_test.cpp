@@ -89,6 +89,18 @@ TEST_CASE("German labels of action status Open and experiment status Stopped", "
     CHECK(std::string(_("Close")) == "Schlie\xC3\x9F" "en");
 }
 
+TEST_CASE("session kinds read as in the transfer report (one source in core)", "[ui][i18n][labels]") {
+    for (const char* lang : {"de", "en"}) {
+        REQUIRE(ui::setLanguage(lang));
+        for (int i = 0; i < static_cast<int>(core::SessionKind::Count); ++i) {
+            const auto kind = static_cast<core::SessionKind>(i);
+            CHECK(std::string(ui::label(kind)) == core::sessionKindLabel(kind, lang));
+        }
+    }
+    REQUIRE(ui::setLanguage("de"));
+    CHECK(std::string(ui::label(core::SessionKind::KickOff)) == "Auftaktveranstaltung");
+}
+
 TEST_CASE("English labels are the source strings, also those with a context", "[ui][i18n][labels]") {
     REQUIRE(ui::setLanguage("en"));
     CHECK(std::string(ui::label(core::ActionStatus::Open)) == "Open");

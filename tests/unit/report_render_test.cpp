@@ -16,7 +16,9 @@ using namespace lernraum::report::test;
 namespace {
 
 std::string render(const std::vector<core::Session>& s, ReportFormat f, Language l, bool names = false) {
-    return renderReport(s, ReportOptions{f, l, names});
+    ReportOptions o{f, l, names};
+    o.library = &shippedLibrary();
+    return renderReport(s, o);
 }
 
 // Every tag name that appears in the HTML, e.g. "h1", "/h1", "svg".
@@ -215,7 +217,7 @@ TEST_CASE("several sessions give one report over time", "[report]") {
 TEST_CASE("report sections reflect the session", "[report]") {
     const auto s = makeSmallSession("s1", {});
     const auto md = render({s}, ReportFormat::Markdown, Language::English);
-    CHECK(md.find("10 (2 Managers, 6 Employees, 1 Staff council, 1 Facilitation)") != std::string::npos);
+    CHECK(md.find("10 (2 Managers, 6 Employees, 1 Staff council, 1 Facilitator)") != std::string::npos);
     CHECK(md.find("| 1 | Set the stage | Check-in | 10 | 12 | yes |") != std::string::npos);
     CHECK(md.find("Lead time:** 7.0 days") != std::string::npos);  // 2 Nov -> 9 Nov
     CHECK(md.find("Cycle time:** 5.0 days") != std::string::npos); // 4 Nov -> 9 Nov

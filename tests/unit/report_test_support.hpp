@@ -1,7 +1,9 @@
 #pragma once
 // Helpers shared by the report_*_test.cpp files: golden files and small hand-built sessions.
 
+#include "core/formats.hpp"
 #include "core/model.hpp"
+#include "store/assets_file.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,6 +15,12 @@
 namespace lernraum::report::test {
 
 inline std::string fixturePath(const std::string& name) { return std::string(LERNRAUM_FIXTURES_DIR) + "/report/" + name; }
+
+// The shipped retrospective formats, as `lernraum report` loads them (for the format names).
+inline const core::RetroLibrary& shippedLibrary() {
+    static const core::RetroLibrary library = store::loadRetroLibrary(std::string(LERNRAUM_SOURCE_DIR) + "/assets").library;
+    return library;
+}
 
 inline std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
