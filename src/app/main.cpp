@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     registerReportCommands(app, ctx);
     registerBenchCommand(app, ctx);
     registerFollowUpCommand(app, ctx);
+    registerRoomCommand(app, ctx);
 
     try {
         app.parse(argc, argv);
