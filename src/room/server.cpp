@@ -218,6 +218,9 @@ MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* 
     return static_cast<Server::Impl*>(cls)->handle(c, url, method, uploadData, uploadSize, conCls);
 }
 
+// No percent-decoding: the room's paths are plain ASCII, and "/%00" must not turn into "/".
+std::size_t keepEscaped(void*, MHD_Connection*, char* s) { return std::strlen(s); }
+
 void onCompleted(void*, MHD_Connection*, void** conCls, MHD_RequestTerminationCode) {
     delete static_cast<Context*>(*conCls);
     *conCls = nullptr;
@@ -510,7 +513,7 @@ std::unique_ptr<Server> Server::start(ServerOptions options, std::string& error)
         MHD_OPTION_CONNECTION_LIMIT, maxConnections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         static_cast<unsigned>(impl->options.maxConnectionsPerAddress), MHD_OPTION_CONNECTION_TIMEOUT,
         impl->options.timeoutSeconds, MHD_OPTION_CONNECTION_MEMORY_LIMIT, impl->options.memoryPerConnection,
-        MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, nullptr, MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, nullptr, MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_UNESCAPE_CALLBACK, &keepEscaped, nullptr, MHD_OPTION_END);
     if (!impl->daemon) {
         error = "cannot listen on " + impl->options.bindAddress + " port " + std::to_string(impl->options.port) +
                 " (address not on this machine, or port in use)";
