@@ -14,6 +14,9 @@ PACKAGES=(
   gettext
   xvfb xauth xdotool
   jq python3
+  # participants' room: HTTP server, QR code; real-browser tests and QR decoding
+  libmicrohttpd-dev libqrencode-dev
+  chromium chromium-driver python3-selenium zbar-tools
 )
 
 missing=()

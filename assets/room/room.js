@@ -33,7 +33,9 @@
       budget: 'Alle deine Punkte sind vergeben.', perItem: 'Mehr Punkte auf diese Karte geht nicht.',
       failed: 'Das hat nicht geklappt. Bitte noch einmal.', revealed: 'Die Karte ist schon aufgedeckt.',
       group: 'Gruppe', noCards: 'Noch keine Karten aufgedeckt.',
-      voteHint: 'Tippe + bei den Karten, die dir am wichtigsten sind.'
+      voteHint: 'Tippe + bei den Karten, die dir am wichtigsten sind.',
+      joinPrivacy: 'Anonym: kein Konto, kein Name. Deine Karten sieht bis zum Aufdecken niemand außer dir.',
+      noNames: 'Bitte keine Namen und keine Gesundheitsdaten aufschreiben.', enterCode: 'Bitte den Code eingeben'
     },
     en: {
       connecting: 'Connecting …', joined: 'Connected', offline: 'No connection – retrying …',
@@ -64,7 +66,9 @@
       budget: 'All your dots are used.', perItem: 'No more dots on this card.',
       failed: 'That did not work. Please try again.', revealed: 'The card is already revealed.',
       group: 'Group', noCards: 'No cards revealed yet.',
-      voteHint: 'Tap + on the cards that matter most to you.'
+      voteHint: 'Tap + on the cards that matter most to you.',
+      joinPrivacy: 'Anonymous: no account, no name. Nobody but you sees your cards until the reveal.',
+      noNames: 'Please do not write names or health information.', enterCode: 'Please enter the code'
     }
   };
   var browserEnglish = (navigator.languages && navigator.languages[0] || navigator.language || 'de').toLowerCase().indexOf('en') === 0;
@@ -145,7 +149,7 @@
     $('join').hidden = false;
     ['scale', 'write', 'board', 'waiting'].forEach(function (id) { $(id).hidden = true; });
     var m = location.pathname.match(/^\/j\/([A-Za-z0-9]+)$/);
-    setStatus(t.joinHeading);
+    setStatus(t.enterCode);
     if (m && !$('code').value) { $('code').value = m[1].toUpperCase(); join(m[1]); }
   }
   function showClosed() {

@@ -6,7 +6,8 @@ Three separate browser sessions (three participants) join through the URL `lernr
 write face-down cards, the facilitator (stdin) reveals and opens voting, they vote; the saved file
 holds the cards and the counts and none of the device tokens, addresses or user agents.
 
-Usage: room_browser.py LERNRAUM_BINARY SOURCE_DIR WORK_DIR [SCREENSHOT.png]
+Usage: room_browser.py LERNRAUM_BINARY SOURCE_DIR WORK_DIR [SCREENSHOT_DIR]
+(screenshots of one phone while joining, writing and voting: room-join.png, room-writing.png, room-voting.png)
 """
 import json
 import os
@@ -18,7 +19,7 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 
 binary, source, work = sys.argv[1:4]
-shot = sys.argv[4] if len(sys.argv) > 4 else os.path.join(work, "room-390x844.png")
+shots = sys.argv[4] if len(sys.argv) > 4 else work
 DEADLINE = time.monotonic() + 150  # the whole test, hard bound
 
 
@@ -82,7 +83,15 @@ try:
 
     for _ in range(3):
         drivers.append(browser())
-    for d in drivers:
+    # The code typed by hand on the first phone (lower case, with a space), the link on the others.
+    d0 = drivers[0]
+    d0.get(url.split("/j/")[0] + "/")
+    wait_for("join form", lambda: by(d0, "code-input")[0].is_displayed())
+    d0.save_screenshot(os.path.join(shots, "room-join.png"))
+    typed = code.split(" ", 1)[1].lower()
+    by(d0, "code-input")[0].send_keys(typed[:3] + " " + typed[3:])
+    by(d0, "code-submit")[0].click()
+    for d in drivers[1:]:
         d.get(url)
     for i, d in enumerate(drivers):
         wait_for("participant %d joined" % i, lambda: "Verbunden" in by(d, "status")[0].text)
@@ -104,8 +113,8 @@ try:
             if j != i and s in page:
                 fail("participant %d sees participant %d's hidden card before the reveal" % (i, j))
         wait_for("hidden count on %d" % i, lambda: "3 Karten verdeckt" in by(d, "status")[0].text)
+    d0.save_screenshot(os.path.join(shots, "room-writing.png"))
     # Own card: edit before the reveal.
-    d0 = drivers[0]
     mine = by(d0, "my-card")[0]
     mine.find_elements(By.TAG_NAME, "button")[0].click()  # Ändern
     area = wait_for("edit field", lambda: by(d0, "my-card")[0].find_element(By.TAG_NAME, "textarea"))
@@ -145,7 +154,7 @@ try:
         outside = [u for u in urls if not u.startswith(origin + "/")]
         if outside:
             fail("requests outside the room's origin: %r" % outside)
-    drivers[0].save_screenshot(shot)
+    drivers[0].save_screenshot(os.path.join(shots, "room-voting.png"))
 
     tokens = [c["value"] for d in drivers for c in d.get_cookies() if c["name"] == "lr"]
     if len(tokens) != 3 or len(set(tokens)) != 3 or any(len(t) < 32 for t in tokens):
