@@ -67,12 +67,12 @@ void RoomPanel::draw(double time, bool presentation) {
             ImGui::SetNextItemWidth(em(18));
             if (ImGui::BeginCombo("##address", m_addresses[static_cast<std::size_t>(m_selected)].second.c_str())) {
                 for (std::size_t i = 0; i < m_addresses.size(); ++i) {
-                    if (ImGui::Selectable(m_addresses[i].second.c_str(), static_cast<int>(i) == m_selected))
+                    if (selectable(m_addresses[i].second.c_str(), static_cast<int>(i) == m_selected))
                         m_selected = static_cast<int>(i);
                 }
                 ImGui::EndCombo();
             }
-            if (ImGui::Button(_("Open the room")) && m_services.open) {
+            if (button(_("Open the room")) && m_services.open) {
                 m_error = m_services.open(m_addresses[static_cast<std::size_t>(m_selected)].first);
             }
         }
@@ -96,16 +96,19 @@ void RoomPanel::draw(double time, bool presentation) {
     }
     ImGui::Spacing();
     // Counts only: nobody's name, nobody's card, nobody's vote.
-    boldText(fill(_("{1} devices connected"), info.devices) + " \xC2\xB7 " +
-             fill(_("{1} cards face-down"), info.hiddenCards) + " \xC2\xB7 " +
-             fill(_("{1} of {2} have voted"), info.voters, info.devices));
+    const std::string counts = fill(_("{1} devices connected"), info.devices) + " \xC2\xB7 " +
+                               fill(_("{1} cards face-down"), info.hiddenCards) + " \xC2\xB7 " +
+                               fill(_("{1} of {2} have voted"), info.voters, info.devices);
+    boldText(counts);
+    recordLastItem(counts);
     ImGui::Spacing();
-    if (ImGui::Button(_("Close the room")) && m_services.close) m_services.close();
+    if (button(_("Close the room")) && m_services.close) m_services.close();
     ImGui::EndGroup();
 
     if (info.devices == 0 && m_openedAt >= 0 && time - m_openedAt >= 60.0) {
         ImGui::Separator();
         boldText(_("Nobody has joined yet? Check:"));
+        recordLastItem(_("Nobody has joined yet? Check:"));
         wrappedText(_("- Are the phones in the same Wi-Fi as this laptop?"));
         wrappedText(_("- Guest Wi-Fi and eduroam often keep devices apart (client isolation)."));
         wrappedText(_("- A VPN or firewall on the laptop can block the phones."));
