@@ -148,7 +148,7 @@
     if (source) { source.close(); source = null; }
     $('join').hidden = false;
     ['scale', 'write', 'board', 'waiting'].forEach(function (id) { $(id).hidden = true; });
-    var m = location.pathname.match(/^\/j\/([A-Za-z0-9]+)$/);
+    var m = location.pathname.match(/^\/j\/([A-Za-z0-9]+)$/i);
     setStatus(t.enterCode);
     if (m && !$('code').value) { $('code').value = m[1].toUpperCase(); join(m[1]); }
   }

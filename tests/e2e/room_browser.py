@@ -83,7 +83,8 @@ try:
 
     for _ in range(3):
         drivers.append(browser())
-    # The code typed by hand on the first phone (lower case, with a space), the link on the others.
+    # The code typed by hand on the first phone (lower case, with a space), the link on the second,
+    # the QR code's upper-case URL on the third.
     d0 = drivers[0]
     d0.get(url.split("/j/")[0] + "/")
     wait_for("join form", lambda: by(d0, "code-input")[0].is_displayed())
@@ -91,8 +92,8 @@ try:
     typed = code.split(" ", 1)[1].lower()
     by(d0, "code-input")[0].send_keys(typed[:3] + " " + typed[3:])
     by(d0, "code-submit")[0].click()
-    for d in drivers[1:]:
-        d.get(url)
+    drivers[1].get(url)
+    drivers[2].get(url.upper())  # what the QR code holds (upper case for its alphanumeric mode)
     for i, d in enumerate(drivers):
         wait_for("participant %d joined" % i, lambda: "Verbunden" in by(d, "status")[0].text)
 
