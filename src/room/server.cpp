@@ -260,7 +260,7 @@ MHD_Result Server::Impl::handle(MHD_Connection* c, const char* url, const char* 
         done = ctx.jobDone;
     }
     if (done) {
-        const Reply& r = ctx.job->reply;
+        const Reply r = ctx.job->reply; // a copy: the job goes away below
         std::string body = r.error.empty() ? std::string("{\"ok\":true") : std::string("{\"error\":");
         if (!r.error.empty()) appendJsonString(body, r.error);
         if (!r.id.empty()) {
