@@ -24,6 +24,7 @@ ui::RoomPanelServices GuiRoom::services(ui::Shell& shell) {
         m_room = room::Room::open(std::move(options), shell.session(), error);
         if (!m_room) return error;
         m_sessionId = shell.session().id;
+        m_openedAt = std::chrono::steady_clock::now();
         m_qr = room::encodeJoinUrl(m_room->url());
         return {};
     };
@@ -58,7 +59,8 @@ void GuiRoom::pump(ui::Shell& shell, core::Timestamp now) {
 }
 
 bool GuiRoom::waitingForFirstDevice(const ui::Shell& shell) const {
-    return m_room && m_room->counts(shell.session()).devices == 0;
+    return m_room && std::chrono::steady_clock::now() - m_openedAt < std::chrono::seconds(62) &&
+           m_room->counts(shell.session()).devices == 0;
 }
 
 } // namespace lernraum::app

@@ -9,6 +9,7 @@
 #include "ui/room_panel.hpp"
 #include "ui/shell.hpp"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -21,13 +22,15 @@ public:
     ui::RoomPanelServices services(ui::Shell& shell);
     // Applies waiting requests; closes the room when the shell holds another session now.
     void pump(ui::Shell& shell, core::Timestamp now);
-    // True while the room is open and nobody has joined: the panel's checklist needs a clock.
+    // True during the first minute of an open room while nobody has joined: the window then wakes
+    // once a second so the panel's checklist appears on time; otherwise the window sleeps.
     [[nodiscard]] bool waitingForFirstDevice(const ui::Shell& shell) const;
 
 private:
     std::function<void()> m_wake;
     std::unique_ptr<room::Room> m_room;
     core::Id m_sessionId;
+    std::chrono::steady_clock::time_point m_openedAt;
     room::QrCode m_qr;
     core::IdGenerator m_ids = core::IdGenerator::fromRandomDevice();
 };
