@@ -71,6 +71,7 @@ try:
             o.add_argument(arg)
         # A German phone: the page follows the browser's language (German is also the default).
         o.add_experimental_option("prefs", {"intl.accept_languages": "de-DE,de"})
+        o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         d = webdriver.Chrome(options=o)
         d.set_page_load_timeout(15)
         # The viewport of a phone (390 x 844 CSS pixels, touch), whatever the window manager does.
@@ -156,6 +157,13 @@ try:
         if outside:
             fail("requests outside the room's origin: %r" % outside)
     drivers[0].save_screenshot(os.path.join(shots, "room-voting.png"))
+
+    # No script error on any page (the 401 of the first state request before joining is expected).
+    for i, d in enumerate(drivers):
+        errors = [e["message"] for e in d.get_log("browser")
+                  if e["level"] == "SEVERE" and "status of 401" not in e["message"]]
+        if errors:
+            fail("browser %d logged errors: %r" % (i, errors))
 
     tokens = [c["value"] for d in drivers for c in d.get_cookies() if c["name"] == "lr"]
     if len(tokens) != 3 or len(set(tokens)) != 3 or any(len(t) < 32 for t in tokens):
