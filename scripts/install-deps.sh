@@ -16,6 +16,9 @@ PACKAGES=(
   jq python3
   clang libclang-rt-14-dev
   libicu-dev wngerman
+  # participants' room: HTTP server, QR code; real-browser tests and QR decoding
+  libmicrohttpd-dev libqrencode-dev
+  chromium chromium-driver python3-selenium zbar-tools
 )
 
 missing=()

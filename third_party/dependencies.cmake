@@ -74,3 +74,14 @@ endif()
 
 # gettext tools (msgfmt) compile the .po catalogues.
 find_program(MSGFMT_EXECUTABLE msgfmt)
+
+# Participants' room: libmicrohttpd (HTTP server with its own epoll thread, suspend/resume for
+# event streams) and RapidJSON for the small request bodies (src/room only).
+pkg_check_modules(MICROHTTPD REQUIRED IMPORTED_TARGET libmicrohttpd)
+add_library(lernraum::microhttpd INTERFACE IMPORTED)
+target_link_libraries(lernraum::microhttpd INTERFACE PkgConfig::MICROHTTPD)
+add_library(lernraum::rapidjson INTERFACE IMPORTED)
+target_include_directories(lernraum::rapidjson INTERFACE ${RAPIDJSON_INCLUDE_DIR})
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+add_library(lernraum::qrencode INTERFACE IMPORTED)
+target_link_libraries(lernraum::qrencode INTERFACE PkgConfig::QRENCODE)

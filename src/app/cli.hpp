@@ -34,5 +34,6 @@ void registerSessionCommands(CLI::App& app, CliContext& ctx); // new, validate, 
 void registerReportCommands(CLI::App& app, CliContext& ctx);  // report, export-research (cmd_report.cpp)
 void registerBenchCommand(CLI::App& app, CliContext& ctx);    // bench (cmd_bench.cpp)
 void registerFollowUpCommand(CLI::App& app, CliContext& ctx); // follow-up (cmd_follow_up.cpp)
+void registerRoomCommand(CLI::App& app, CliContext& ctx);     // room (cmd_room.cpp)
 
 } // namespace lernraum::app

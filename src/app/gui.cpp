@@ -6,6 +6,7 @@
 #include "app/file_dialog.hpp"
 #include "app/gui_export.hpp"
 #include "app/document_services.hpp"
+#include "app/gui_room.hpp"
 #include "app/runner.hpp"
 #include "core/ids.hpp"
 #include "core/templates.hpp"
@@ -82,6 +83,19 @@ int runScreenshot(const GuiOptions& options) {
         std::fprintf(stderr, "lernraum: error: %s\n", error.c_str());
         return 1;
     }
+    // The join panel of the participants' room, opened on the given address (never by default).
+    GuiRoom room([] {});
+    ui::RoomPanel roomPanel(room.services(shell));
+    if (!options.roomAddress.empty()) {
+        auto services = room.services(shell);
+        if (auto error = services.open(options.roomAddress); !error.empty()) {
+            std::fprintf(stderr, "lernraum: error: %s\n", error.c_str());
+            return 1;
+        }
+        std::printf("join: %s\n", services.info().url.c_str());
+        std::fflush(stdout);
+        roomPanel.show();
+    }
     ui::Hyphenator::instance().waitUntilLoaded(); // the final line breaks, not the interim ones
     // A few frames let tables and auto-sized windows settle; the last one is captured.
     constexpr int kFrames = 5;
@@ -89,6 +103,7 @@ int runScreenshot(const GuiOptions& options) {
         runner.pollEvents();
         runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), false});
         shell.draw(0.0, wallClock());
+        roomPanel.draw(0.0, shell.presentation());
         const bool last = frame == kFrames - 1;
         if (auto error = runner.endFrame(last ? options.screenshotPath : std::string{}); !error.empty()) {
             std::fprintf(stderr, "lernraum: %s: error: %s\n", options.screenshotPath.c_str(), error.c_str());
@@ -111,7 +126,15 @@ int runInteractive(const GuiOptions& options) {
     }
 
     loadRetroAssets();
-    ui::Shell shell(makeServices(configDir, true), settings);
+    GuiRoom room(&Runner::wake);
+    ui::RoomPanel* roomPanelPtr = nullptr;
+    auto services = makeServices(configDir, true);
+    services.openRoomPanel = [&roomPanelPtr] {
+        if (roomPanelPtr) roomPanelPtr->show();
+    };
+    ui::Shell shell(std::move(services), settings);
+    ui::RoomPanel roomPanel(room.services(shell));
+    roomPanelPtr = &roomPanel;
     shell.setSession(newSession(), {});
     if (!options.file.empty()) {
         std::error_code ec;
@@ -147,9 +170,12 @@ int runInteractive(const GuiOptions& options) {
     store::Autosaver autosaver(configDir);
     bool recoveryPending = recovery.has_value();
     while (!shell.wantsQuit()) {
-        runner.waitForEvents(shell.timerRunning() || autosaver.pending(shell.isDirty(), shell.history().version()));
+        runner.waitForEvents(shell.timerRunning() || autosaver.pending(shell.isDirty(), shell.history().version()) ||
+                             room.waitingForFirstDevice(shell));
+        room.pump(shell, wallClock()); // participants' requests, on this thread, through the undo history
         runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), shell.fullscreen()});
         shell.draw(runner.time(), wallClock());
+        roomPanel.draw(runner.time(), shell.presentation());
         // While something is dragged, keep drawing: the board scrolls under a card held at its edge.
         if (ImGui::GetDragDropPayload() != nullptr) runner.keepRendering(1);
         runner.endFrame();

@@ -15,6 +15,7 @@ struct GuiOptions {
     bool presentation = false;
     std::string language;       // "de", "en"; empty = settings / system locale
     std::string theme;          // "light", "dark", "high-contrast"; empty = settings (screenshots: light)
+    std::string roomAddress;    // with a screenshot: open the participants' room there, show its join panel
 };
 
 // Returns the process exit code.

@@ -73,6 +73,9 @@ int main(int argc, char** argv) {
     app.add_option("--view", gui.view, "Tab to show")->check(CLI::IsMember({"agenda", "board", "retro", "experiments"}));
     app.add_flag("--presentation", gui.presentation, "Start in presentation mode");
     app.add_option("--lang", gui.language, "User interface language")->check(CLI::IsMember({"de", "en"}));
+    app.add_option("--room", gui.roomAddress,
+                   "With --screenshot: open the participants' room on this address and show its join panel "
+                   "(prints \"join: URL\")");
     app.add_option("--theme", gui.theme, "Colour theme")->check(CLI::IsMember({"light", "dark", "high-contrast"}));
 
     CliContext ctx;
@@ -80,6 +83,7 @@ int main(int argc, char** argv) {
     registerReportCommands(app, ctx);
     registerBenchCommand(app, ctx);
     registerFollowUpCommand(app, ctx);
+    registerRoomCommand(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -81,6 +81,8 @@ struct ShellServices {
         exportReport;
     // Optional (File > Export): writes the research data set of the session into the directory dir.
     std::function<ResearchExportOutcome(const core::Session& session, const std::string& dir)> exportResearch;
+    // Optional (View > participation by smartphone): shows the participants' room panel.
+    std::function<void()> openRoomPanel;
 };
 
 enum class Tab { Agenda, Board, Retro, Experiments, Count };
@@ -103,6 +105,8 @@ public:
     [[nodiscard]] const core::Session& session() const { return m_session; }
     [[nodiscard]] const std::string& path() const { return m_path; }
     [[nodiscard]] core::History& history() { return m_history; }
+    // The participants' room applies device requests through history() (src/app/gui_room.cpp).
+    [[nodiscard]] core::Session& editableSession() { return m_session; }
     // A running timer counts time that belongs to the document, so the document is unsaved then.
     [[nodiscard]] bool isDirty() const { return m_history.isDirty() || m_unsavedRestore || m_timer.running(); }
     [[nodiscard]] std::string windowTitle() const;

@@ -73,6 +73,8 @@ void Shell::drawMenuBar() {
         if (menuItem(_("Presentation mode"), "F5", m_presentation)) m_presentation = !m_presentation;
         if (menuItem(_("Full screen"), "F11", m_fullscreen)) m_fullscreen = !m_fullscreen;
         ImGui::Separator();
+        if (m_services.openRoomPanel && menuItem(_("Open participation by smartphone\xE2\x80\xA6"))) m_services.openRoomPanel();
+        ImGui::Separator();
         if (beginMenu(_("Theme"))) {
             for (int i = 0; i < static_cast<int>(Theme::Count); ++i) {
                 const Theme theme = static_cast<Theme>(i);

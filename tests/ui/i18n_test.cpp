@@ -7,6 +7,7 @@
 #include "core/commands.hpp"
 #include "core/formats.hpp"
 #include "core/retro_rules.hpp"
+#include "core/room_rules.hpp"
 #include "ui/i18n.hpp"
 
 #include <catch2/catch.hpp>
@@ -165,7 +166,8 @@ TEST_CASE("undo labels, refusals and their terms from core have German translati
     const auto po = parsePo(readFile(fs::path(LERNRAUM_SOURCE_DIR) / "assets/po/de.po"));
     std::vector<std::string_view> texts;
     for (auto list : {lernraum::core::commandLabels(), lernraum::core::refusalPatterns(), lernraum::core::refusalTerms(),
-                      lernraum::core::retroRuleTexts(), lernraum::core::formatTexts(), lernraum::core::csvProblemTexts()}) {
+                      lernraum::core::retroRuleTexts(), lernraum::core::roomRuleTexts(), lernraum::core::formatTexts(),
+                      lernraum::core::csvProblemTexts()}) {
         texts.insert(texts.end(), list.begin(), list.end());
     }
     REQUIRE(texts.size() > 20);

@@ -1,0 +1,66 @@
+// The participants' room in the GUI; see gui_room.hpp.
+
+#include "gui_room.hpp"
+
+#include "room/addresses.hpp"
+#include "room_assets.hpp"
+
+namespace lernraum::app {
+
+ui::RoomPanelServices GuiRoom::services(ui::Shell& shell) {
+    ui::RoomPanelServices s;
+    s.addresses = [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& a : room::lanAddresses()) out.emplace_back(a.address, a.address + " (" + a.interfaceName + ")");
+        return out;
+    };
+    s.open = [this, &shell](const std::string& address) -> std::string {
+        std::string error;
+        room::ServerOptions options;
+        options.bindAddress = address;
+        options.assets = loadRoomAssets(executableDir(), error);
+        if (options.assets.empty()) return error;
+        options.wake = m_wake;
+        m_room = room::Room::open(std::move(options), shell.session(), error);
+        if (!m_room) return error;
+        m_sessionId = shell.session().id;
+        m_openedAt = std::chrono::steady_clock::now();
+        m_qr = room::encodeJoinUrl(m_room->url());
+        return {};
+    };
+    s.close = [this, &shell] {
+        if (m_room) m_room->close(shell.session());
+        m_room.reset(); // stops listening: nothing stays open on the network
+    };
+    s.info = [this, &shell] {
+        ui::RoomPanelInfo info;
+        if (!m_room) return info;
+        info.open = true;
+        info.url = m_room->url();
+        info.code = m_room->code();
+        info.qrSize = m_qr.size;
+        info.qr = m_qr.dark;
+        const auto c = m_room->counts(shell.session());
+        info.devices = c.devices;
+        info.hiddenCards = c.hiddenCards;
+        info.voters = c.voters;
+        return info;
+    };
+    return s;
+}
+
+void GuiRoom::pump(ui::Shell& shell, core::Timestamp now) {
+    if (!m_room) return;
+    if (shell.session().id != m_sessionId) { // another session was opened: the room ends
+        m_room.reset();
+        return;
+    }
+    m_room->pump(shell.editableSession(), shell.history(), now, m_ids);
+}
+
+bool GuiRoom::waitingForFirstDevice(const ui::Shell& shell) const {
+    return m_room && std::chrono::steady_clock::now() - m_openedAt < std::chrono::seconds(62) &&
+           m_room->counts(shell.session()).devices == 0;
+}
+
+} // namespace lernraum::app
