@@ -161,7 +161,7 @@ void RetroWorkspace::drawCardEditor(const core::Retrospective& retro, const core
     recordLastItem(item.hidden ? std::string(_("Correct face-down card")) : std::string(_("Card text")) + ": " + item.text);
     const bool escape = escapePressed();
     const bool done = entered || (ImGui::IsItemDeactivated() && !escape);
-    if (escape && !ImGui::IsItemActive()) {
+    if (escape) { // also right after a refusal re-focused the field (ImGui ignores Escape in that frame)
         m_editItem.clear();
     } else if (done) {
         if (m_editText == item.text) {

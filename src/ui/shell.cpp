@@ -403,7 +403,7 @@ void Shell::toggleTimer() {
 void Shell::drawTimer() {
     const auto send = [this](core::CommandResult result) { submit(result); };
     m_timer.follow(m_session, m_time, send);
-    m_timer.drawCompact(m_time, send);
+    m_timer.drawCompact(m_time, send, m_presentation); // presentation: the clock only, F6 still works
 }
 
 void Shell::drawTabs() {

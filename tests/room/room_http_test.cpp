@@ -193,7 +193,7 @@ TEST_CASE("room http: 50 parallel vote requests of one device with budget 5 acce
     CHECK(f.copy().retrospectives.front().items.front().votes == 5);
 }
 
-TEST_CASE("room http: the same request id twice makes one card; others never see hidden text", "[room][http]") {
+TEST_CASE("room http: the same request id twice makes one card, others never see hidden text", "[room][http]") {
     RoomFixture f;
     f.phase(core::Phase::GatherData);
     const auto a = f.join();

@@ -46,7 +46,7 @@ TEST_CASE("room join: the upper-case join URL fits a small QR code", "[room][joi
     QRcode_free(lower);
 }
 
-TEST_CASE("room join: codes ignore case, spaces and dashes; tokens are 128 random bits", "[room][join]") {
+TEST_CASE("room join: codes ignore case, spaces and dashes, tokens are 128 random bits", "[room][join]") {
     CHECK(normalizeCode("k7m2 np") == "K7M2NP");
     CHECK(normalizeCode(" K7-M2-NP ") == "K7M2NP");
     const auto code = randomRoomCode();

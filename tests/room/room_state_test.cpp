@@ -73,7 +73,7 @@ TEST_CASE("room: 50 vote requests of one device with budget 5 accept exactly 5",
     CHECK(o.vote(9, a, false).error == "no-votes");
 }
 
-TEST_CASE("room: per-item limit per device; closed voting refuses; hidden cards cannot be voted", "[room][state]") {
+TEST_CASE("room: per-item limit per device, closed voting refuses, hidden cards cannot be voted", "[room][state]") {
     Owner o;
     o.phase(core::Phase::GatherData);
     const auto a = o.card(1, "A").id;

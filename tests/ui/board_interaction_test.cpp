@@ -103,7 +103,7 @@ constexpr int kLeft = 263, kRight = 262, kDown = 264, kUp = 265, kDelete = 261;
 
 } // namespace
 
-TEST_CASE("a card is created with the + Card button and with N in the focused column; undo and redo", "[ui][board]") {
+TEST_CASE("a card is created with the + Card button and with N in the focused column, undo and redo", "[ui][board]") {
     UiHarness h;
     openBoard(h);
     const core::Session original = h.shell().session();
@@ -197,7 +197,7 @@ TEST_CASE("the editor refuses an invalid due date and keeps the dialog open", "[
     CHECK_FALSE(h.has("Save"));
 }
 
-TEST_CASE("dragging a card to another column moves it; undo and redo", "[ui][board]") {
+TEST_CASE("dragging a card to another column moves it, undo and redo", "[ui][board]") {
     UiHarness h;
     openBoard(h);
     const core::Session original = h.shell().session();

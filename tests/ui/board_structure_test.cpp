@@ -66,7 +66,7 @@ void redo(UiHarness& h) { h.chord('Y', true); }
 
 } // namespace
 
-TEST_CASE("a board is added with + Board, renamed and deleted from the board menu; each step undoes", "[ui][board][structure]") {
+TEST_CASE("a board is added with + Board, renamed and deleted from the board menu, each step undoes", "[ui][board][structure]") {
     UiHarness h;
     open(h);
     const core::Session start = h.shell().session();
@@ -130,7 +130,7 @@ TEST_CASE("a board is added with + Board, renamed and deleted from the board men
     CHECK(h.shell().session().boards.size() == 2);
 }
 
-TEST_CASE("columns are added, moved and deleted; a deleted column's cards go where the dialog says", "[ui][board][structure]") {
+TEST_CASE("columns are added, moved and deleted, a deleted column's cards go where the dialog says", "[ui][board][structure]") {
     UiHarness h;
     open(h);
     const core::Session start = h.shell().session();
@@ -223,7 +223,7 @@ TEST_CASE("the delete-column dialog suggests a column the cards fit into", "[ui]
     CHECK(h.shell().session() == start);
 }
 
-TEST_CASE("swimlanes are added, renamed, moved and deleted; their cards stay on the board", "[ui][board][structure]") {
+TEST_CASE("swimlanes are added, renamed, moved and deleted, their cards stay on the board", "[ui][board][structure]") {
     UiHarness h;
     open(h);
     const core::Session start = h.shell().session();

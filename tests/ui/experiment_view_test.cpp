@@ -214,7 +214,7 @@ TEST_CASE("an experiment made from an action is filled, moved through every stat
     CHECK(h.shell().session() == core::makeDemoSession());
 }
 
-TEST_CASE("a new experiment starts as an idea; refusals and labels are German in the German UI", "[ui][experiments]") {
+TEST_CASE("a new experiment starts as an idea, refusals and labels are German in the German UI", "[ui][experiments]") {
     UiHarness h("de");
     core::Session s = core::makeDemoSession();
     s.experiments.clear();
@@ -306,7 +306,7 @@ TEST_CASE("links are shown both ways, also into an earlier workshop", "[ui][expe
     CHECK(duplicate.refusal().code == "duplicate-id");
 }
 
-TEST_CASE("File > New follow-up session asks for date, kind and title; Cancel changes nothing", "[ui][experiments]") {
+TEST_CASE("File > New follow-up session asks for date, kind and title, Cancel changes nothing", "[ui][experiments]") {
     UiHarness h("en");
     const core::Session demo = core::makeDemoSession();
     h.shell().setSession(demo, {});

@@ -143,7 +143,7 @@ TEST_CASE("File > Export > HTML passes the open session, the chosen path and the
     CHECK_FALSE(h.shell().exportMenu().resultShown());
 }
 
-TEST_CASE("the German menu writes a German Markdown report; a write error is shown", "[ui][export][i18n]") {
+TEST_CASE("the German menu writes a German Markdown report, a write error is shown", "[ui][export][i18n]") {
     TempDir dir;
     ExportHarness h("de", dir.file("bericht.md"));
     h.reportError = "bericht.md: error: permission denied";

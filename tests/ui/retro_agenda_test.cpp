@@ -114,7 +114,7 @@ TEST_CASE("the timer counts down the current item across idle time and records t
     CHECK(c.session().agenda[0].usedSeconds == 330); // reset does not take used time back
 }
 
-TEST_CASE("marking the item done moves the timer to the next item; totals show planned vs used", "[ui][retro][timer]") {
+TEST_CASE("marking the item done moves the timer to the next item, totals show planned vs used", "[ui][retro][timer]") {
     ClockedShell c(plan());
     c.click("Start");
     c.at(160.0);
@@ -154,7 +154,7 @@ TEST_CASE("one click fills the agenda from the activity library, one undo step",
     CHECK(c.session() == plan());
 }
 
-TEST_CASE("an item that already used time continues with the rest of its timebox; reset gives the full one", "[ui][retro][timer]") {
+TEST_CASE("an item that already used time continues with the rest of its timebox, reset gives the full one", "[ui][retro][timer]") {
     core::Session s = plan();
     s.agenda[0].usedSeconds = 45;
     ClockedShell c(s);

@@ -70,7 +70,7 @@ std::string labels() {
 
 } // namespace
 
-TEST_CASE("a revealed card is corrected and deleted from its menu; undo brings it back", "[ui][retro][corrections]") {
+TEST_CASE("a revealed card is corrected and deleted from its menu, undo brings it back", "[ui][retro][corrections]") {
     UiHarness h("en");
     core::Session s = workshop();
     s.retrospectives.front().items = {card("item-1", "Zu viele Mals", false), card("item-2", "Kurze Wege", false)};
@@ -399,14 +399,14 @@ TEST_CASE("a blank session starts a retrospective by choosing a format", "[ui][r
     CHECK(h.shell().session().retrospectives.empty());
 }
 
-TEST_CASE("an experiment is deleted from its panel; a new one opens with the keyboard at its title", "[ui][experiments]") {
+TEST_CASE("an experiment is deleted from its panel, a new one opens with the keyboard at its title", "[ui][experiments]") {
     UiHarness h("en");
     core::Session s = workshop();
     h.shell().setSession(s, {});
     h.shell().selectTab(ui::Tab::Experiments);
     h.frame(3);
     h.click("New experiment");
-    h.frame(2);
+    h.frame(4); // focus request, activation, then io.WantTextInput
     REQUIRE(h.shell().session().experiments.size() == 1);
     CHECK(ImGui::GetIO().WantTextInput);
     h.type("Mailfreier Vormittag");

@@ -295,7 +295,7 @@ TEST_CASE("phases: back is refused at the start, and the phase bar names the cur
     CHECK(retro(h).phase == core::Phase::DecideWhatToDo);
 }
 
-TEST_CASE("a click on a phase of the phase bar goes there; not in presentation mode", "[ui][retro]") {
+TEST_CASE("a click on a phase of the phase bar goes there, not in presentation mode", "[ui][retro]") {
     useShippedLibrary();
     UiHarness h("en");
     h.shell().setSession(workshop(), {});

@@ -38,7 +38,7 @@ core::Session workshop(core::Phase phase) {
 
 } // namespace
 
-TEST_CASE("the facilitator edits the check-in question; Enter applies, undo brings it back", "[ui][retro]") {
+TEST_CASE("the facilitator edits the check-in question, Enter applies, undo brings it back", "[ui][retro]") {
     UiHarness h("en");
     openRetro(h, workshop(core::Phase::SetTheStage));
     REQUIRE(h.shows("Edit question: Check-in"));
@@ -69,7 +69,7 @@ TEST_CASE("the facilitator edits the check-in question; Enter applies, undo brin
     CHECK(retro(h).checkIn.question == "Wie voll ist dein Akku? (1-5)");
 }
 
-TEST_CASE("the ROTI question is edited by clicking it; presentation mode offers no editor", "[ui][retro]") {
+TEST_CASE("the ROTI question is edited by clicking it, presentation mode offers no editor", "[ui][retro]") {
     UiHarness h("en");
     openRetro(h, workshop(core::Phase::Close));
     h.click("Hat es sich gelohnt?"); // the question itself
@@ -112,7 +112,7 @@ TEST_CASE("an action's status is changed in the actions table and undone", "[ui]
     CHECK_FALSE(h.has("Status: Feste Telefonzeiten"));
 }
 
-TEST_CASE("an action's text, owner and due date are corrected in its dialog; a bad date keeps it open", "[ui][retro]") {
+TEST_CASE("an action's text, owner and due date are corrected in its dialog, a bad date keeps it open", "[ui][retro]") {
     UiHarness h("en");
     openRetro(h, workshop(core::Phase::DecideWhatToDo));
     const core::Session original = h.shell().session();
@@ -144,7 +144,7 @@ TEST_CASE("an action's text, owner and due date are corrected in its dialog; a b
     CHECK_FALSE(h.has("Edit: Feste Telefonzeiten"));
 }
 
-TEST_CASE("the phase bar shows each phase's planned minutes; the agenda and timer follow the phase", "[ui][retro]") {
+TEST_CASE("the phase bar shows each phase's planned minutes, the agenda and timer follow the phase", "[ui][retro]") {
     UiHarness h("en");
     core::Session s = workshop(core::Phase::SetTheStage);
     s.agenda = {core::AgendaItem{"agenda-1", "Check-in", "", core::Phase::SetTheStage, 10, 0, false, ""},

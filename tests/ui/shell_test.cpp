@@ -28,7 +28,7 @@ TEST_CASE("opening a session file shows it and starts clean", "[ui][shell]") {
     CHECK(h.has("Agenda"));
 }
 
-TEST_CASE("rename, undo and redo restore exactly the previous state; the title marks unsaved work", "[ui][shell]") {
+TEST_CASE("rename, undo and redo restore exactly the previous state, the title marks unsaved work", "[ui][shell]") {
     TempDir dir;
     const std::string path = saveDemo(dir);
     UiHarness h;
@@ -267,7 +267,7 @@ TEST_CASE("without a native dialog, Save and Open use the built-in path dialog",
     CHECK(h.shell().session() == core::makeDemoSession());
 }
 
-TEST_CASE("a change the session cannot take becomes a toast; the session stays as it was", "[ui][shell]") {
+TEST_CASE("a change the session cannot take becomes a toast, the session stays as it was", "[ui][shell]") {
     UiHarness h;
     const core::Session demo = core::makeDemoSession();
     h.shell().setSession(demo, {});

@@ -177,7 +177,7 @@ TEST_CASE("open experiments are carried with the same ids, finished ones stay be
     for (const auto& e : next.experiments) CHECK(findExperiment(prev, e.id));
 }
 
-TEST_CASE("stopped experiments are not carried; ideas only when asked", "[core][follow-up]") {
+TEST_CASE("stopped experiments are not carried, ideas only when asked", "[core][follow-up]") {
     Session prev = makeDemoSession();
     prev.experiments[0].status = ExperimentStatus::Stopped;
     const Id stopped = prev.experiments[0].id;

@@ -98,7 +98,7 @@ TEST_CASE("a typed tally sets an item's votes within the per item limit and the 
     CHECK(setVotes(s, "retro-1", "item-1", 1).refusal().code == refusal::VotingClosed);
 }
 
-TEST_CASE("an action is removed; an experiment is removed unless an action links it", "[retro][corrections]") {
+TEST_CASE("an action is removed, an experiment is removed unless an action links it", "[retro][corrections]") {
     Session s = room();
     History h;
     const auto r = removeAction(s, "retro-1", "action-1");

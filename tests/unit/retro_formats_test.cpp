@@ -103,7 +103,7 @@ TEST_CASE("choosing a format replaces unused prompts and keeps prompts that hold
     CHECK(addPrompt(s, "retro-1", "prompt-x", "").refusal().code == refusal::EmptyText);
 }
 
-TEST_CASE("one click fills the agenda from the activity library; totals add up", "[retro][agenda]") {
+TEST_CASE("one click fills the agenda from the activity library, totals add up", "[retro][agenda]") {
     const RetroLibrary lib = shipped();
     Session s;
     s.id = "session-1";

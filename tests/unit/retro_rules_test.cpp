@@ -52,7 +52,7 @@ const RetroItem& item(const Session& s, const char* id) {
 
 } // namespace
 
-TEST_CASE("the room's dot budget is voters x budget; the next dot is refused when all are used", "[retro][voting]") {
+TEST_CASE("the room's dot budget is voters x budget, the next dot is refused when all are used", "[retro][voting]") {
     Session s = room(2);
     History h;
     CHECK(voterCount(s) == 3);
@@ -177,7 +177,7 @@ TEST_CASE("going back a phase makes its first open agenda item current", "[retro
     CHECK(currentAgendaItem(s)->id == "agenda-2");
 }
 
-TEST_CASE("dragging an item onto another makes a group; onto a grouped item joins its group", "[retro][grouping]") {
+TEST_CASE("dragging an item onto another makes a group, onto a grouped item joins its group", "[retro][grouping]") {
     Session s = room();
     History h;
     applyOk(s, h, groupOnto(s, "retro-1", "item-3", "item-2", "group-mail"));

@@ -152,7 +152,7 @@ TEST_CASE("revealShuffled reveals every hidden card in one undo step, revealed c
     CHECK(revealShuffled(room.s, room.retro, 5).change().isNoOp());
 }
 
-TEST_CASE("aggregates are shown from three answers on; scales follow the phase", "[core][room]") {
+TEST_CASE("aggregates are shown from three answers on, scales follow the phase", "[core][room]") {
     CHECK_FALSE(mayShowAggregate(0));
     CHECK_FALSE(mayShowAggregate(2));
     CHECK(mayShowAggregate(3));

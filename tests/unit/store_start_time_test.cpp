@@ -11,7 +11,7 @@
 
 using namespace lernraum;
 
-TEST_CASE("the workshop's start time is saved and loaded; version 1 files have none", "[store]") {
+TEST_CASE("the workshop's start time is saved and loaded, version 1 files have none", "[store]") {
     const auto dir = std::filesystem::temp_directory_path() / "lernraum-start-time-test";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);

@@ -22,7 +22,7 @@ TEST_CASE("a timebox counts down from the start time and survives idle stretches
     CHECK(t.elapsed(400.0) == Approx(300.0));
 }
 
-TEST_CASE("pause keeps the elapsed time; resume continues from there", "[timer]") {
+TEST_CASE("pause keeps the elapsed time, resume continues from there", "[timer]") {
     Timer t;
     t.setTimebox(300);
     t.start(0.0);
@@ -59,7 +59,7 @@ TEST_CASE("plus one minute, reset, retarget", "[timer]") {
     CHECK(t.remaining(560.0) == 590);
 }
 
-TEST_CASE("warnings in the last minute and at zero; flashing only while running", "[timer]") {
+TEST_CASE("warnings in the last minute and at zero, flashing only while running", "[timer]") {
     Timer t;
     t.setTimebox(120);
     t.start(0.0);
@@ -78,7 +78,7 @@ TEST_CASE("warnings in the last minute and at zero; flashing only while running"
     CHECK(t.flashOn(200.3)); // paused: steady warning colour, no flashing
 }
 
-TEST_CASE("without a timebox the timer counts up and never warns; a clock going back counts as zero", "[timer]") {
+TEST_CASE("without a timebox the timer counts up and never warns, a clock going back counts as zero", "[timer]") {
     Timer t;
     t.start(10.0);
     CHECK(t.remaining(75.9) == 65);
