@@ -24,6 +24,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 
@@ -73,6 +74,8 @@ int runScreenshot(const GuiOptions& options) {
     if (!options.file.empty()) shell.openFile(options.file);
     shell.selectTab(tabFrom(options.view, ui::Tab::Agenda));
     shell.setPresentation(options.presentation);
+    if (options.dialog == "workshop-data") shell.editWorkshopData();
+    if (options.dialog == "follow-up") shell.openFollowUpDialog(wallClock().date());
 
     Runner runner;
     RunnerOptions ro;
@@ -205,12 +208,20 @@ int runInteractive(const GuiOptions& options) {
 } // namespace
 
 int runGui(const GuiOptions& options) {
+    int code = 1;
     try {
-        return options.screenshotPath.empty() ? runInteractive(options) : runScreenshot(options);
+        code = options.screenshotPath.empty() ? runInteractive(options) : runScreenshot(options);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "lernraum: error: %s\n", e.what());
-        return 1;
     }
+    // Everything is saved and the window is gone. A quit within the first seconds must not wait for
+    // the hyphenation patterns still being read on their thread (several seconds on a busy
+    // machine; the Hyphenator's destructor would join it): leave without running static destructors.
+    if (!ui::Hyphenator::instance().loaded()) {
+        std::fflush(nullptr);
+        std::_Exit(code);
+    }
+    return code;
 }
 
 } // namespace lernraum::app

@@ -16,6 +16,7 @@ struct GuiOptions {
     std::string language;       // "de", "en"; empty = settings / system locale
     std::string theme;          // "light", "dark", "high-contrast"; empty = settings (screenshots: light)
     std::string roomAddress;    // with a screenshot: open the participants' room there, show its join panel
+    std::string dialog;         // with a screenshot: "workshop-data" or "follow-up" opened first
 };
 
 // Returns the process exit code.

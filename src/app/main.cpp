@@ -76,6 +76,8 @@ int main(int argc, char** argv) {
     app.add_option("--room", gui.roomAddress,
                    "With --screenshot: open the participants' room on this address and show its join panel "
                    "(prints \"join: URL\")");
+    app.add_option("--dialog", gui.dialog, "With --screenshot: open this dialog first (workshop-data, follow-up)")
+        ->check(CLI::IsMember({"workshop-data", "follow-up"}));
     app.add_option("--theme", gui.theme, "Colour theme")->check(CLI::IsMember({"light", "dark", "high-contrast"}));
 
     CliContext ctx;

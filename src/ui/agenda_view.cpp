@@ -115,7 +115,8 @@ void AgendaView::drawTable(const core::Session& session, ViewContext& ctx) {
     ImGui::TableSetupColumn(_("Phase"), ImGuiTableColumnFlags_WidthFixed, em(9.0f));
     ImGui::TableSetupColumn(_("Duration"), ImGuiTableColumnFlags_WidthFixed, em(6.5f));
     if (edit) {
-        ImGui::TableSetupColumn(_("Done"), ImGuiTableColumnFlags_WidthFixed, em(3.5f));
+        ImGui::TableSetupColumn(_("Done"), ImGuiTableColumnFlags_WidthFixed,
+                                std::max(em(3.5f), ImGui::CalcTextSize(_("Done")).x * 1.15f + em(0.5f))); // header in bold
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed,
                                 ImGui::CalcTextSize(_("Edit")).x + ImGui::CalcTextSize(_("Delete")).x + em(2.0f));
     }
@@ -148,17 +149,22 @@ void AgendaView::drawTable(const core::Session& session, ViewContext& ctx) {
         std::string title = item.done ? "\xE2\x9C\x93 " : isCurrent ? "\xE2\x96\xB6 " : "";
         title += item.title;
         if (edit) {
-            // The title is the row's handle: click selects, double-click edits, drag reorders.
-            FontScope font(fonts().bold);
-            ImGui::PushStyleColor(ImGuiCol_Text, colour);
-            ImGui::PushTextWrapPos(0.0f);
-            if (ImGui::Selectable(("##row" + item.id).c_str(), isSelected, ImGuiSelectableFlags_AllowDoubleClick,
-                                  ImVec2(0.0f, ImGui::CalcTextSize(title.c_str(), nullptr, false,
-                                                                   ImGui::GetContentRegionAvail().x).y))) {
-                m_selected = item.id;
-                if (ImGui::IsMouseDoubleClicked(0)) startEdit(item);
+            // The title is the row's handle: click selects, double-click edits, drag reorders. The
+            // wrapped text is drawn first, an invisible button of its size on top takes the mouse.
+            const ImVec2 start = ImGui::GetCursorScreenPos();
+            {
+                FontScope font(fonts().bold);
+                ImGui::PushTextWrapPos(0.0f);
+                colouredText(colour, title);
+                ImGui::PopTextWrapPos();
             }
+            const ImVec2 end = ImGui::GetItemRectMax();
+            ImGui::SetCursorScreenPos(start);
+            ImGui::InvisibleButton(("##row" + item.id).c_str(),
+                                   ImVec2(std::max(1.0f, ImGui::GetContentRegionAvail().x), std::max(1.0f, end.y - start.y)));
             recordLastItem("Agenda row: " + item.title);
+            if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) m_selected = item.id;
+            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) startEdit(item);
             if (ImGui::BeginDragDropSource()) {
                 ImGui::SetDragDropPayload(kPayload, item.id.c_str(), item.id.size() + 1);
                 wrappedText(item.title);
@@ -170,11 +176,6 @@ void AgendaView::drawTable(const core::Session& session, ViewContext& ctx) {
                 }
                 ImGui::EndDragDropTarget();
             }
-            ImGui::SameLine(0.0f, 0.0f);
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetItemRectSize().x);
-            ImGui::TextUnformatted(title.c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::PopStyleColor();
         } else {
             FontScope font(fonts().bold);
             colouredText(colour, title);

@@ -251,6 +251,11 @@ void Shell::editWorkshopData() {
     m_modal = Modal::WorkshopData;
 }
 
+void Shell::openFollowUpDialog(core::Date today) {
+    m_followUp.open(m_session, today);
+    m_modal = Modal::FollowUp;
+}
+
 void Shell::changeZoom(float delta) {
     if (delta == 0.0f) {
         m_settings.zoom = 1.0f;

@@ -115,6 +115,9 @@ public:
     bool undo();
     bool redo();
 
+    void editWorkshopData(); // Edit > Workshop data (workshop_dialog.hpp)
+    void openFollowUpDialog(core::Date today); // File > New follow-up session (follow_up_dialog.hpp)
+
     // A recovery copy newer than the file: ask whether to restore it.
     void offerRecovery(core::Session recovered, std::string savedAt);
 
@@ -175,7 +178,6 @@ private:
     void openDialog();
     void saveAsDialog();
     void startRename();
-    void editWorkshopData(); // Edit > Workshop data (workshop_dialog.hpp)
     void changeZoom(float delta);
 
     ShellServices m_services;

@@ -31,10 +31,7 @@ void Shell::drawMenuBar() {
     if (!ImGui::BeginMenuBar()) return;
     if (beginMenu(_("File"))) {
         if (menuItem(_("New"), "Ctrl+N")) guarded(Pending::New);
-        if (menuItem(_("New follow-up session\xE2\x80\xA6"))) {
-            m_followUp.open(m_session, m_now.date());
-            m_modal = Modal::FollowUp;
-        }
+        if (menuItem(_("New follow-up session\xE2\x80\xA6"))) openFollowUpDialog(m_now.date());
         if (menuItem(_("Open\xE2\x80\xA6"), "Ctrl+O")) guarded(Pending::Open);
         if (beginMenu(_("Open recent"), !m_settings.recentFiles.empty())) {
             const std::vector<std::string> recent = m_settings.recentFiles; // opening reorders the list
