@@ -40,6 +40,28 @@ cmp -s "$tmp/demo.lernraum" "$src/sessions/demo-fuehrung-auf-distanz.lernraum" |
     fail "sessions/demo-fuehrung-auf-distanz.lernraum differs from 'lernraum new --template demo' (regenerate it)"
 expect_rc 0 "$bin" validate "$src/sessions/demo-fuehrung-auf-distanz.lernraum"
 
+# new with every workshop field: the file holds them, validates, and the research export takes it
+expect_rc 0 "$bin" new -o "$tmp/ws.lernraum" --title "Auftakt Digitale Akte" --date 03.12.2026 --start 9:00 \
+    --kind kick_off --lernraum "Digitale Akte" --org-unit "Amt 32" --facilitator "M. Muster" --goal "Ein Bild" \
+    --next-review 2027-01-14 --language de --research-consent \
+    --participants "fuehrungskraft=3,beschaeftigte=6,personalrat=2"
+expect_rc 0 "$bin" validate "$tmp/ws.lernraum"
+for want in '"date": "2026-12-03"' '"start_time": "09:00"' '"kind": "kick_off"' '"lernraum": "Digitale Akte"' \
+    '"org_unit": "Amt 32"' '"facilitator": "M. Muster"' '"goal": "Ein Bild"' '"next_review": "2027-01-14"' \
+    '"research_consent": true'; do
+    grep -qF "$want" "$tmp/ws.lernraum" || fail "new did not write $want"
+done
+[[ $(grep -c '"role": "staff_council"' "$tmp/ws.lernraum") -eq 2 ]] || fail "new --participants: not 2 staff council"
+[[ $(grep -c '"role": ' "$tmp/ws.lernraum") -eq 11 ]] || fail "new --participants: not 11 participants"
+expect_rc 0 "$bin" export-research "$tmp/ws.lernraum" -o "$tmp/ws-export" --key-file "$tmp/ws.key"
+[[ $(wc -l <"$tmp/ws-export/sessions.csv") -eq 2 ]] || fail "the research export refused the new file (consent)"
+# bad values: usage errors, nothing written
+expect_rc 2 "$bin" new -o "$tmp/bad1.lernraum" --date 31.02.2026
+expect_rc 2 "$bin" new -o "$tmp/bad2.lernraum" --start 25:00
+expect_rc 2 "$bin" new -o "$tmp/bad3.lernraum" --participants "drei personalrat"
+grep -q "drei personalrat" "$tmp/err" || fail "the bad --participants part is not named: $(cat "$tmp/err")"
+for f in bad1 bad2 bad3; do [[ ! -e "$tmp/$f.lernraum" ]] || fail "new wrote $f despite a bad option"; done
+
 # validate: every corpus file -> exactly one line on stderr in the error format, exit 1, file unchanged
 count=0
 for f in "$src"/tests/fixtures/bad/*.lernraum; do
