@@ -192,6 +192,10 @@ void RetroWorkspace::drawToolbar(const core::Session& session, const core::Retro
         if (result.ok()) m_newPrompt.clear(); // a refused question stays in the field
         ctx.submit(std::move(result));
     }
+    if (ctx.openRoomPanel) { // participants write and vote from their phones (View menu too)
+        ImGui::SameLine(0.0f, em(1.5f));
+        if (button(_("Participation by smartphone\xE2\x80\xA6"))) ctx.openRoomPanel();
+    }
 }
 
 void RetroWorkspace::drawVotingBar(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {

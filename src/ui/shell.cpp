@@ -421,6 +421,7 @@ void Shell::drawTabs() {
     ctx.keys = m_viewKeys;
     ctx.editWorkshopData = [this] { editWorkshopData(); };
     ctx.documentPath = m_path;
+    ctx.openRoomPanel = m_services.openRoomPanel;
 
     const float statusHeight = m_presentation ? 0.0f : ImGui::GetFrameHeightWithSpacing();
     if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) return;

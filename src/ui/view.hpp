@@ -27,6 +27,8 @@ struct ViewContext {
     std::vector<KeyChord> keys;
     // Opens the workshop-data dialog (Edit > Workshop data), e.g. from the Agenda's facts panel.
     std::function<void()> editWorkshopData;
+    // Opens the participants' room panel (View menu), e.g. from the Retrospective tab; may be empty.
+    std::function<void()> openRoomPanel;
     // The open file ("" while untitled): exports start in its folder.
     std::string documentPath;
 };

@@ -238,3 +238,19 @@ TEST_CASE("a complete workshop from a blank file through the GUI alone, then val
     const std::string sessions = slurp(dir.path() / "export" / "sessions.csv");
     CHECK(std::count(sessions.begin(), sessions.end(), '\n') == 2); // the header and this workshop
 }
+
+TEST_CASE("the Retrospective tab opens the participants' room panel, the View menu too", "[ui][room]") {
+    int opened = 0;
+    ui::ShellServices services = lernraum::test::storeServices();
+    services.openRoomPanel = [&opened] { ++opened; };
+    UiHarness h("en", services);
+    auto ids = core::IdGenerator::fromRandomDevice();
+    h.shell().setSession(core::makeEmptySession("New workshop", core::Date{2026, 11, 29}, ids), {});
+    h.shell().selectTab(ui::Tab::Retro);
+    h.frame(3);
+    h.click("Participation by smartphone\xE2\x80\xA6");
+    CHECK(opened == 1);
+    h.shell().setPresentation(true); // not on the projector
+    h.frame(3);
+    CHECK_FALSE(h.has("Participation by smartphone\xE2\x80\xA6"));
+}
