@@ -175,19 +175,37 @@ TEST_CASE("a complete workshop from a blank file through the GUI alone, then val
     const std::string prompt2 = retro(h).prompts[1].text;
     if (retro(h).phase == core::Phase::SetTheStage) h.click("Next phase \xE2\x96\xB6");
     pause(h);
-    for (const auto& [p, text] : std::vector<std::pair<std::string, std::string>>{
-             {prompt, "Viel Papier"}, {prompt, "Zu viel Papier"}, {prompt2, "Scanner fehlt"}, {prompt2, "Tippfehler"}}) {
+    for (const auto& [p, text] : std::vector<std::pair<std::string, std::string>>{{prompt, "Vile Papier"},
+                                                                              {prompt, "Zu viel Papier"},
+                                                                              {prompt2, "Scanner fehlt"},
+                                                                              {prompt2, "Tippfehler"},
+                                                                              {prompt, "Doppelt"}}) {
         h.click("New card: " + p);
-        INFO("phase " << static_cast<int>(retro(h).phase) << " active " << ImGui::GetIO().WantTextInput);
         h.type(text);
         h.pressKey(ui::key::Enter);
         h.frame(2);
         INFO("toast: " << h.shell().toast() << " card: " << text);
         CHECK(std::any_of(retro(h).items.begin(), retro(h).items.end(), [&](const core::RetroItem& i) { return i.text == text; }));
     }
-    REQUIRE(retro(h).items.size() == 4);
+    REQUIRE(retro(h).items.size() == 5);
     for (const auto& item : retro(h).items) CHECK(item.hidden);
-    CHECK_FALSE(h.has("Viel Papier")); // face down: never drawn
+    CHECK_FALSE(h.has("Vile Papier")); // face down: never drawn
+    // Corrections before the reveal, by number only: one card corrected (masked field), one deleted.
+    h.click("Correct face-down cards: 3");
+    h.click("Face-down card 1: Correct");
+    h.frame(2);
+    h.io().KeyCtrl = true;
+    h.pressKey('A');
+    h.io().KeyCtrl = false;
+    h.type("Viel Papier");
+    h.pressKey(ui::key::Enter);
+    h.frame(2);
+    CHECK(retro(h).items[0].text == "Viel Papier");
+    CHECK(retro(h).items[0].hidden);
+    h.click("Face-down card 3: Delete");
+    REQUIRE(retro(h).items.size() == 4);
+    CHECK(std::none_of(retro(h).items.begin(), retro(h).items.end(), [](const core::RetroItem& i) { return i.text == "Doppelt"; }));
+    pause(h);
     h.click("Reveal all (4)");
     drag(h, "Zu viel Papier", "Viel Papier");
     REQUIRE(retro(h).groups.size() == 1);
