@@ -254,11 +254,16 @@ void CardEditor::drawChecklist() {
     // Leave room for the button after the field, whatever its label in this language.
     ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(_("Add item")).x + ImGui::GetStyle().FramePadding.x * 2.0f +
                               ImGui::GetStyle().ItemSpacing.x + em(0.2f)));
+    if (m_focusNewItem) { // after Enter the field keeps the keyboard for the next item
+        ImGui::SetKeyboardFocusHere();
+        m_focusNewItem = false;
+    }
     const bool enter = inputText("##new-item", m_newItem, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if ((button(_("Add item")) || enter) && m_newItem.find_first_not_of(' ') != std::string::npos) {
         m_draft.checklist.push_back(core::ChecklistItem{m_ids.next("check"), m_newItem, false});
         m_newItem.clear();
+        m_focusNewItem = enter;
     }
 }
 

@@ -33,6 +33,7 @@ private:
     std::string m_tags; // comma separated
     std::string m_due;  // as typed
     std::string m_newItem;
+    bool m_focusNewItem = false; // the checklist field takes the keyboard again after Enter
     std::string m_error;
     core::IdGenerator m_ids;
     bool m_requestOpen = false;

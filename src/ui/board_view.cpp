@@ -540,9 +540,13 @@ void BoardView::drawNewCardField(const core::Id& columnId, const core::Id& laneI
         });
         m_selected = cardId;
         m_scrollToSelected = true;
+        // The field stays, with the keyboard, for the next card (Escape or a click elsewhere closes it).
+        m_newTitle.clear();
+        m_newFocus = true;
+    } else if (enter || ImGui::IsItemDeactivated() || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        // Enter on an empty field, Escape (also in the frame the field takes the keyboard back,
+        // where ImGui ignores it), or a click elsewhere.
         m_newColumn.clear();
-    } else if (enter || ImGui::IsItemDeactivated()) {
-        m_newColumn.clear(); // Escape, or clicked elsewhere
     }
 }
 

@@ -156,16 +156,17 @@ TEST_CASE("a complete workshop from a blank file through the GUI alone, then val
     // --- Board: five cards.
     h.shell().selectTab(ui::Tab::Board);
     h.frame(2);
+    h.click("+ Card");
+    REQUIRE(h.shows("New card title"));
     for (const char* title : {"Akte scannen", "Posteingang klären", "Rechte prüfen", "Schulung planen", "Pilot starten"}) {
-        h.click("+ Card");
-        INFO("toast " << h.shell().toast());
-        REQUIRE(h.shows("New card title"));
-        h.type(title);
+        h.type(title); // the field keeps the keyboard after Enter: no click between the cards
         h.pressKey(ui::key::Enter);
         h.frame(2);
     }
+    h.pressKey(ui::key::Escape);
     REQUIRE(s().boards.size() == 1);
     CHECK(s().boards[0].cards.size() == 5);
+    for (const auto& card : s().boards[0].cards) CHECK(card.columnId == s().boards[0].columns[0].id);
 
     // --- Retrospective: face-down cards, reveal, group, vote, two actions, one experiment.
     h.shell().selectTab(ui::Tab::Retro);

@@ -115,6 +115,14 @@ TEST_CASE("a card is created with the + Card button and with N in the focused co
     REQUIRE(cardTitled(h, "Neue Aufgabe") != nullptr);
     CHECK(columnOf(h, "Neue Aufgabe") == kTodo);
     CHECK(columnTitles(h, kTodo).back() == "Neue Aufgabe");
+    // The field keeps the keyboard: the next card is typed without a click.
+    h.frame(2);
+    CHECK(h.has("New card title"));
+    h.type("Zweite Aufgabe");
+    h.pressKey(ui::key::Enter);
+    REQUIRE(cardTitled(h, "Zweite Aufgabe") != nullptr);
+    CHECK(columnTitles(h, kTodo).back() == "Zweite Aufgabe");
+    h.pressKey(ui::key::Escape); // closes the field
     h.frame();
     CHECK_FALSE(h.has("New card title"));
 
@@ -126,13 +134,17 @@ TEST_CASE("a card is created with the + Card button and with N in the focused co
     h.pressKey(ui::key::Enter);
     CHECK(columnOf(h, "Per Tastatur") == kDone);
 
+    h.pressKey(ui::key::Escape);
     h.chord('Z', true);
     CHECK(cardTitled(h, "Per Tastatur") == nullptr);
     CHECK(cardTitled(h, "Neue Aufgabe") != nullptr);
     h.chord('Z', true);
+    CHECK(cardTitled(h, "Zweite Aufgabe") == nullptr);
+    h.chord('Z', true);
     CHECK(h.shell().session() == original);
     h.chord('Y', true);
     CHECK(columnOf(h, "Neue Aufgabe") == kTodo);
+    h.chord('Y', true);
     h.chord('Y', true);
     CHECK(columnOf(h, "Per Tastatur") == kDone);
 
