@@ -42,15 +42,8 @@ std::optional<core::FollowUpOptions> FollowUpDialog::draw(const core::Session& c
     wrappedText(_("The next workshop of this Lernraum gets its own file. It takes along the boards, the open actions "
                   "for review and the running experiments; this file stays as it is."));
     ImGui::Spacing();
-    float labelWidth = 0.0f;
-    for (const char* text : {_("Date"), _("Type"), _("Title")}) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(text).x);
-    labelWidth += em(1.0f);
-    const auto row = [labelWidth](const char* text) {
-        ImGui::AlignTextToFramePadding();
-        mutedText(text);
-        ImGui::SameLine(labelWidth);
-        ImGui::SetNextItemWidth(-1.0f);
-    };
+    const FormRows form({_("Date"), _("Type"), _("Title")});
+    const auto row = [&form](const char* text) { form.row(text); };
     row(_("Date"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     inputText("##fu-date", m_date);

@@ -285,6 +285,18 @@ bool beginMenu(const char* label, bool enabled) {
     return open;
 }
 
+FormRows::FormRows(std::initializer_list<const char*> labels) {
+    for (const char* text : labels) m_labelWidth = std::max(m_labelWidth, ImGui::CalcTextSize(text).x);
+    m_labelWidth += em(1.0f);
+}
+
+void FormRows::row(const char* label) const {
+    ImGui::AlignTextToFramePadding();
+    mutedText(label);
+    ImGui::SameLine(m_labelWidth);
+    ImGui::SetNextItemWidth(-1.0f);
+}
+
 SelectedTabStyle::SelectedTabStyle(bool selected) {
     if (!selected) return;
     const Palette& p = palette();

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,16 @@ private:
 };
 
 // Text helpers (all wrap at the right edge of the current region unless noted).
+// A form with labels in one column: FormRows rows({_("Title"), _("Date")}); rows.row(_("Title"));
+// then the field (its width is set to the rest of the line).
+class FormRows {
+public:
+    explicit FormRows(std::initializer_list<const char*> labels);
+    void row(const char* label) const; // muted label, then the next item starts at the field column
+private:
+    float m_labelWidth = 0.0f;
+};
+
 // The look of a selected tab, the same for the main tabs and the board tabs so that the room sees
 // where it is: accent fill, text in the background colour (the accent/background pair meets WCAG
 // AA both ways). Wraps the one call that draws the tab (BeginTabItem or Selectable).

@@ -62,17 +62,9 @@ void WorkshopDialog::open(const core::Session& session) {
 }
 
 void WorkshopDialog::drawFields(bool presentation) {
-    float labelWidth = 0.0f;
-    for (const char* text : {_("Title"), _("Date"), _("Start time"), _("Type"), _("Learning space"), _("Unit"),
-                             _("Facilitation"), _("Goal"), _("Next review"), _("Language")})
-        labelWidth = std::max(labelWidth, ImGui::CalcTextSize(text).x);
-    labelWidth += em(1.0f);
-    const auto row = [labelWidth](const char* text) {
-        ImGui::AlignTextToFramePadding();
-        mutedText(text);
-        ImGui::SameLine(labelWidth);
-        ImGui::SetNextItemWidth(-1.0f);
-    };
+    const FormRows form({_("Title"), _("Date"), _("Start time"), _("Type"), _("Learning space"), _("Unit"),
+                         _("Facilitation"), _("Goal"), _("Next review"), _("Language")});
+    const auto row = [&form](const char* text) { form.row(text); };
     row(_("Title"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     inputText("##wd-title", m_header.title);

@@ -18,6 +18,8 @@
 
 using lernraum::test::TempDir;
 using lernraum::test::UiHarness;
+using lernraum::test::dragItem;
+using lernraum::test::pauseMouse;
 namespace core = lernraum::core;
 namespace store = lernraum::store;
 namespace ui = lernraum::ui;
@@ -32,29 +34,6 @@ void selectAllAndType(UiHarness& h, const std::string& field, const std::string&
     h.type(text);
 }
 
-void drag(UiHarness& h, const std::string& from, const std::string& to) {
-    const auto a = h.settled(from);
-    const auto b = h.find(to);
-    REQUIRE(a.has_value());
-    REQUIRE(b.has_value());
-    h.io().MousePos = *a;
-    h.frame();
-    h.io().MouseDown[0] = true;
-    h.frame();
-    for (int i = 1; i <= 6; ++i) {
-        const float t = static_cast<float>(i) / 6.0f;
-        h.io().MousePos = ImVec2(a->x + (b->x - a->x) * t, a->y + (b->y - a->y) * t);
-        h.frame();
-    }
-    h.frame();
-    h.io().MouseDown[0] = false;
-    h.frame(2);
-}
-
-void pause(UiHarness& h) {
-    h.io().MousePos = ImVec2(1.0f, 1.0f);
-    h.frame(30);
-}
 
 std::string slurp(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -132,7 +111,7 @@ TEST_CASE("a complete workshop from a blank file through the GUI alone, then val
     h.chord(265, true); // Ctrl+Up: "Pause" before "Ideen"
     CHECK(s().agenda[3].title == "Pause");
     CHECK(s().agenda[4].title == "Ideen");
-    drag(h, "Agenda row: Abschluss", "Agenda row: Ankommen"); // drag and drop to the top ...
+    dragItem(h, "Agenda row: Abschluss", "Agenda row: Ankommen"); // drag and drop to the top ...
     CHECK(s().agenda[0].title == "Abschluss");
     h.chord('Z', true); // ... and undo puts it back
     CHECK(s().agenda[5].title == "Abschluss");
@@ -175,7 +154,7 @@ TEST_CASE("a complete workshop from a blank file through the GUI alone, then val
     const std::string prompt = retro(h).prompts[0].text;
     const std::string prompt2 = retro(h).prompts[1].text;
     if (retro(h).phase == core::Phase::SetTheStage) h.click("Next phase \xE2\x96\xB6");
-    pause(h);
+    pauseMouse(h);
     for (const auto& [p, text] : std::vector<std::pair<std::string, std::string>>{{prompt, "Vile Papier"},
                                                                               {prompt, "Zu viel Papier"},
                                                                               {prompt2, "Scanner fehlt"},
@@ -206,9 +185,9 @@ TEST_CASE("a complete workshop from a blank file through the GUI alone, then val
     h.click("Face-down card 3: Delete");
     REQUIRE(retro(h).items.size() == 4);
     CHECK(std::none_of(retro(h).items.begin(), retro(h).items.end(), [](const core::RetroItem& i) { return i.text == "Doppelt"; }));
-    pause(h);
+    pauseMouse(h);
     h.click("Reveal all (4)");
-    drag(h, "Zu viel Papier", "Viel Papier");
+    dragItem(h, "Zu viel Papier", "Viel Papier");
     REQUIRE(retro(h).groups.size() == 1);
     selectAllAndType(h, "Group name: Viel Papier", "Papierflut");
     h.pressKey(ui::key::Enter);
@@ -218,15 +197,15 @@ TEST_CASE("a complete workshop from a blank file through the GUI alone, then val
     REQUIRE(retro(h).voting.open);
     for (int i = 0; i < 3; ++i) {
         h.click("Vote: Papierflut");
-        pause(h);
+        pauseMouse(h);
     }
     h.click("Vote: Scanner fehlt");
-    pause(h);
+    pauseMouse(h);
     CHECK(retro(h).groups[0].votes == 3);
     h.click("Close voting");
     for (const char* title : {"Scanner fehlt", "Papierflut"}) {
         INFO("action from " << title << ", actions so far " << retro(h).actions.size());
-        pause(h);
+        pauseMouse(h);
         h.click(std::string("More: ") + title);
         h.click("Turn into action\xE2\x80\xA6");
         h.click("Create action");

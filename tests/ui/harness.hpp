@@ -165,4 +165,32 @@ inline void rename(UiHarness& h, const std::string& title) {
     REQUIRE(h.shell().modal() == ui::Modal::None);
 }
 
+// Press on one item, move in steps, release on another: ImGui drag and drop.
+inline void dragItem(UiHarness& h, const std::string& from, const std::string& to) {
+    const auto a = h.settled(from);
+    const auto b = h.find(to);
+    INFO("dragging '" << from << "' to '" << to << "'");
+    REQUIRE(a.has_value());
+    REQUIRE(b.has_value());
+    h.io().MousePos = *a;
+    h.frame();
+    h.io().MouseDown[0] = true;
+    h.frame();
+    for (int i = 1; i <= 6; ++i) {
+        const float t = static_cast<float>(i) / 6.0f;
+        h.io().MousePos = ImVec2(a->x + (b->x - a->x) * t, a->y + (b->y - a->y) * t);
+        h.frame();
+    }
+    h.frame();
+    h.io().MouseDown[0] = false;
+    h.frame(2);
+}
+
+// Mouse away for longer than the double-click time, so the next click on the same spot is a
+// click of its own.
+inline void pauseMouse(UiHarness& h) {
+    h.io().MousePos = ImVec2(1.0f, 1.0f);
+    h.frame(30);
+}
+
 } // namespace lernraum::test

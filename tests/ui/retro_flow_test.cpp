@@ -11,6 +11,8 @@
 #include <imgui_internal.h>
 
 using lernraum::test::UiHarness;
+using lernraum::test::dragItem;
+using lernraum::test::pauseMouse;
 namespace core = lernraum::core;
 namespace store = lernraum::store;
 namespace ui = lernraum::ui;
@@ -81,32 +83,6 @@ std::string screenText(const core::Session& session, bool presentation) {
     return text;
 }
 
-// Press on one item, move in steps, release on another: ImGui drag and drop.
-void drag(UiHarness& h, const std::string& from, const std::string& to) {
-    const auto a = h.settled(from);
-    const auto b = h.find(to);
-    REQUIRE(a.has_value());
-    REQUIRE(b.has_value());
-    h.io().MousePos = *a;
-    h.frame();
-    h.io().MouseDown[0] = true;
-    h.frame();
-    for (int i = 1; i <= 6; ++i) {
-        const float t = static_cast<float>(i) / 6.0f;
-        h.io().MousePos = ImVec2(a->x + (b->x - a->x) * t, a->y + (b->y - a->y) * t);
-        h.frame();
-    }
-    h.frame();
-    h.io().MouseDown[0] = false;
-    h.frame(2);
-}
-
-// Mouse away for longer than the double-click time, so the next click on the same spot is a
-// click of its own.
-void pause(UiHarness& h) {
-    h.io().MousePos = ImVec2(1.0f, 1.0f);
-    h.frame(30);
-}
 
 const core::Retrospective& retro(UiHarness& h) { return h.shell().session().retrospectives.front(); }
 
@@ -165,7 +141,7 @@ TEST_CASE("the whole retrospective flow through the UI, then undo to the start",
     CHECK(h.shows(kSecret2));
 
     // Drag one card onto the other: a group holding both.
-    drag(h, kSecret2, kSecret);
+    dragItem(h, kSecret2, kSecret);
     REQUIRE(retro(h).groups.size() == 1);
     const core::Id groupId = retro(h).groups[0].id;
     CHECK(retro(h).groups[0].title == kSecret); // named after the card it was dropped on
@@ -189,7 +165,7 @@ TEST_CASE("the whole retrospective flow through the UI, then undo to the start",
     const std::string vote = "Vote: " + group.title;
     for (int i = 0; i < 3; ++i) {
         h.click(vote);
-        pause(h);
+        pauseMouse(h);
     }
     CHECK(retro(h).groups[0].votes == 3);
     h.click(vote);
