@@ -48,7 +48,7 @@ expected=(
     share/icons/hicolor/48x48/apps/lernraum.png
     share/icons/hicolor/256x256/apps/lernraum.png
     "share/metainfo/$appstream_id.metainfo.xml"
-    share/man/man1/lernraum.1
+    share/man/man1/lernraum.1.gz
 )
 for f in "${expected[@]}"; do
     [[ -s "$prefix/$f" ]] || fail "installed tree lacks $f"
@@ -64,7 +64,7 @@ png_size=$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); pri
 [[ "$png_size" == "48x48" ]] || fail "48x48 icon is $png_size"
 # The man page renders without warnings.
 if command -v man >/dev/null; then
-    man_warnings=$(MANWIDTH=80 man --warnings -l "$prefix/share/man/man1/lernraum.1" 2>&1 >/dev/null)
+    man_warnings=$(MANWIDTH=80 man --warnings -l "$prefix/share/man/man1/lernraum.1.gz" 2>&1 >/dev/null)
     [[ -z "$man_warnings" ]] || fail "man page warnings: $man_warnings"
 fi
 
