@@ -19,6 +19,8 @@ PACKAGES=(
   # participants' room: HTTP server, QR code; real-browser tests and QR decoding
   libmicrohttpd-dev libqrencode-dev
   chromium chromium-driver python3-selenium zbar-tools
+  # packaging: PNG icons from the SVG, .deb (cpack, dpkg-shlibdeps), checks of the desktop files
+  librsvg2-bin dpkg-dev desktop-file-utils appstream shared-mime-info xdg-utils libglib2.0-bin man-db
 )
 
 missing=()

@@ -167,6 +167,17 @@ AssetLoad loadRetroLibrary(const std::filesystem::path& dir) {
     return load;
 }
 
+bool runningFromBuildTree() {
+#ifdef LERNRAUM_BUILD_DIR
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    const std::string build = LERNRAUM_BUILD_DIR "/";
+    return !ec && exe.compare(0, build.size(), build) == 0;
+#else
+    return false;
+#endif
+}
+
 std::vector<std::filesystem::path> assetSearchPath(const std::filesystem::path& exeDir) {
     std::vector<std::filesystem::path> dirs;
     if (const char* env = std::getenv("LERNRAUM_ASSETSDIR"); env && *env) dirs.emplace_back(env);
@@ -176,7 +187,9 @@ std::vector<std::filesystem::path> assetSearchPath(const std::filesystem::path& 
     }
     dirs.emplace_back(LERNRAUM_INSTALL_ASSETSDIR);
 #ifdef LERNRAUM_SOURCE_ASSETSDIR
-    dirs.emplace_back(LERNRAUM_SOURCE_ASSETSDIR);
+    // Only for binaries inside the build tree (the program, the test binaries): an installed copy
+    // never falls back to the source tree.
+    if (runningFromBuildTree()) dirs.emplace_back(LERNRAUM_SOURCE_ASSETSDIR);
 #endif
     return dirs;
 }

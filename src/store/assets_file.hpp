@@ -34,8 +34,11 @@ AssetLoad loadRetroLibrary(const std::filesystem::path& dir);
 
 // Where the assets are looked for, in order: $LERNRAUM_ASSETSDIR, <exe dir>/assets (build tree),
 // <exe dir>/../share/lernraum/assets (install prefix), the configured install dir, and the source
-// tree's assets/ as the last fallback. `exeDir` may be empty.
+// tree's assets/ as the last fallback, but only when the running executable lies inside the build
+// tree (runningFromBuildTree()). `exeDir` may be empty.
 std::vector<std::filesystem::path> assetSearchPath(const std::filesystem::path& exeDir);
+// True when /proc/self/exe lies inside the CMake build directory this was compiled for.
+bool runningFromBuildTree();
 // The first directory of the search path that holds formats/; loads it.
 AssetLoad findRetroLibrary(const std::filesystem::path& exeDir);
 

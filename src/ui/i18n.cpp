@@ -105,7 +105,10 @@ std::vector<std::filesystem::path> localeSearchPath() {
         dirs.push_back(exeDir.parent_path() / "share" / "locale");
     }
 #ifdef LERNRAUM_BUILD_LOCALEDIR
-    dirs.emplace_back(LERNRAUM_BUILD_LOCALEDIR);
+    // Only for binaries inside the build tree (test binaries live in subdirectories): an installed
+    // copy never reads the build tree's catalogues.
+    const std::string build = LERNRAUM_BUILD_DIR "/";
+    if (exeDir.string().compare(0, build.size(), build) == 0) dirs.emplace_back(LERNRAUM_BUILD_LOCALEDIR);
 #endif
     dirs.emplace_back(LERNRAUM_INSTALL_LOCALEDIR);
     return dirs;

@@ -36,7 +36,8 @@ private:
 
 // Directories searched for "<lang>/LC_MESSAGES/lernraum.mo", in order: $LERNRAUM_LOCALEDIR, the
 // build tree (next to the executable: <exe dir>/locale), the install prefix (<exe dir>/../share/locale)
-// and the configured install locale dir.
+// and the configured install locale dir; the build tree's locale dir last, only for binaries that
+// run from inside the build tree (the test binaries).
 std::vector<std::filesystem::path> localeSearchPath();
 
 // Selects the UI language ("de" or "en"; anything else counts as "en"). Loads the catalogue for
