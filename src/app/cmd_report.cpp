@@ -80,7 +80,8 @@ std::vector<fs::path> collectSessionFiles(const std::vector<std::string>& paths,
 }
 
 fs::path defaultResearchKeyFile() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "lernraum" / "research-export.key";
+    // A relative XDG_CONFIG_HOME is invalid (XDG Base Directory spec) and ignored.
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg == '/') return fs::path(xdg) / "lernraum" / "research-export.key";
     if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "lernraum" / "research-export.key";
     return "research-export.key";
 }

@@ -125,8 +125,12 @@ std::string Autosaver::tick(double time, const core::Session& session, const std
     SaveOptions options;
     options.keepBackup = false;
     options.savedAt = core::Timestamp{now.count()};
+    options.newFileMode = 0600; // the copy holds the workshop (names too): for its owner only
     const auto error = saveSession(session, file, options);
     if (error) return error->toString();
+    // A copy written by an older version may still be readable by others.
+    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace, ec);
     m_lastVersion = version;
     return {};
 }

@@ -789,7 +789,7 @@ std::optional<SaveError> writeFileAtomically(const fs::path& requested, std::str
         return refuse(SaveErrorKind::ReadOnly, "cannot save: the file is read-only" + unchanged);
 
     fs::path tmp;
-    FdGuard fd(createTemporary(path, existed ? 0600 : 0666, tmp));
+    FdGuard fd(createTemporary(path, existed ? 0600 : static_cast<mode_t>(options.newFileMode & 0777), tmp));
     if (fd.fd < 0) {
         const auto dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
         return refuse(SaveErrorKind::Failed, "cannot create a file in '" + dir.string() + "': " + errnoText(errno) + unchanged);

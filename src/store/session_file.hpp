@@ -111,6 +111,9 @@ struct SaveOptions {
     std::optional<FileStamp> expected;
     // Replace a file the saver has no write permission for (after the user said so).
     bool overwriteReadOnly = false;
+    // Permissions of a file that does not exist yet (the umask applies); an existing file keeps its
+    // own. Recovery copies, which hold the workshop's content, use 0600.
+    unsigned newFileMode = 0666;
     // When set, receives the stamp of the file just written (on success).
     FileStamp* written = nullptr;
     // Test hook: called before each step ("write", "fsync", "rename", "backup"); returning

@@ -58,6 +58,12 @@ key="$tmp/config/lernraum/research-export.key"
 [[ -f "$key" ]] || fail "no key file created"
 [[ $(stat -c %a "$key") == 600 ]] || fail "key file permissions are $(stat -c %a "$key")"
 [[ $(stat -c %s "$key") == 32 ]] || fail "key file is not 32 bytes"
+# A relative XDG_CONFIG_HOME is ignored (XDG spec): the key goes under $HOME/.config, not the cwd.
+mkdir -p "$tmp/home" "$tmp/cwd"
+(cd "$tmp/cwd" && HOME="$tmp/home" XDG_CONFIG_HOME=relative-config "$bin" export-research "$tmp/in" -o "$tmp/export-rel" \
+    >/dev/null 2>&1)
+[[ -e "$tmp/cwd/relative-config" ]] && fail "a relative XDG_CONFIG_HOME was used for the research key"
+[[ -f "$tmp/home/.config/lernraum/research-export.key" ]] || fail "no key under \$HOME/.config with a relative XDG_CONFIG_HOME"
 for f in sessions participation retro_items votes actions experiments experiment_observations board_flow; do
     [[ -s "$tmp/export/$f.csv" ]] || fail "missing table $f.csv"
 done

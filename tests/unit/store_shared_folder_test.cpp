@@ -369,6 +369,8 @@ TEST_CASE("An untitled session's recovery copy survives saving another file, sav
     const auto copy = store::recoveryPath(config, "", untitled.id);
     REQUIRE(fs::exists(copy));
     CHECK(copy != store::recoveryPath(config, "", other.id));
+    // It holds the workshop's content: readable by its owner only, whatever the umask.
+    CHECK((fs::status(copy).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
 
     // Another document is saved (in this or another window): the copy stays and is offered.
     store::DocumentFile document(config);
