@@ -28,14 +28,7 @@ void FollowUpDialog::open(const core::Session& current, core::Date today) {
 std::optional<core::FollowUpOptions> FollowUpDialog::draw(const core::Session& current) {
     if (!m_open) return std::nullopt;
     const std::string title = std::string(_("New follow-up session")) + "###follow-up";
-    if (m_requested) {
-        m_requested = false;
-        ImGui::OpenPopup(title.c_str());
-    }
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(em(40.0f), display.x * 0.95f), 0.0f));
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (!beginCentredModal(title, m_requested, 40.0f)) {
         m_open = false;
         return std::nullopt;
     }
@@ -84,8 +77,7 @@ std::optional<core::FollowUpOptions> FollowUpDialog::draw(const core::Session& c
         }
     }
     ImGui::SameLine();
-    if (button(_("Cancel")) || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsAnyItemActive()))
-        close = true;
+    if (cancelButton()) close = true;
     if (close) {
         m_open = false;
         ImGui::CloseCurrentPopup();

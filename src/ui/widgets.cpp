@@ -2,6 +2,7 @@
 
 #include "ui/bmp_text.hpp"
 #include "ui/hyphenation.hpp"
+#include "ui/i18n.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui_internal.h>
@@ -283,6 +284,22 @@ bool beginMenu(const char* label, bool enabled) {
     // An open menu's Begin() replaces the last item with the popup window; record closed menus only.
     if (!open) recordLastItem(label);
     return open;
+}
+
+bool beginCentredModal(const std::string& title, bool& requested, float widthEm) {
+    if (requested) {
+        requested = false;
+        ImGui::OpenPopup(title.c_str());
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(widthEm), display.x * 0.95f), 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(display.x, display.y * 0.95f));
+    return ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
+}
+
+bool cancelButton() {
+    return button(_("Cancel")) || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsAnyItemActive());
 }
 
 FormRows::FormRows(std::initializer_list<const char*> labels) {

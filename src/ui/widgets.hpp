@@ -50,6 +50,12 @@ private:
 };
 
 // Text helpers (all wrap at the right edge of the current region unless noted).
+// A modal dialog in the middle of the screen, `widthEm` wide and at most 95 % of the screen high;
+// opens it when `requested` is set (and clears it). False when it is not (or no longer) open.
+bool beginCentredModal(const std::string& title, bool& requested, float widthEm);
+// The dialog's Cancel button, or Escape while no field has the keyboard.
+bool cancelButton();
+
 // A form with labels in one column: FormRows rows({_("Title"), _("Date")}); rows.row(_("Title"));
 // then the field (its width is set to the rest of the line).
 class FormRows {

@@ -263,15 +263,7 @@ void WorkshopDialog::draw(const core::Session& session, const std::function<void
                           bool presentation) {
     if (!m_open) return;
     const std::string title = std::string(_("Workshop data")) + kPopupId;
-    if (m_requested) {
-        m_requested = false;
-        ImGui::OpenPopup(title.c_str());
-    }
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(em(56.0f), display.x * 0.95f), 0.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(display.x, display.y * 0.95f));
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (!beginCentredModal(title, m_requested, 56.0f)) {
         m_open = false; // closed behind our back
         return;
     }
@@ -286,8 +278,7 @@ void WorkshopDialog::draw(const core::Session& session, const std::function<void
     bool close = false;
     if (button(_("OK"))) close = confirm(session, submit);
     ImGui::SameLine();
-    if (button(_("Cancel")) || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsAnyItemActive()))
-        close = true;
+    if (cancelButton()) close = true;
     if (close) {
         m_open = false;
         ImGui::CloseCurrentPopup();

@@ -20,19 +20,13 @@ using lernraum::test::TempDir;
 using lernraum::test::UiHarness;
 using lernraum::test::dragItem;
 using lernraum::test::pauseMouse;
+using lernraum::test::replaceField;
 namespace core = lernraum::core;
 namespace store = lernraum::store;
 namespace ui = lernraum::ui;
 
 namespace {
 
-void selectAllAndType(UiHarness& h, const std::string& field, const std::string& text) {
-    h.click(field);
-    h.io().KeyCtrl = true;
-    h.pressKey('A');
-    h.io().KeyCtrl = false;
-    h.type(text);
-}
 
 
 std::string slurp(const std::filesystem::path& path) {
@@ -67,9 +61,9 @@ TEST_CASE("a complete workshop from a blank file through the GUI alone, then val
     h.click("Edit");
     h.click("Workshop data\xE2\x80\xA6");
     REQUIRE(h.shows("Workshop title"));
-    selectAllAndType(h, "Workshop title", "Auftakt Lernraum Digitale Akte");
-    selectAllAndType(h, "Workshop date", "03.12.2026");
-    selectAllAndType(h, "Workshop start time", "9:00");
+    replaceField(h, "Workshop title", "Auftakt Lernraum Digitale Akte");
+    replaceField(h, "Workshop date", "03.12.2026");
+    replaceField(h, "Workshop start time", "9:00");
     h.click("Workshop learning space");
     h.type("Digitale Akte");
     h.click("Workshop kind");
@@ -189,7 +183,7 @@ TEST_CASE("a complete workshop from a blank file through the GUI alone, then val
     h.click("Reveal all (4)");
     dragItem(h, "Zu viel Papier", "Viel Papier");
     REQUIRE(retro(h).groups.size() == 1);
-    selectAllAndType(h, "Group name: Viel Papier", "Papierflut");
+    replaceField(h, "Group name: Viel Papier", "Papierflut");
     h.pressKey(ui::key::Enter);
     REQUIRE(retro(h).groups[0].title == "Papierflut");
     h.click("Next phase \xE2\x96\xB6");

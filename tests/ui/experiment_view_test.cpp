@@ -324,11 +324,7 @@ TEST_CASE("File > New follow-up session asks for date, kind and title, Cancel ch
     h.shell().submit(core::setSessionTitle(demo, "Geändert"));
     h.click("File");
     h.click("New follow-up session\xE2\x80\xA6");
-    h.click("Follow-up date");
-    h.io().KeyCtrl = true;
-    h.pressKey('A');
-    h.io().KeyCtrl = false;
-    h.type("20.01.2027");
+    lernraum::test::replaceField(h, "Follow-up date", "20.01.2027");
     h.click("Create follow-up session");
     h.frame(2);
     REQUIRE(h.shell().modal() == ui::Modal::UnsavedChanges);
@@ -339,11 +335,7 @@ TEST_CASE("File > New follow-up session asks for date, kind and title, Cancel ch
 
     h.click("File");
     h.click("New follow-up session\xE2\x80\xA6");
-    h.click("Follow-up date");
-    h.io().KeyCtrl = true;
-    h.pressKey('A');
-    h.io().KeyCtrl = false;
-    h.type("20.01.2027");
+    lernraum::test::replaceField(h, "Follow-up date", "20.01.2027");
     h.click("Create follow-up session");
     h.click("Discard");
     h.frame(2);

@@ -193,4 +193,13 @@ inline void pauseMouse(UiHarness& h) {
     h.frame(30);
 }
 
+// Click a text field, select all of it (Ctrl+A) and type over it.
+inline void replaceField(UiHarness& h, const std::string& field, const std::string& text) {
+    h.click(field);
+    h.io().KeyCtrl = true;
+    h.pressKey('A');
+    h.io().KeyCtrl = false;
+    h.type(text);
+}
+
 } // namespace lernraum::test
