@@ -115,12 +115,10 @@ void appendCard(std::string& out, const CardView& c, bool withVotes) {
 
 } // namespace
 
-std::string stateJson(const Snapshot& s, DeviceNo device) {
-    static const DeviceView kNone;
-    const auto it = s.devices.find(device);
-    const DeviceView& mine = it == s.devices.end() ? kNone : it->second;
-    std::string out;
-    out.reserve(512 + 96 * (s.cards.size() + mine.own.size()));
+StateJsonParts stateJsonParts(const Snapshot& s) {
+    StateJsonParts parts;
+    std::string& out = parts.shared;
+    out.reserve(512 + 96 * s.cards.size());
     out += '{';
     field(out, "version");
     out += std::to_string(s.version);
@@ -142,8 +140,6 @@ std::string stateJson(const Snapshot& s, DeviceNo device) {
     out += std::to_string(s.budget);
     field(out, "perItemLimit");
     out += std::to_string(s.perItemLimit);
-    field(out, "votesLeft");
-    out += s.budget > 0 ? std::to_string(std::max(0, s.budget - mine.spent)) : "null";
     field(out, "hiddenCount");
     out += std::to_string(s.hiddenCount);
     field(out, "voters");
@@ -178,6 +174,44 @@ std::string stateJson(const Snapshot& s, DeviceNo device) {
         out += '}';
     }
     out += ']';
+    if (s.scale) {
+        std::string& sc = parts.scale;
+        sc += '{';
+        field(sc, "kind");
+        sc += *s.scale == core::Scale::CheckIn ? "\"check-in\"" : "\"roti\"";
+        field(sc, "question");
+        appendJsonString(sc, s.scaleQuestion);
+        field(sc, "answers");
+        sc += std::to_string(s.scaleAnswers);
+        field(sc, "counts");
+        if (s.scaleVisible) {
+            sc += '[';
+            for (std::size_t i = 0; i < 5; ++i) sc += (i ? "," : "") + std::to_string(s.scaleCounts[i]);
+            sc += ']';
+        } else {
+            sc += "null";
+        }
+    }
+    return parts;
+}
+
+std::string stateJson(const Snapshot& s, DeviceNo device) {
+    static const DeviceView kNone;
+    const auto it = s.devices.find(device);
+    const DeviceView& mine = it == s.devices.end() ? kNone : it->second;
+    // The parts every device shares are serialised once per snapshot (by the owner, before it is
+    // published), not once per device and event stream.
+    const StateJsonParts* parts = &s.json;
+    StateJsonParts local;
+    if (parts->shared.empty()) {
+        local = stateJsonParts(s);
+        parts = &local;
+    }
+    std::string out;
+    out.reserve(parts->shared.size() + parts->scale.size() + 128 + 96 * mine.own.size());
+    out += parts->shared;
+    field(out, "votesLeft");
+    out += s.budget > 0 ? std::to_string(std::max(0, s.budget - mine.spent)) : "null";
     field(out, "myCards");
     out += '[';
     for (std::size_t i = 0; i < mine.own.size(); ++i) {
@@ -197,23 +231,9 @@ std::string stateJson(const Snapshot& s, DeviceNo device) {
     if (!s.scale) {
         out += "null";
     } else {
-        out += '{';
-        field(out, "kind");
-        out += *s.scale == core::Scale::CheckIn ? "\"check-in\"" : "\"roti\"";
-        field(out, "question");
-        appendJsonString(out, s.scaleQuestion);
-        field(out, "answers");
-        out += std::to_string(s.scaleAnswers);
+        out += parts->scale;
         field(out, "mine");
         out += std::to_string(*s.scale == core::Scale::CheckIn ? mine.checkIn : mine.roti);
-        field(out, "counts");
-        if (s.scaleVisible) {
-            out += '[';
-            for (std::size_t i = 0; i < 5; ++i) out += (i ? "," : "") + std::to_string(s.scaleCounts[i]);
-            out += ']';
-        } else {
-            out += "null";
-        }
         out += '}';
     }
     out += '}';

@@ -32,7 +32,11 @@ void appendJsonString(std::string& out, std::string_view text);
 std::string errorJson(std::string_view code);
 
 // The state one device sees: phase, prompts, revealed cards, its own face-down cards, its dots
-// and answers, counts. Never another device's hidden text.
+// and answers, counts. Never another device's hidden text. Uses snapshot.json when filled in.
 std::string stateJson(const Snapshot& snapshot, DeviceNo device);
+
+// The parts of stateJson that are the same for every device (RoomState::snapshot stores them in
+// Snapshot::json, so 60 event streams do not serialise 60 copies of the revealed cards).
+StateJsonParts stateJsonParts(const Snapshot& snapshot);
 
 } // namespace lernraum::room

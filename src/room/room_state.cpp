@@ -2,6 +2,8 @@
 
 #include "room_state.hpp"
 
+#include "json.hpp"
+
 #include "core/commands.hpp"
 #include "core/room_rules.hpp"
 #include "core/text.hpp"
@@ -220,6 +222,7 @@ std::shared_ptr<const Snapshot> RoomState::snapshot(const core::Session& session
         snap->scaleVisible = core::mayShowAggregate(snap->scaleAnswers);
         if (snap->scaleVisible) snap->scaleCounts = q.counts;
     }
+    snap->json = stateJsonParts(*snap);
     return snap;
 }
 

@@ -72,6 +72,13 @@ struct DeviceView {
     int roti = 0;
 };
 
+// The JSON every device shares (json.hpp): the object's start up to the groups, and the scale
+// object without the device's own answer and closing brace ("" without a scale).
+struct StateJsonParts {
+    std::string shared;
+    std::string scale;
+};
+
 // What the server may show, built by the owner after every change. Immutable once published.
 struct Snapshot {
     std::uint64_t version = 0;
@@ -95,6 +102,7 @@ struct Snapshot {
     bool scaleVisible = false;   // at least kMinAnswersShown answers
     std::array<int, 5> scaleCounts{}; // all zero unless scaleVisible
     std::unordered_map<DeviceNo, DeviceView> devices;
+    StateJsonParts json; // filled in last by RoomState::snapshot
 };
 
 // The counts the facilitator sees (never who did what).
