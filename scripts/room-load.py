@@ -1,18 +1,29 @@
 #!/usr/bin/python3
-"""Load test of the participants' room on 127.0.0.1 (bounded: 60 s at most).
+"""Load test of the participants' room on 127.0.0.1 (bounded: 60 s of load at most).
 
-60 simulated participants, each on its own connections (not browser tabs): every one joins, keeps
-one event stream open and writes 5 face-down cards; then the facilitator reveals and opens voting
-and every one places its whole budget. Measures, with all 60 streams open:
+60 simulated participants, each on its own connections (not browser tabs) from its own loopback
+address (127.0.0.10 ... 127.0.0.69, as phones on a LAN each have their own; nothing leaves the
+machine): every one joins, keeps one event stream open and writes 5 face-down cards; then the
+facilitator reveals and opens voting and every one places its whole budget. Measures, with all 60
+streams open:
   - card POST -> the face-down count reaching another device's stream (median, p95);
   - plain POST answer time (median, p95, max);
   - device 61: refused cleanly (status, time);
 and checks the saved file: 0 lost, 0 duplicated cards, every dot counted.
 
-Usage: scripts/room-load.py [LERNRAUM_BINARY] [--json]
+--gui: the same load against the real window instead of `lernraum room`: a private Xvfb
+(1920x1080), `lernraum FILE --room 127.0.0.1 --room-commands --frame-stats F --view retro
+--presentation` (the projector's view); the facilitator's steps go to the window's stdin and are
+applied on the GUI thread like the Retrospective tab's buttons, then the window saves and quits.
+Adds the GUI frame time (wall and CPU of the GUI thread; median, p95, max) of the frames drawn
+while the load ran, and the CPU time of the whole process.
+
+Usage: scripts/room-load.py [LERNRAUM_BINARY] [--gui] [--json]
 """
 import json
 import os
+import queue
+import re
 import socket
 import statistics
 import subprocess
@@ -23,12 +34,19 @@ import threading
 import time
 
 BINARY = next((a for a in sys.argv[1:] if not a.startswith("--")), "build/lernraum")
+GUI = "--gui" in sys.argv
 DEVICES, CARDS, BUDGET = 60, 5, 3
-DEADLINE = time.monotonic() + 60
+DEADLINE = time.monotonic() + 90
+HIDDEN = re.compile(rb'"hiddenCount":(\d+)')
 
 
-def request(port, method, path, body=None, token=None, timeout=5.0):
-    s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+def source(device):
+    """Device i talks from 127.0.0.(10+i); None = 127.0.0.1."""
+    return None if device is None else ("127.0.0.%d" % (10 + device), 0)
+
+
+def request(port, method, path, body=None, token=None, timeout=5.0, device=None):
+    s = socket.create_connection(("127.0.0.1", port), timeout=timeout, source_address=source(device))
     data = json.dumps(body).encode() if body is not None else b""
     head = "%s %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nOrigin: http://127.0.0.1:%d\r\nConnection: close\r\n" % (
         method, path, port, port)
@@ -53,16 +71,16 @@ def request(port, method, path, body=None, token=None, timeout=5.0):
 class Stream(threading.Thread):
     """One device's event stream; records when each face-down count was first seen."""
 
-    def __init__(self, port, token):
+    def __init__(self, port, token, device):
         super().__init__(daemon=True)
-        self.port, self.token = port, token
+        self.port, self.token, self.device = port, token, device
         self.seen = {}  # hiddenCount -> monotonic time first seen
         self.frames = 0
         self.ready = threading.Event()
         self.sock = None
 
     def run(self):
-        self.sock = socket.create_connection(("127.0.0.1", self.port), timeout=30)
+        self.sock = socket.create_connection(("127.0.0.1", self.port), timeout=30, source_address=source(self.device))
         self.sock.sendall(("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nCookie: lr=%s\r\n\r\n" % (
             self.port, self.token)).encode())
         buf = b""
@@ -79,11 +97,11 @@ class Stream(threading.Thread):
                         if line.startswith(b"data: "):
                             self.frames += 1
                             self.ready.set()
-                            try:
-                                hidden = json.loads(line[6:])["hiddenCount"]
-                            except ValueError:
-                                continue
-                            self.seen.setdefault(hidden, time.monotonic())
+                            # Only the count is needed: a regular expression instead of parsing
+                            # the whole state keeps 60 client threads from measuring Python.
+                            m = HIDDEN.search(line)
+                            if m:
+                                self.seen.setdefault(int(m.group(1)), time.monotonic())
         except OSError:
             pass
 
@@ -93,34 +111,119 @@ def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100.0 * (len(values) - 1))))]
 
 
+class Lines(threading.Thread):
+    """The app's stdout, line by line, so that no read waits forever."""
+
+    def __init__(self, stream):
+        super().__init__(daemon=True)
+        self.stream, self.lines = stream, queue.Queue()
+
+    def run(self):
+        for line in self.stream:
+            self.lines.put(line.strip())
+
+    def next(self, timeout=20):
+        return self.lines.get(timeout=timeout)
+
+
+def start_xvfb():
+    """A private X server; returns (process, DISPLAY)."""
+    r, w = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+                            pass_fds=(w,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(w)
+    number = b""
+    with os.fdopen(r, "rb") as f:
+        while not number.endswith(b"\n"):
+            c = f.read(1)
+            if not c:
+                break
+            number += c
+    if not number.strip():
+        xvfb.kill()
+        raise RuntimeError("Xvfb did not start")
+    return xvfb, ":" + number.decode().strip()
+
+
+def cpu_seconds(pid):
+    """utime + stime of a process, in seconds."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def frame_summary(samples, t0, t1):
+    """Wall and CPU time of the frames that started within [t0, t1]."""
+    inside = [s for s in samples if t0 <= s[0] <= t1]
+    out = {"frames": len(inside)}
+    for name, k in (("wall_ms", 1), ("cpu_ms", 2), ("present_ms", 3)):
+        values = [s[k] for s in inside] or [0.0]
+        out[name] = {"median": round(statistics.median(values), 1), "p95": round(pct(values, 95), 1),
+                     "max": round(max(values), 1)}
+    return out
+
+
 def main():
     work = tempfile.mkdtemp(prefix="room-load-")
     path = os.path.join(work, "load.lernraum")
+    stats_path = os.path.join(work, "frames.json")
     subprocess.run([BINARY, "new", "-o", path, "--title", "Last"], check=True, capture_output=True)
-    room = subprocess.Popen([BINARY, "room", path, "--port", "0", "--max-devices", str(DEVICES),
-                             "--max-connections-per-address", "400"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+    xvfb = None
+    if GUI:
+        xvfb, display = start_xvfb()
+        env = dict(os.environ, DISPLAY=display)
+        for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+            env[var] = os.path.join(work, var.lower())
+        command = [BINARY, path, "--room", "127.0.0.1", "--room-commands", "--frame-stats", stats_path,
+                   "--view", "retro", "--presentation", "--size", "1920x1080"]
+    else:
+        env = None
+        command = [BINARY, "room", path, "--port", "0", "--max-devices", str(DEVICES)]
+    room = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1, env=env)
+    out = Lines(room.stdout)
+    out.start()
     try:
-        url = room.stdout.readline().split()[1]
-        code = room.stdout.readline().split()[1]
+        url = out.next(60).split()[1]
+        code = out.next().split()[1]
         port = int(url.split(":")[2].split("/")[0])
 
         def say(line):
             room.stdin.write(line + "\n")
             room.stdin.flush()
-            return room.stdout.readline().strip()
+            return out.next()
 
+        baseline = None
+        if GUI:
+            # The window starts up first (fonts, the hyphenation patterns on their thread): wait
+            # until it is idle, at most 60 s, so the load does not share the cores with start-up.
+            settle_end = time.monotonic() + 60
+            last = cpu_seconds(room.pid)
+            while time.monotonic() < settle_end:
+                time.sleep(1.0)
+                now = cpu_seconds(room.pid)
+                if now - last < 0.03:
+                    break
+                last = now
+            # Baseline: the same window without participants. Every `status` line wakes it for
+            # one frame (the same loop: room pump, command, drawing, presenting).
+            t0 = time.monotonic()
+            for _ in range(20):
+                say("status")
+                time.sleep(0.1)
+            baseline = (t0, time.monotonic())
+        load_start = time.monotonic()
+        cpu_start = cpu_seconds(room.pid)
         tokens = []
         for _ in range(DEVICES):
-            status, head, _ = request(port, "POST", "/api/join", {"code": code})
+            status, head, _ = request(port, "POST", "/api/join", {"code": code}, device=len(tokens))
             assert status == 200, status
             tokens.append(head.split("lr=")[1][:32])
         t = time.monotonic()
-        status61, _, body61 = request(port, "POST", "/api/join", {"code": code})
+        status61, _, body61 = request(port, "POST", "/api/join", {"code": code}, device=DEVICES)
         refused61_ms = (time.monotonic() - t) * 1000
         status_stream61, _, _ = request(port, "GET", "/api/events", token="0" * 32)
 
-        streams = [Stream(port, tok) for tok in tokens]
+        streams = [Stream(port, tok, i) for i, tok in enumerate(tokens)]
         for s in streams:
             s.start()
         for s in streams:
@@ -137,7 +240,7 @@ def main():
             for k in range(CARDS):
                 t0 = time.monotonic()
                 status, _, _ = request(port, "POST", "/api/cards", {"text": "Karte %d-%d" % (i, k), "requestId": "%d-%d" % (i, k)},
-                                       token=tokens[i])
+                                       token=tokens[i], device=i)
                 t1 = time.monotonic()
                 with lock:
                     post_ms.append((t1 - t0) * 1000)
@@ -163,7 +266,7 @@ def main():
         say("reveal")
         say("phase 4")
         say("voting open")
-        status, _, state = request(port, "GET", "/api/state", token=tokens[0])
+        status, _, state = request(port, "GET", "/api/state", token=tokens[0], device=0)
         ids = [c["id"] for c in json.loads(state)["cards"]]
         vote_ms = []
 
@@ -171,7 +274,7 @@ def main():
             for k in range(BUDGET):
                 t0 = time.monotonic()
                 request(port, "POST", "/api/votes/add", {"itemId": ids[(i * 7 + k) % len(ids)], "requestId": "v%d" % k},
-                        token=tokens[i])
+                        token=tokens[i], device=i)
                 with lock:
                     vote_ms.append((time.monotonic() - t0) * 1000)
 
@@ -180,9 +283,14 @@ def main():
             th.start()
         for th in threads:
             th.join()
+        load_end = time.monotonic()
+        cpu_load = cpu_seconds(room.pid) - cpu_start
         say("voting close")
-        say("quit")
-        room.wait(timeout=10)
+        if GUI:
+            assert say("save") == "saved"  # the window saves like Ctrl+S, then quits like Ctrl+Q
+        room.stdin.write("quit\n")  # `lernraum room` saves on quit
+        room.stdin.flush()
+        room.wait(timeout=60)
         saved = json.load(open(path, encoding="utf-8"))["session"]["retrospectives"][0]["items"]
         texts = [i["text"] for i in saved]
         result = {
@@ -196,7 +304,14 @@ def main():
                         "max": round(max(post_ms + vote_ms), 1), "n": len(post_ms) + len(vote_ms)},
             "device_61": {"status": status61, "answer": body61, "ms": round(refused61_ms, 1),
                           "stream_without_token": status_stream61},
+            "load_s": round(load_end - load_start, 1),
+            "process_cpu_during_load_s": round(cpu_load, 2),
+            "loadavg_1min": os.getloadavg()[0],
         }
+        if GUI:
+            frames = json.load(open(stats_path, encoding="utf-8"))
+            result["gui_frames_without_load"] = frame_summary(frames["samples"], *baseline)
+            result["gui_frames_during_load"] = frame_summary(frames["samples"], load_start, load_end)
         if "--json" in sys.argv:
             print(json.dumps(result))
         else:
@@ -209,6 +324,9 @@ def main():
         if room.poll() is None:
             room.kill()
             room.wait()
+        if xvfb is not None:
+            xvfb.kill()
+            xvfb.wait()
         shutil.rmtree(work, ignore_errors=True)
 
 

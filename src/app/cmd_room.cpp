@@ -3,17 +3,17 @@
 //   lernraum room FILE [--bind ADDR] [--port N]
 //
 // Prints "join: URL" and "code: CODE" at start, then reads facilitator commands from stdin, one
-// per line: phase N (1-5), reveal, voting open, voting close, status, close, quit. Saves FILE
-// crash-safely (store::saveSession) within 2 s of a change and on quit, SIGINT and SIGTERM.
+// per line (room_commands.hpp): phase N (1-5), reveal, voting open, voting close, status, save,
+// close, quit. Saves FILE crash-safely (store::saveSession) within 2 s of a change and on quit,
+// SIGINT and SIGTERM.
 // End of stdin keeps the room running until a signal or quit.
 
 #include "cli.hpp"
 #include "room_assets.hpp"
+#include "room_commands.hpp"
 
 #include "core/history.hpp"
 #include "core/ids.hpp"
-#include "core/retro_rules.hpp"
-#include "core/room_rules.hpp"
 #include "room/room.hpp"
 #include "store/session_file.hpp"
 
@@ -22,13 +22,11 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/random.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <memory>
-#include <sstream>
 #include <string>
 
 namespace lernraum::app {
@@ -52,12 +50,6 @@ core::Timestamp nowUtc() {
                                .count()};
 }
 
-std::uint64_t randomSeed() {
-    std::uint64_t seed = 0;
-    while (getrandom(&seed, sizeof seed, 0) != static_cast<ssize_t>(sizeof seed)) {}
-    return seed;
-}
-
 struct Loop {
     std::string file;
     core::Session session;
@@ -67,57 +59,35 @@ struct Loop {
     std::chrono::steady_clock::time_point lastSave{};
     bool quit = false;
 
-    const core::Retrospective* retro() const { return room::roomRetro(session, room->retroId()); }
-
     void say(const std::string& line) {
         std::fputs((line + "\n").c_str(), stdout);
         std::fflush(stdout);
     }
     void complain(const std::string& message) { printError(file, message); }
 
-    void apply(const core::CommandResult& result, const std::string& okLine) {
-        if (!result) {
-            complain(result.refusal().message());
-            return;
-        }
-        history.apply(session, result);
-        say(okLine);
-    }
-
     void command(const std::string& line) {
-        std::istringstream in(line);
-        std::string verb, arg;
-        in >> verb >> arg;
-        if (verb.empty()) return;
-        if (verb == "quit" || verb == "exit") {
-            quit = true;
-        } else if (verb == "status") {
-            const auto c = room->counts(session);
-            const auto* r = retro();
-            say("status: devices=" + std::to_string(c.devices) + " hidden=" + std::to_string(c.hiddenCards) +
-                " cards=" + std::to_string(r->items.size()) + " voters=" + std::to_string(c.voters) +
-                " dots=" + std::to_string(core::votesCast(*r)) + " phase=" + std::to_string(static_cast<int>(r->phase) + 1) +
-                " voting=" + (r->voting.open ? "open" : "closed") + " room=" + (room->isOpen() ? "open" : "closed"));
-        } else if (verb == "phase") {
-            int n = 0;
-            try {
-                n = std::stoi(arg);
-            } catch (const std::exception&) {
-            }
-            if (n < 1 || n > 5) return complain("phase needs a number from 1 to 5");
-            apply(core::goToPhase(session, room->retroId(), static_cast<core::Phase>(n - 1)), "phase: " + std::to_string(n));
-        } else if (verb == "reveal") {
-            const int hidden = core::hiddenCount(*retro());
-            apply(core::revealShuffled(session, room->retroId(), randomSeed()), "revealed: " + std::to_string(hidden));
-        } else if (verb == "voting" && (arg == "open" || arg == "close")) {
-            auto voting = retro()->voting;
-            voting.open = arg == "open";
-            apply(core::setVotingSettings(session, room->retroId(), voting), std::string("voting: ") + (voting.open ? "open" : "closed"));
-        } else if (verb == "close") {
+        using Kind = FacilitatorCommand::Kind;
+        auto cmd = parseFacilitatorCommand(line, session, room->retroId(), randomSeed());
+        switch (cmd.kind) {
+        case Kind::Empty: break;
+        case Kind::Quit: quit = true; break;
+        case Kind::Status: say(roomStatusLine(*room, session)); break;
+        case Kind::Save:
+            if (save()) say("saved");
+            break;
+        case Kind::Close:
             room->close(session);
             say("room: closed");
-        } else {
-            complain("unknown command '" + line + "' (phase N, reveal, voting open, voting close, status, close, quit)");
+            break;
+        case Kind::Error: complain(cmd.error); break;
+        case Kind::Change:
+            if (!*cmd.change) {
+                complain(cmd.change->refusal().message());
+                break;
+            }
+            history.apply(session, *cmd.change);
+            say(cmd.done);
+            break;
         }
     }
 
@@ -224,7 +194,7 @@ void registerRoomCommand(CLI::App& app, CliContext& ctx) {
     };
     auto args = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("room", "Open the participants' room for FILE without a window (facilitator "
-                                           "commands on stdin: phase N, reveal, voting open|close, status, close, quit)");
+                                           "commands on stdin: phase N, reveal, voting open|close, status, save, close, quit)");
     cmd->add_option("FILE", args->file, "Session file (saved within 2 s of every change)")->required();
     cmd->add_option("--bind", args->bind, "The one address to listen on (default 127.0.0.1; never 0.0.0.0)");
     cmd->add_option("--port", args->port, "Port (0 = a free one)")->check(CLI::Range(0, 65535));

@@ -4,9 +4,11 @@
 #include "app/gui.hpp"
 
 #include "app/file_dialog.hpp"
+#include "app/frame_stats.hpp"
 #include "app/gui_export.hpp"
 #include "app/document_services.hpp"
 #include "app/gui_room.hpp"
+#include "app/line_reader.hpp"
 #include "app/runner.hpp"
 #include "core/ids.hpp"
 #include "core/templates.hpp"
@@ -27,6 +29,9 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <memory>
+
+#include <unistd.h>
 
 namespace lernraum::app {
 namespace {
@@ -90,13 +95,10 @@ int runScreenshot(const GuiOptions& options) {
     GuiRoom room([] {});
     ui::RoomPanel roomPanel(room.services(shell));
     if (!options.roomAddress.empty()) {
-        auto services = room.services(shell);
-        if (auto error = services.open(options.roomAddress); !error.empty()) {
+        if (auto error = room.openFromCommandLine(shell, options.roomAddress); !error.empty()) {
             std::fprintf(stderr, "lernraum: error: %s\n", error.c_str());
             return 1;
         }
-        std::printf("join: %s\n", services.info().url.c_str());
-        std::fflush(stdout);
         roomPanel.show();
     }
     ui::Hyphenator::instance().waitUntilLoaded(); // the final line breaks, not the interim ones
@@ -169,19 +171,35 @@ int runInteractive(const GuiOptions& options) {
     ui::Hyphenator::setOnLoaded(&Runner::wake);
     ui::Hyphenator::instance();
     runner.onCloseRequest = [&shell] { shell.requestClose(); };
+    // Asked for on the command line only (--room ADDR): the room never opens by itself.
+    if (!options.roomAddress.empty()) {
+        if (auto error = room.openFromCommandLine(shell, options.roomAddress); !error.empty()) {
+            std::fprintf(stderr, "lernraum: error: %s\n", error.c_str());
+            return 1;
+        }
+        roomPanel.show();
+    }
+    std::unique_ptr<LineReader> roomCommands; // --room-commands: the facilitator on stdin (scripted tests)
+    if (options.roomCommands) roomCommands = std::make_unique<LineReader>(STDIN_FILENO, &Runner::wake);
+    FrameStats frameStats;
 
     store::Autosaver autosaver(configDir);
     bool recoveryPending = recovery.has_value();
     while (!shell.wantsQuit()) {
         runner.waitForEvents(shell.timerRunning() || autosaver.pending(shell.isDirty(), shell.history().version()) ||
                              room.waitingForFirstDevice(shell));
+        frameStats.begin();
         room.pump(shell, wallClock()); // participants' requests, on this thread, through the undo history
+        if (roomCommands)
+            for (const auto& line : roomCommands->take()) room.command(shell, line);
         runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), shell.fullscreen()});
         shell.draw(runner.time(), wallClock());
         roomPanel.draw(runner.time(), shell.presentation());
         // While something is dragged, keep drawing: the board scrolls under a card held at its edge.
         if (ImGui::GetDragDropPayload() != nullptr) runner.keepRendering(1);
+        frameStats.beginPresent();
         runner.endFrame();
+        frameStats.endPresent();
         runner.setTitle(shell.windowTitle());
         if (recoveryPending && shell.modal() != ui::Modal::Recovery) {
             // Answered: restored copies are rewritten by autosave; declined ones are kept aside.
@@ -193,6 +211,11 @@ int runInteractive(const GuiOptions& options) {
             !error.empty()) {
             std::fprintf(stderr, "lernraum: warning: recovery copy: %s\n", error.c_str());
         }
+        frameStats.end();
+    }
+    if (!options.frameStatsPath.empty()) {
+        if (auto error = frameStats.write(options.frameStatsPath); !error.empty())
+            std::fprintf(stderr, "lernraum: warning: %s\n", error.c_str());
     }
     ui::Hyphenator::setOnLoaded({}); // the window is about to go away
     if (!runner.isFullscreen()) {

@@ -15,7 +15,9 @@ struct GuiOptions {
     bool presentation = false;
     std::string language;       // "de", "en"; empty = settings / system locale
     std::string theme;          // "light", "dark", "high-contrast"; empty = settings (screenshots: light)
-    std::string roomAddress;    // with a screenshot: open the participants' room there, show its join panel
+    std::string roomAddress;    // open the participants' room there at start, show its join panel, print its URL
+    bool roomCommands = false;  // with roomAddress: facilitator commands on stdin (room_commands.hpp)
+    std::string frameStatsPath; // write per-frame wall and CPU times there at exit (frame_stats.hpp)
     std::string dialog;         // with a screenshot: "workshop-data" or "follow-up" opened first
 };
 

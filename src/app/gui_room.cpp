@@ -4,6 +4,9 @@
 
 #include "room/addresses.hpp"
 #include "room_assets.hpp"
+#include "room_commands.hpp"
+
+#include <cstdio>
 
 namespace lernraum::app {
 
@@ -61,6 +64,43 @@ void GuiRoom::pump(ui::Shell& shell, core::Timestamp now) {
 bool GuiRoom::waitingForFirstDevice(const ui::Shell& shell) const {
     return m_room && std::chrono::steady_clock::now() - m_openedAt < std::chrono::seconds(62) &&
            m_room->counts(shell.session()).devices == 0;
+}
+
+std::string GuiRoom::openFromCommandLine(ui::Shell& shell, const std::string& address) {
+    if (auto error = services(shell).open(address); !error.empty()) return error;
+    std::printf("join: %s\ncode: %s\n", m_room->url().c_str(), m_room->code().c_str());
+    std::fflush(stdout);
+    return {};
+}
+
+void GuiRoom::command(ui::Shell& shell, const std::string& line) {
+    using Kind = FacilitatorCommand::Kind;
+    auto say = [](const std::string& text) {
+        std::printf("%s\n", text.c_str());
+        std::fflush(stdout);
+    };
+    auto complain = [](const std::string& text) { std::fprintf(stderr, "lernraum: error: %s\n", text.c_str()); };
+    if (!m_room) return complain("no room is open");
+    auto cmd = parseFacilitatorCommand(line, shell.session(), m_room->retroId(), randomSeed());
+    switch (cmd.kind) {
+    case Kind::Empty: break;
+    case Kind::Quit: shell.requestClose(); break; // asks about unsaved changes, as the window's close button
+    case Kind::Status: say(roomStatusLine(*m_room, shell.session())); break;
+    case Kind::Save:
+        if (shell.save()) say("saved");
+        else complain("not saved");
+        break;
+    case Kind::Close:
+        services(shell).close();
+        say("room: closed");
+        break;
+    case Kind::Error: complain(cmd.error); break;
+    case Kind::Change:
+        if (!*cmd.change) return complain(cmd.change->refusal().message());
+        shell.submit(*cmd.change);
+        say(cmd.done);
+        break;
+    }
 }
 
 } // namespace lernraum::app

@@ -26,6 +26,14 @@ public:
     // once a second so the panel's checklist appears on time; otherwise the window sleeps.
     [[nodiscard]] bool waitingForFirstDevice(const ui::Shell& shell) const;
 
+    // Command line (--room ADDR): opens the room and prints "join: URL" and "code: CODE" on
+    // stdout, as `lernraum room` does. Returns an error message or "".
+    std::string openFromCommandLine(ui::Shell& shell, const std::string& address);
+    // One facilitator command line (--room-commands, room_commands.hpp), applied through the
+    // shell like the Retrospective tab's buttons; answers on stdout, errors on stderr. Call it
+    // after pump(), so requests that arrived before the command are applied first.
+    void command(ui::Shell& shell, const std::string& line);
+
 private:
     std::function<void()> m_wake;
     std::unique_ptr<room::Room> m_room;

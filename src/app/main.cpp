@@ -73,9 +73,14 @@ int main(int argc, char** argv) {
     app.add_option("--view", gui.view, "Tab to show")->check(CLI::IsMember({"agenda", "board", "retro", "experiments"}));
     app.add_flag("--presentation", gui.presentation, "Start in presentation mode");
     app.add_option("--lang", gui.language, "User interface language")->check(CLI::IsMember({"de", "en"}));
-    app.add_option("--room", gui.roomAddress,
-                   "With --screenshot: open the participants' room on this address and show its join panel "
-                   "(prints \"join: URL\")");
+    auto* roomOption = app.add_option("--room", gui.roomAddress,
+                                      "Open the participants' room on this address at start and show its join panel "
+                                      "(prints \"join: URL\" and \"code: CODE\"; never 0.0.0.0)");
+    app.add_flag("--room-commands", gui.roomCommands,
+                 "With --room: read facilitator commands from stdin as 'lernraum room' does (for scripted tests)")
+        ->needs(roomOption);
+    app.add_option("--frame-stats", gui.frameStatsPath,
+                   "Write the wall and CPU time of every frame to this JSON file at exit (for benchmarks)");
     app.add_option("--dialog", gui.dialog, "With --screenshot: open this dialog first (workshop-data, follow-up)")
         ->check(CLI::IsMember({"workshop-data", "follow-up"}));
     app.add_option("--theme", gui.theme, "Colour theme")->check(CLI::IsMember({"light", "dark", "high-contrast"}));

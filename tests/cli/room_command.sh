@@ -62,8 +62,11 @@ grep -q '"hidden": true' "$tmp/w.lernraum" || fail "the card was not saved face-
 
 echo "status" >&3
 echo "reveal" >&3
+echo "save" >&3
 echo "nonsense" >&3
 sleep 0.5
+grep -q '^saved$' "$tmp/out" || fail "save answer: $(cat "$tmp/out")"
+grep -q '"hidden": false' "$tmp/w.lernraum" || fail "save did not write the reveal"
 grep -q '^status: devices=1 hidden=1 cards=1 ' "$tmp/out" || fail "status line: $(grep status "$tmp/out")"
 grep -q '^revealed: 1$' "$tmp/out" || fail "reveal answer: $(cat "$tmp/out")"
 grep -q "error: unknown command 'nonsense'" "$tmp/err" || fail "unknown command not reported: $(cat "$tmp/err")"
