@@ -38,6 +38,8 @@ void FrameStats::begin() {
     m_running = true;
 }
 
+void FrameStats::cancel() { m_running = false; }
+
 void FrameStats::beginPresent() { m_presentStart = seconds(CLOCK_MONOTONIC); }
 void FrameStats::endPresent() { m_presentEnd = seconds(CLOCK_MONOTONIC); }
 

@@ -30,6 +30,7 @@ public:
     void beginPresent(); // before Runner::endFrame
     void endPresent();   // after it
     void end();          // at the end of the loop iteration
+    void cancel();       // no frame after all (put off, see gui.cpp)
     // Writes the JSON; returns an error message or "".
     [[nodiscard]] std::string write(const std::string& path) const;
 

@@ -185,13 +185,28 @@ int runInteractive(const GuiOptions& options) {
 
     store::Autosaver autosaver(configDir);
     bool recoveryPending = recovery.has_value();
+    // Participants' requests are answered as soon as they arrive, but a frame asked for only by a
+    // wake() (the room, the hyphenation loader) is drawn at most every kWakeFrameInterval: 60 phones
+    // writing at once would otherwise re-render the whole window per request, and with a software
+    // renderer every request would wait for the frame in progress (docs/benchmarks.md).
+    constexpr double kWakeFrameInterval = 0.1;
+    double lastFrame = -1.0;
+    double frameDue = -1.0; // a put-off frame is drawn then at the latest
     while (!shell.wantsQuit()) {
         runner.waitForEvents(shell.timerRunning() || autosaver.pending(shell.isDirty(), shell.history().version()) ||
-                             room.waitingForFirstDevice(shell));
+                                 room.waitingForFirstDevice(shell),
+                             frameDue < 0.0 ? -1.0 : std::max(0.0, frameDue - runner.time()));
         frameStats.begin();
         room.pump(shell, wallClock()); // participants' requests, on this thread, through the undo history
         if (roomCommands)
             for (const auto& line : roomCommands->take()) room.command(shell, line);
+        if (!runner.wantsFrame() && !shell.wantsQuit() && runner.time() < lastFrame + kWakeFrameInterval) {
+            frameDue = lastFrame + kWakeFrameInterval;
+            frameStats.cancel();
+            continue;
+        }
+        frameDue = -1.0;
+        lastFrame = runner.time();
         runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), shell.fullscreen()});
         shell.draw(runner.time(), wallClock());
         roomPanel.draw(runner.time(), shell.presentation());

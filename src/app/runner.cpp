@@ -103,7 +103,10 @@ std::string Runner::open(const RunnerOptions& options) {
 }
 
 void Runner::anyEventCallback(GLFWwindow* window) {
-    if (Runner* r = runnerOf(window)) r->m_framesToRender = kFramesAfterInput;
+    if (Runner* r = runnerOf(window)) {
+        r->m_framesToRender = kFramesAfterInput;
+        r->m_wantsFrame = true;
+    }
 }
 
 void Runner::keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods) {
@@ -136,18 +139,24 @@ void Runner::keyCallback(GLFWwindow* window, int key, int scancode, int action, 
     r->onKey(chord);
 }
 
-void Runner::waitForEvents(bool wakeEverySecond) {
+void Runner::waitForEvents(bool wakeEverySecond, double timeout) {
     releaseDeferredKeys();
+    m_wantsFrame = m_framesToRender > 0;
+    double wait = wakeEverySecond ? 1.0 : -1.0; // < 0: until an event
+    if (timeout >= 0.0) wait = wait < 0.0 ? timeout : std::min(wait, timeout);
     if (m_framesToRender > 0) {
         --m_framesToRender;
         glfwPollEvents();
-    } else if (wakeEverySecond) {
-        glfwWaitEventsTimeout(1.0);
-    } else {
+    } else if (wait < 0.0) {
         glfwWaitEvents();
+    } else if (wait < 0.001) {
+        glfwPollEvents(); // glfwWaitEventsTimeout wants a positive time
+    } else {
+        glfwWaitEventsTimeout(wait);
     }
     // Whatever woke us (an event or the timer's second) gets at least this frame.
     keepShortPresses();
+    if (m_framesToRender > 0) m_wantsFrame = true;
 }
 
 void Runner::mouseButtonCallback(GLFWwindow* window, int button, int action, int) {

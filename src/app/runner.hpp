@@ -54,8 +54,13 @@ public:
     std::function<void(const ui::KeyChord&)> onKey; // every key press, layout-aware
     std::function<void()> onCloseRequest;           // the window's close button
 
-    // Blocks according to the idle policy, then processes pending events.
-    void waitForEvents(bool wakeEverySecond);
+    // Blocks according to the idle policy, then processes pending events. `timeout` >= 0 wakes
+    // after that many seconds at the latest (a frame the GUI put off, see wantsFrame()).
+    void waitForEvents(bool wakeEverySecond, double timeout = -1.0);
+    // True when the last wait ended because of the window (input, resize, expose) or frames are
+    // still due after input; false when only a wake() or the timeout ended it. A frame asked
+    // for only by wake() may be put off a little (the participants' room under load).
+    [[nodiscard]] bool wantsFrame() const { return m_wantsFrame; }
     // Processes pending events without blocking (screenshots).
     void pollEvents();
     // Wakes a blocked waitForEvents() for one frame; callable from any thread once open() succeeded.
@@ -93,6 +98,7 @@ private:
     float m_contentScale = 1.0f;
     float m_bodyPixels = kBodyPixels;
     int m_framesToRender = 3;
+    bool m_wantsFrame = true;
     // ImGui 1.86 samples key state once per frame: a key pressed and released within one event
     // poll (xdotool, a fast typist on a slow machine) would never be seen. Such keys are held
     // down for one frame and released before the next poll.
