@@ -26,6 +26,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <memory>
 #include <string>
 
@@ -72,6 +73,7 @@ struct Loop {
         case Kind::Empty: break;
         case Kind::Quit: quit = true; break;
         case Kind::Status: say(roomStatusLine(*room, session)); break;
+        case Kind::Timing: say(roomTimingLine(*room)); break;
         case Kind::Save:
             if (save()) say("saved");
             break;
@@ -91,7 +93,31 @@ struct Loop {
         }
     }
 
+    // A save: synchronous (quit, `save`), or in the background while the room runs, so that
+    // participants' requests never wait for the disk (an fsync on a busy disk can take hundreds
+    // of milliseconds). The background save writes a copy of the session; the history counts as
+    // saved only when nothing changed meanwhile.
+    std::future<std::optional<store::SaveError>> saving;
+    std::uint64_t savingVersion = 0;
+
+    void startBackgroundSave() {
+        if (saving.valid()) return;
+        savingVersion = history.version();
+        saving = std::async(std::launch::async, [copy = session, path = file] { return store::saveSession(copy, path); });
+        lastSave = std::chrono::steady_clock::now();
+    }
+    bool finishBackgroundSave(bool wait) {
+        if (!saving.valid()) return true;
+        if (!wait && saving.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return true;
+        if (const auto error = saving.get()) {
+            complain(error->message);
+            return false;
+        }
+        if (history.version() == savingVersion) history.markSaved();
+        return true;
+    }
     bool save() {
+        finishBackgroundSave(true);
         if (const auto error = store::saveSession(session, file)) {
             complain(error->message);
             return false;
@@ -173,11 +199,13 @@ int runRoom(const std::string& file, const std::string& bind, int port, int maxD
             if (input.size() > 64 * 1024) input.clear();
         }
         loop.room->pump(loop.session, loop.history, nowUtc(), loop.ids);
+        loop.finishBackgroundSave(false);
         if (loop.history.isDirty() && std::chrono::steady_clock::now() - loop.lastSave >= std::chrono::seconds(1))
-            loop.save();
+            loop.startBackgroundSave();
     }
     loop.room->close(loop.session);
     loop.room.reset();
+    loop.finishBackgroundSave(true);
     const bool saved = !loop.history.isDirty() || loop.save();
     g_wakeWrite = -1;
     ::close(wake[0]);
@@ -194,7 +222,7 @@ void registerRoomCommand(CLI::App& app, CliContext& ctx) {
     };
     auto args = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("room", "Open the participants' room for FILE without a window (facilitator "
-                                           "commands on stdin: phase N, reveal, voting open|close, status, save, close, quit)");
+                                           "commands on stdin: phase N, reveal, voting open|close, status, timing, save, close, quit)");
     cmd->add_option("FILE", args->file, "Session file (saved within 2 s of every change)")->required();
     cmd->add_option("--bind", args->bind, "The one address to listen on (default 127.0.0.1; never 0.0.0.0)");
     cmd->add_option("--port", args->port, "Port (0 = a free one)")->check(CLI::Range(0, 65535));

@@ -86,6 +86,7 @@ void GuiRoom::command(ui::Shell& shell, const std::string& line) {
     case Kind::Empty: break;
     case Kind::Quit: shell.requestClose(); break; // asks about unsaved changes, as the window's close button
     case Kind::Status: say(roomStatusLine(*m_room, shell.session())); break;
+    case Kind::Timing: say(roomTimingLine(*m_room)); break;
     case Kind::Save:
         if (shell.save()) say("saved");
         else complain("not saved");

@@ -8,6 +8,7 @@
 
 #include <sys/random.h>
 
+#include <cstdio>
 #include <sstream>
 
 namespace lernraum::app {
@@ -42,6 +43,8 @@ FacilitatorCommand parseFacilitatorCommand(std::string_view line, const core::Se
         out.kind = Kind::Quit;
     } else if (verb == "status") {
         out.kind = Kind::Status;
+    } else if (verb == "timing") {
+        out.kind = Kind::Timing;
     } else if (verb == "save") {
         out.kind = Kind::Save;
     } else if (verb == "close") {
@@ -66,7 +69,7 @@ FacilitatorCommand parseFacilitatorCommand(std::string_view line, const core::Se
                       std::string("voting: ") + (voting.open ? "open" : "closed"));
     } else {
         return error("unknown command '" + std::string(line) +
-                     "' (phase N, reveal, voting open, voting close, status, save, close, quit)");
+                     "' (phase N, reveal, voting open, voting close, status, timing, save, close, quit)");
     }
     return out;
 }
@@ -81,6 +84,13 @@ std::string roomStatusLine(const room::Room& room, const core::Session& session)
                 " voting=" + (r->voting.open ? "open" : "closed");
     }
     return line + " room=" + (room.isOpen() ? "open" : "closed");
+}
+
+std::string roomTimingLine(const room::Room& room) {
+    const auto t = room.answerTimes();
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "timing: answers=%d median=%.1f p95=%.1f max=%.1f ms", t.count, t.median, t.p95, t.max);
+    return buf;
 }
 
 } // namespace lernraum::app

@@ -4,7 +4,7 @@
 // tests drive the real window this way). Parsing only: a change comes back as the same core
 // command the Retrospective tab's buttons submit, and the caller applies it through its history.
 //
-//   phase N (1-5) · reveal · voting open · voting close · status · save · close · quit
+//   phase N (1-5) · reveal · voting open · voting close · status · timing · save · close · quit
 
 #include "core/change.hpp"
 #include "core/model.hpp"
@@ -18,7 +18,7 @@
 namespace lernraum::app {
 
 struct FacilitatorCommand {
-    enum class Kind { Empty, Change, Status, Save, Close, Quit, Error };
+    enum class Kind { Empty, Change, Status, Timing, Save, Close, Quit, Error };
     Kind kind = Kind::Empty;
     std::optional<core::CommandResult> change; // Kind::Change (may be a refusal)
     std::string done;  // Kind::Change: the line to print once applied ("revealed: 12")
@@ -31,6 +31,9 @@ FacilitatorCommand parseFacilitatorCommand(std::string_view line, const core::Se
 
 // "status: devices=N hidden=N cards=N voters=N dots=N phase=N voting=open|closed room=open|closed"
 std::string roomStatusLine(const room::Room& room, const core::Session& session);
+
+// "timing: answers=N median=M p95=P max=X ms" (room::AnswerTimes)
+std::string roomTimingLine(const room::Room& room);
 
 // A seed from the system's random source.
 std::uint64_t randomSeed();

@@ -34,6 +34,7 @@ public:
     [[nodiscard]] const std::string& code() const { return m_server->code(); }
     [[nodiscard]] std::uint16_t port() const { return m_server->port(); }
     [[nodiscard]] const core::Id& retroId() const { return m_state.retroId(); }
+    [[nodiscard]] AnswerTimes answerTimes() const { return m_server->answerTimes(); }
 
     struct Counts {
         int devices = 0;     // joined devices

@@ -36,6 +36,7 @@ namespace {
 constexpr std::string_view kCodeAlphabet = "ACDEFGHJKMNPQRTUVWXY34679";
 constexpr const char* kCookie = "lr";
 constexpr auto kHeartbeat = std::chrono::seconds(15);
+constexpr std::size_t kAnswerTimesKept = 4096;
 
 void fillRandom(unsigned char* out, std::size_t n) {
     std::size_t got = 0;
@@ -148,6 +149,7 @@ struct Context {
     bool tooLarge = false;
     std::shared_ptr<Job> job; // set while the owner works on it
     bool jobDone = false;
+    std::chrono::steady_clock::time_point arrived = std::chrono::steady_clock::now();
 };
 
 struct Stream {
@@ -179,6 +181,8 @@ struct Server::Impl {
     std::unordered_map<DeviceNo, Stream*> streamOf;
     bool closed = false;
     bool stopping = false;
+    std::vector<float> answerMs; // the last kAnswerTimesKept owner-answered requests (durations only)
+    std::size_t answerNext = 0;
 
     std::thread heartbeat;
     std::condition_variable heartbeatWake;
@@ -270,6 +274,12 @@ MHD_Result Server::Impl::handle(MHD_Connection* c, const char* url, const char* 
         body += '}';
         ctx.job.reset();
         ctx.jobDone = false;
+        {
+            std::lock_guard lock(mutex);
+            const auto ms = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - ctx.arrived).count();
+            if (answerMs.size() < kAnswerTimesKept) answerMs.push_back(ms);
+            else answerMs[answerNext++ % kAnswerTimesKept] = ms;
+        }
         return answer(c, static_cast<unsigned>(r.status), body, "application/json; charset=utf-8", true);
     }
     if (ctx.job) return MHD_YES; // resumed without an answer yet (cannot happen; keep waiting)
@@ -578,6 +588,18 @@ bool Server::isClosed() const {
 int Server::deviceCount() const {
     std::lock_guard lock(m->mutex);
     return static_cast<int>(m->tokens.size());
+}
+
+AnswerTimes Server::answerTimes() const {
+    std::vector<float> v;
+    {
+        std::lock_guard lock(m->mutex);
+        v = m->answerMs;
+    }
+    if (v.empty()) return {};
+    std::sort(v.begin(), v.end());
+    auto rank = [&](double p) { return v[std::min(v.size() - 1, static_cast<std::size_t>(p / 100.0 * static_cast<double>(v.size() - 1) + 0.5))]; };
+    return AnswerTimes{static_cast<int>(v.size()), rank(50), rank(95), v.back()};
 }
 
 int Server::streamCount() const {

@@ -43,6 +43,16 @@ struct Job {
     std::function<void(Job&)> done; // the owner calls this once with `reply` filled in
 };
 
+// How long the participants' state changes took inside the server: from the request's headers to
+// its answer being queued (waiting for the owner thread included; the network and the client not).
+// Durations only, of the last 4096 such requests.
+struct AnswerTimes {
+    int count = 0;
+    double median = 0.0;
+    double p95 = 0.0;
+    double max = 0.0;
+};
+
 class Server {
 public:
     // Starts listening; nullptr and `error` set when the address cannot be used.
@@ -63,6 +73,7 @@ public:
     [[nodiscard]] bool isClosed() const;
     [[nodiscard]] int deviceCount() const;
     [[nodiscard]] int streamCount() const;
+    [[nodiscard]] AnswerTimes answerTimes() const;
     void stop(); // close() and stop listening; also done by the destructor
 
     struct Impl;

@@ -63,8 +63,10 @@ grep -q '"hidden": true' "$tmp/w.lernraum" || fail "the card was not saved face-
 echo "status" >&3
 echo "reveal" >&3
 echo "save" >&3
+echo "timing" >&3
 echo "nonsense" >&3
 sleep 0.5
+grep -Eq '^timing: answers=1 median=[0-9.]+ p95=[0-9.]+ max=[0-9.]+ ms$' "$tmp/out" || fail "timing answer: $(cat "$tmp/out")"
 grep -q '^saved$' "$tmp/out" || fail "save answer: $(cat "$tmp/out")"
 grep -q '"hidden": false' "$tmp/w.lernraum" || fail "save did not write the reveal"
 grep -q '^status: devices=1 hidden=1 cards=1 ' "$tmp/out" || fail "status line: $(grep status "$tmp/out")"
