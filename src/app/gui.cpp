@@ -24,6 +24,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -186,11 +187,13 @@ int runInteractive(const GuiOptions& options) {
     store::Autosaver autosaver(configDir);
     bool recoveryPending = recovery.has_value();
     // Participants' requests are answered as soon as they arrive, but a frame asked for only by a
-    // wake() (the room, the hyphenation loader) is drawn at most every kWakeFrameInterval: 60 phones
-    // writing at once would otherwise re-render the whole window per request, and with a software
-    // renderer every request would wait for the frame in progress (docs/benchmarks.md).
-    constexpr double kWakeFrameInterval = 0.1;
+    // wake() (the room, the hyphenation loader) is put off: at least 0.1 s between such frames,
+    // and twice the last frame's duration (at most 0.5 s), so that at least half of the time stays
+    // free for answering. 60 phones writing at once would otherwise re-render the whole window per
+    // request, and with a slow (software) renderer every request would wait for the frame in
+    // progress (docs/benchmarks.md). Input is drawn at once, as always.
     double lastFrame = -1.0;
+    double wakeFrameInterval = 0.1;
     double frameDue = -1.0; // a put-off frame is drawn then at the latest
     while (!shell.wantsQuit()) {
         runner.waitForEvents(shell.timerRunning() || autosaver.pending(shell.isDirty(), shell.history().version()) ||
@@ -200,8 +203,8 @@ int runInteractive(const GuiOptions& options) {
         room.pump(shell, wallClock()); // participants' requests, on this thread, through the undo history
         if (roomCommands)
             for (const auto& line : roomCommands->take()) room.command(shell, line);
-        if (!runner.wantsFrame() && !shell.wantsQuit() && runner.time() < lastFrame + kWakeFrameInterval) {
-            frameDue = lastFrame + kWakeFrameInterval;
+        if (!runner.wantsFrame() && !shell.wantsQuit() && runner.time() < lastFrame + wakeFrameInterval) {
+            frameDue = lastFrame + wakeFrameInterval;
             frameStats.cancel();
             continue;
         }
@@ -226,6 +229,7 @@ int runInteractive(const GuiOptions& options) {
             !error.empty()) {
             std::fprintf(stderr, "lernraum: warning: recovery copy: %s\n", error.c_str());
         }
+        wakeFrameInterval = std::clamp(2.0 * (runner.time() - lastFrame), 0.1, 0.5);
         frameStats.end();
     }
     if (!options.frameStatsPath.empty()) {
