@@ -153,6 +153,18 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def runqueue_wait(pid):
+    """Seconds the process's current threads have waited for a CPU (runnable, not running)."""
+    total = 0
+    for tid in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as f:
+                total += int(f.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / 1e9
+
+
 def frame_summary(samples, t0, t1):
     """Wall and CPU time of the frames that started within [t0, t1]."""
     inside = [s for s in samples if t0 <= s[0] <= t1]
@@ -214,6 +226,7 @@ def main():
             baseline = (t0, time.monotonic())
         load_start = time.monotonic()
         cpu_start = cpu_seconds(room.pid)
+        wait_start = runqueue_wait(room.pid)
         tokens = []
         for _ in range(DEVICES):
             status, head, _ = request(port, "POST", "/api/join", {"code": code}, device=len(tokens))
@@ -286,6 +299,7 @@ def main():
             th.join()
         load_end = time.monotonic()
         cpu_load = cpu_seconds(room.pid) - cpu_start
+        wait_load = runqueue_wait(room.pid) - wait_start
         # The same requests as the server saw them: from their headers to the queued answer.
         timing = dict(kv.split("=") for kv in say("timing").split()[1:-1])
         say("voting close")
@@ -311,6 +325,7 @@ def main():
                           "stream_without_token": status_stream61},
             "load_s": round(load_end - load_start, 1),
             "process_cpu_during_load_s": round(cpu_load, 2),
+            "process_waiting_for_cpu_during_load_s": round(wait_load, 2),
             "loadavg_1min": os.getloadavg()[0],
         }
         if GUI:
