@@ -7,6 +7,7 @@
 #include "ui/retro_workspace.hpp"
 
 #include "core/formats.hpp"
+#include "core/room_rules.hpp"
 #include "core/text.hpp"
 #include "core/validate.hpp"
 #include "ui/i18n.hpp"
@@ -23,10 +24,18 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <random>
 #include <unordered_map>
 #include <vector>
 
 namespace lernraum::ui {
+
+namespace {
+std::uint64_t randomSeed() {
+    std::random_device rd;
+    return (std::uint64_t{rd()} << 32) | rd();
+}
+} // namespace
 
 using namespace retro_detail;
 
@@ -173,7 +182,10 @@ void RetroWorkspace::drawToolbar(const core::Session& session, const core::Retro
     const int hidden = core::hiddenCount(retro);
     ImGui::SameLine(0.0f, em(1.5f));
     ImGui::BeginDisabled(hidden == 0);
-    if (button(fill(N_("Reveal all ({1})"), {std::to_string(hidden)}).c_str())) ctx.submit(core::revealAll(session, retro.id));
+    // Shuffled, as in the participants' room: the order on the screen must not tell who wrote
+    // first (the facilitator's typing order or the phones' sending order).
+    if (button(fill(N_("Reveal all ({1})"), {std::to_string(hidden)}).c_str()))
+        ctx.submit(core::revealShuffled(session, retro.id, randomSeed()));
     ImGui::EndDisabled();
 
     ImGui::SameLine(0.0f, em(1.5f));

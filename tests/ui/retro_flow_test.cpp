@@ -288,3 +288,32 @@ TEST_CASE("a click on a phase of the phase bar goes there, not in presentation m
     h.frame(3);
     CHECK_FALSE(h.has("Go to phase: Close"));
 }
+
+TEST_CASE("Reveal all in the window shows the face-down cards in a shuffled order, not the order of writing", "[ui][retro][privacy]") {
+    useShippedLibrary();
+    UiHarness h("en");
+    core::Session s = workshop();
+    core::Retrospective& r = s.retrospectives.front();
+    r.prompts = {core::Prompt{"prompt-1", "Good"}};
+    r.phase = core::Phase::GatherData;
+    std::vector<std::string> written;
+    for (int i = 0; i < 12; ++i) {
+        written.push_back("Karte " + std::to_string(i));
+        r.items.push_back(core::RetroItem{"item-" + std::to_string(i), "prompt-1", written.back(), "", true, "", 0,
+                                          core::Timestamp{i}});
+    }
+    h.shell().setSession(s, {});
+    h.shell().selectTab(ui::Tab::Retro);
+    h.frame(3);
+    h.click("Reveal all (12)");
+    REQUIRE(core::hiddenCount(retro(h)) == 0);
+    std::vector<std::string> shown;
+    for (const auto& item : retro(h).items) shown.push_back(item.text);
+    // Every card is still there, once; the order is not the writing order (12! orders: a shuffle
+    // that keeps it happens once in 479 million runs).
+    CHECK(std::is_permutation(shown.begin(), shown.end(), written.begin(), written.end()));
+    CHECK(shown != written);
+    // One undo step turns them all face-down again.
+    REQUIRE(h.shell().undo());
+    CHECK(core::hiddenCount(retro(h)) == 12);
+}
