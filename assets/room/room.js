@@ -35,7 +35,11 @@
       group: 'Gruppe', noCards: 'Noch keine Karten aufgedeckt.',
       voteHint: 'Tippe + bei den Karten, die dir am wichtigsten sind.',
       joinPrivacy: 'Anonym: kein Konto, kein Name. Deine Karten sieht bis zum Aufdecken niemand außer dir.',
-      noNames: 'Bitte keine Namen und keine Gesundheitsdaten aufschreiben.', enterCode: 'Bitte den Code eingeben'
+      noNames: 'Bitte keine Namen und keine Gesundheitsdaten aufschreiben.', enterCode: 'Bitte den Code eingeben',
+      proposeHeading: 'Vorschlag fürs Board', proposalBoardLabel: 'Board (dein Vorschlag kommt in die erste Spalte)',
+      proposalLabel: 'Dein Vorschlag (ohne Namen)', proposalSend: 'Vorschlagen',
+      proposed: function (c) { return 'Danke! Dein Vorschlag steht jetzt in „' + c + '“.'; },
+      tooManyProposals: 'Du hast schon 10 Vorschläge gemacht.', proposalsClosed: 'Vorschläge sind gerade nicht möglich.'
     },
     en: {
       connecting: 'Connecting …', joined: 'Connected', offline: 'No connection – retrying …',
@@ -68,7 +72,11 @@
       group: 'Group', noCards: 'No cards revealed yet.',
       voteHint: 'Tap + on the cards that matter most to you.',
       joinPrivacy: 'Anonymous: no account, no name. Nobody but you sees your cards until the reveal.',
-      noNames: 'Please do not write names or health information.', enterCode: 'Please enter the code'
+      noNames: 'Please do not write names or health information.', enterCode: 'Please enter the code',
+      proposeHeading: 'Proposal for the board', proposalBoardLabel: 'Board (your proposal goes into the first column)',
+      proposalLabel: 'Your proposal (no names)', proposalSend: 'Propose',
+      proposed: function (c) { return 'Thank you! Your proposal is now in “' + c + '”.'; },
+      tooManyProposals: 'You have made 10 proposals already.', proposalsClosed: 'Proposals are not possible right now.'
     }
   };
   var browserEnglish = (navigator.languages && navigator.languages[0] || navigator.language || 'de').toLowerCase().indexOf('en') === 0;
@@ -118,7 +126,8 @@
   function messageFor(r) {
     var map = { 'empty-text': t.empty, 'text-too-long': t.tooLong, 'rate-limited': t.rate, 'too-many-cards': t.rate,
                 'device-budget-spent': t.budget, 'vote-limit-reached': t.perItem, 'voting-closed': t.votingClosed,
-                'revealed': t.revealed, 'room-closed': t.closed };
+                'revealed': t.revealed, 'room-closed': t.closed, 'too-many-proposals': t.tooManyProposals,
+                'proposals-closed': t.proposalsClosed };
     return map[r.error] || t.failed;
   }
 
@@ -147,7 +156,7 @@
   function showJoin() {
     if (source) { source.close(); source = null; }
     $('join').hidden = false;
-    ['scale', 'write', 'board', 'waiting'].forEach(function (id) { $(id).hidden = true; });
+    ['scale', 'write', 'board', 'propose', 'waiting'].forEach(function (id) { $(id).hidden = true; });
     var m = location.pathname.match(/^\/j\/([A-Za-z0-9]+)$/i);
     setStatus(t.enterCode);
     if (m && !$('code').value) { $('code').value = m[1].toUpperCase(); join(m[1]); }
@@ -155,7 +164,7 @@
   function showClosed() {
     if (source) { source.close(); source = null; }
     if (pollTimer) { clearInterval(pollTimer); pollTimer = null; }
-    ['join', 'scale', 'write', 'board', 'waiting'].forEach(function (id) { $(id).hidden = true; });
+    ['join', 'scale', 'write', 'board', 'propose', 'waiting'].forEach(function (id) { $(id).hidden = true; });
     setStatus(t.closed);
   }
 
@@ -198,7 +207,8 @@
     renderScale(s);
     renderWrite(s);
     renderBoard(s);
-    var nothing = !s.scale && !s.writing && s.cards.length === 0;
+    renderPropose(s);
+    var nothing = !s.scale && !s.writing && s.cards.length === 0 && !s.proposing;
     $('waiting').hidden = !nothing;
     $('waiting-text').textContent = t.waitWriting;
   }
@@ -324,6 +334,27 @@
     s.cards.filter(function (c) { return !c.groupId; }).forEach(function (c) { box.appendChild(cardElement(c, s)); });
   }
 
+  function renderPropose(s) {
+    var sec = $('propose');
+    var boards = s.boards || [];
+    sec.hidden = !s.proposing || boards.length === 0;
+    if (sec.hidden) return;
+    var select = $('proposal-board');
+    var chosen = select.value;
+    var ids = boards.map(function (b) { return b.id + '>' + b.column; }).join('|');
+    if (select.getAttribute('data-ids') !== ids) {
+      select.textContent = '';
+      boards.forEach(function (b) { select.appendChild(el('option', { value: b.id }, b.title + ' › ' + b.column)); });
+      select.setAttribute('data-ids', ids);
+      if (chosen) select.value = chosen;
+    }
+  }
+  function firstColumnOf(boardId) {
+    var boards = (state && state.boards) || [];
+    for (var i = 0; i < boards.length; i++) if (boards[i].id === boardId) return boards[i].column;
+    return '';
+  }
+
   function vote(id, add) {
     $('vote-error').textContent = '';
     post(add ? '/api/votes/add' : '/api/votes/remove', { requestId: requestId(), itemId: id }).then(function (r) {
@@ -351,6 +382,20 @@
         btn.disabled = false;
         if (r.status === 201 || r.status === 200) { $('card-text').value = ''; fetchState(); }
         else $('write-error').textContent = messageFor(r);
+      });
+    });
+    $('proposal-submit').addEventListener('click', function () {
+      var text = $('proposal-text').value.trim();
+      var status = $('proposal-status');
+      status.textContent = '';
+      if (!text) { status.textContent = t.empty; return; }
+      var btn = $('proposal-submit');
+      var board = $('proposal-board').value;
+      btn.disabled = true;
+      post('/api/proposals', { requestId: requestId(), boardId: board, text: text }).then(function (r) {
+        btn.disabled = false;
+        if (r.status === 201 || r.status === 200) { $('proposal-text').value = ''; status.textContent = t.proposed(firstColumnOf(board)); }
+        else status.textContent = messageFor(r);
       });
     });
     document.querySelectorAll('#scale .scale button').forEach(function (b) {

@@ -58,6 +58,8 @@ CommandResult revealShuffled(const Session& s, const Id& retroId, std::uint64_t 
 std::optional<Scale> scaleOfPhase(Phase phase);
 // Writing cards is open while the retrospective gathers data.
 constexpr bool writingOpen(Phase phase) { return phase == Phase::GatherData; }
+// Participants may propose board cards while the retrospective decides what to do.
+constexpr bool proposingOpen(Phase phase) { return phase == Phase::DecideWhatToDo; }
 
 // The English texts these rules add (refusal patterns), for catalogues and tests.
 std::span<const std::string_view> roomRuleTexts();

@@ -32,7 +32,7 @@ std::optional<Body> parseBody(std::string_view json, std::size_t maxField) {
             return true;
         };
         if (!text("code", body.code) || !text("requestId", body.requestId) || !text("itemId", body.itemId) ||
-            !text("promptId", body.promptId) || !text("text", body.text))
+            !text("promptId", body.promptId) || !text("text", body.text) || !text("boardId", body.boardId))
             return std::nullopt;
         if (const auto it = doc.FindMember("value"); it != doc.MemberEnd()) {
             if (!it->value.IsInt()) return std::nullopt;
@@ -136,6 +136,21 @@ StateJsonParts stateJsonParts(const Snapshot& s) {
     out += s.votingOpen ? "true" : "false";
     field(out, "talliesVisible");
     out += s.talliesVisible ? "true" : "false";
+    field(out, "proposing");
+    out += s.proposing ? "true" : "false";
+    field(out, "boards");
+    out += '[';
+    for (std::size_t i = 0; i < s.boards.size(); ++i) {
+        if (i) out += ',';
+        out += "{\"id\":";
+        appendJsonString(out, s.boards[i].id);
+        out += ",\"title\":";
+        appendJsonString(out, s.boards[i].title);
+        out += ",\"column\":";
+        appendJsonString(out, s.boards[i].column);
+        out += '}';
+    }
+    out += ']';
     field(out, "budget");
     out += std::to_string(s.budget);
     field(out, "perItemLimit");

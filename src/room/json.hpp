@@ -18,6 +18,7 @@ struct Body {
     std::string itemId;
     std::string promptId;
     std::string text;
+    std::string boardId;
     std::optional<int> value;
 };
 

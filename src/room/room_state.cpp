@@ -114,6 +114,7 @@ Reply RoomState::apply(const Request& request, Device& device, core::Session& se
     case RequestKind::AddVote:
     case RequestKind::RemoveVote: return vote(request, device, session, history, now);
     case RequestKind::Answer: return answer(request, device, session, history);
+    case RequestKind::ProposeCard: return propose(request, device, session, history, now, ids);
     }
     return fail(400, "bad-request");
 }
@@ -171,6 +172,28 @@ Reply RoomState::answer(const Request& request, Device& device, core::Session& s
     return Reply{200, {}, {}};
 }
 
+Reply RoomState::propose(const Request& request, Device& device, core::Session& session, core::History& history,
+                         core::Timestamp now, core::IdGenerator& ids) {
+    const core::Retrospective* retro = roomRetro(session, m_retroId);
+    if (!core::proposingOpen(retro->phase)) return fail(409, "proposals-closed");
+    const auto board = std::find_if(session.boards.begin(), session.boards.end(),
+                                    [&](const core::Board& b) { return b.id == request.itemId; });
+    if (board == session.boards.end() || board->columns.empty()) return fail(404, "not-found");
+    if (codePoints(request.text) > m_limits.maxTextChars) return fail(422, "text-too-long");
+    if (!core::isValidUtf8(request.text) || core::trim(request.text).empty()) return fail(422, "empty-text");
+    if (device.proposals >= m_limits.maxProposalsPerDevice) return fail(429, "too-many-proposals");
+    if (!allow(device.cardTimes, m_limits.cardsPerMinute, now.seconds)) return fail(429, "rate-limited");
+    // Anonymous: a board card has no author; the first lane when the board has swimlanes.
+    const core::Id id = ids.next("card");
+    auto result = core::addCard(session, board->id, id, board->columns.front().id,
+                                board->lanes.empty() ? core::Id{} : board->lanes.front().id,
+                                std::string(core::trim(request.text)), core::kAtEnd, now);
+    if (!result) return refused(result);
+    if (!history.apply(session, result)) return fail(409, "no-change");
+    ++device.proposals;
+    return Reply{201, {}, id};
+}
+
 std::shared_ptr<const Snapshot> RoomState::snapshot(const core::Session& session, std::uint64_t version,
                                                     bool open) const {
     auto snap = std::make_shared<Snapshot>();
@@ -183,6 +206,10 @@ std::shared_ptr<const Snapshot> RoomState::snapshot(const core::Session& session
     snap->phase = retro->phase;
     snap->writing = core::writingOpen(retro->phase);
     snap->votingOpen = retro->voting.open;
+    snap->proposing = core::proposingOpen(retro->phase);
+    if (snap->proposing)
+        for (const auto& b : session.boards)
+            if (!b.columns.empty()) snap->boards.push_back(BoardChoice{b.id, b.title, b.columns.front().title});
     snap->budget = std::max(0, retro->voting.budgetPerParticipant);
     snap->perItemLimit = std::max(0, retro->voting.perItemLimit);
     snap->prompts = retro->prompts;

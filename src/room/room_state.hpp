@@ -24,14 +24,14 @@ namespace lernraum::room {
 
 using DeviceNo = std::uint32_t;
 
-enum class RequestKind { AddCard, EditCard, DeleteCard, AddVote, RemoveVote, Answer };
+enum class RequestKind { AddCard, EditCard, DeleteCard, AddVote, RemoveVote, Answer, ProposeCard };
 
 // One participant request, already parsed and checked for shape by the server.
 struct Request {
     DeviceNo device = 0;
     RequestKind kind = RequestKind::AddCard;
     std::string requestId; // client-chosen, makes retries idempotent; may be empty
-    core::Id itemId;       // edit/delete: the card; votes: the card or group
+    core::Id itemId;       // edit/delete: the card; votes: the card or group; propose: the board
     core::Id promptId;     // add: the prompt
     std::string text;      // add/edit
     int value = 0;         // answer 1..5
@@ -48,6 +48,7 @@ struct RoomLimits {
     int cardsPerMinute = 30;         // new cards and edits per device
     int votesPerMinute = 120;        // dots added or removed per device
     int maxCardsPerDevice = 100;     // cards a device can have at once
+    int maxProposalsPerDevice = 10;  // board cards a device may propose while the room is open
     std::size_t maxTextChars = 280;  // characters of a card
     std::size_t requestIdsKept = 256; // per device
 };
@@ -63,6 +64,13 @@ struct GroupView {
     core::Id id;
     std::string title;
     int votes = 0;
+};
+// A board a participant may propose a card for (while the retrospective decides what to do):
+// the card goes into its first column, anonymous.
+struct BoardChoice {
+    core::Id id;
+    std::string title;
+    std::string column; // the first column's title
 };
 struct DeviceView {
     std::vector<CardView> own; // own face-down cards (editable)
@@ -89,6 +97,8 @@ struct Snapshot {
     bool writing = false;
     bool votingOpen = false;
     bool talliesVisible = false;
+    bool proposing = false;          // board cards may be proposed (phase "decide what to do")
+    std::vector<BoardChoice> boards; // only while proposing
     int budget = 0;       // dots per device, 0 = unlimited
     int perItemLimit = 0; // 0 = no limit
     std::vector<core::Prompt> prompts;
@@ -135,6 +145,7 @@ private:
         std::deque<std::int64_t> cardTimes;
         std::deque<std::int64_t> voteTimes;
         std::deque<std::pair<std::string, Reply>> recent;
+        int proposals = 0;
     };
 
     Reply apply(const Request& request, Device& device, core::Session& session, core::History& history,
@@ -142,6 +153,8 @@ private:
     Reply vote(const Request& request, Device& device, core::Session& session, core::History& history,
                core::Timestamp now);
     Reply answer(const Request& request, Device& device, core::Session& session, core::History& history);
+    Reply propose(const Request& request, Device& device, core::Session& session, core::History& history,
+                  core::Timestamp now, core::IdGenerator& ids);
     core::DeviceVotes votesOf(const Device& device, const core::Retrospective& retro, const core::Id& target) const;
 
     core::Id m_retroId;

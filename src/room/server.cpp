@@ -327,7 +327,8 @@ MHD_Result Server::Impl::first(MHD_Connection* c, const std::string& url, const 
         if (!device) return fail(c, 401, "not-joined");
         return openStream(c, *device);
     } else if (post && (url == "/api/cards" || url == "/api/cards/edit" || url == "/api/cards/delete" ||
-                        url == "/api/votes/add" || url == "/api/votes/remove" || url == "/api/answer")) {
+                        url == "/api/votes/add" || url == "/api/votes/remove" || url == "/api/answer" ||
+                        url == "/api/proposals")) {
         if (!device) return fail(c, 401, "not-joined");
         auto* ctx = new Context;
         ctx->route = url;
@@ -363,6 +364,10 @@ MHD_Result Server::Impl::finishPost(MHD_Connection* c, Context& ctx) {
     r.promptId = body->promptId;
     r.text = body->text;
     if (ctx.route == "/api/cards") r.kind = RequestKind::AddCard;
+    else if (ctx.route == "/api/proposals") {
+        r.kind = RequestKind::ProposeCard;
+        r.itemId = body->boardId; // the board whose first column gets the card
+    }
     else if (ctx.route == "/api/cards/edit") r.kind = RequestKind::EditCard;
     else if (ctx.route == "/api/cards/delete") r.kind = RequestKind::DeleteCard;
     else if (ctx.route == "/api/votes/add") r.kind = RequestKind::AddVote;
@@ -373,9 +378,12 @@ MHD_Result Server::Impl::finishPost(MHD_Connection* c, Context& ctx) {
         r.value = *body->value;
     }
     if (r.requestId.size() > 64) return fail(c, 400, "bad-request-id");
-    if ((r.kind == RequestKind::AddCard || r.kind == RequestKind::EditCard) && r.text.empty())
+    if ((r.kind == RequestKind::AddCard || r.kind == RequestKind::EditCard || r.kind == RequestKind::ProposeCard) &&
+        r.text.empty())
         return fail(c, 422, "empty-text");
-    if (r.kind != RequestKind::AddCard && r.kind != RequestKind::Answer && r.itemId.empty())
+    if (r.kind == RequestKind::ProposeCard && r.itemId.empty()) return fail(c, 400, "board-required");
+    if (r.kind != RequestKind::AddCard && r.kind != RequestKind::Answer && r.kind != RequestKind::ProposeCard &&
+        r.itemId.empty())
         return fail(c, 400, "item-required");
 
     Context* ctxp = &ctx;

@@ -150,6 +150,14 @@ try:
     wait_for("resync after reload", lambda: "2 von 3" in by(d2, "votes-left")[0].text and len(by(d2, "card")) == 3, 2.5)
     if time.monotonic() - start > 2.5:
         fail("resync after reload took %.1f s" % (time.monotonic() - start))
+    # Deciding (phase 4): participant 1 proposes a board card; it goes into the first column.
+    d1 = drivers[1]
+    proposal = "VORSCHLAG Sprechstunde jeden Donnerstag"
+    wait_for("proposal section", lambda: by(d1, "proposal-text")[0].is_displayed()
+             and len(by(d1, "proposal-board")[0].find_elements(By.TAG_NAME, "option")) >= 1)
+    by(d1, "proposal-text")[0].send_keys(proposal)
+    by(d1, "proposal-submit")[0].click()
+    wait_for("proposal accepted", lambda: "Danke" in by(d1, "proposal-status")[0].text)
     # No request of the page left the server's origin.
     for d in drivers:
         urls = d.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
@@ -189,6 +197,10 @@ try:
         fail("saved cards %r" % [i["text"] for i in items])
     if sum(i["votes"] for i in items) != 5 or any(i["hidden"] for i in items) or any(i["author"] for i in items):
         fail("saved counts/flags wrong: %r" % items)
+    board_cards = json.loads(text)["session"]["boards"][0]
+    proposed = [c for c in board_cards["cards"] if c["title"] == proposal]
+    if len(proposed) != 1 or proposed[0]["column"] != board_cards["columns"][0]["id"]:
+        fail("the proposal is not once in the first column: %r" % proposed)
     for needle in tokens + list(agents) + ["127.0.0.1", "HeadlessChrome", "Mozilla"]:
         if needle in text:
             fail("the saved file contains %r" % needle)

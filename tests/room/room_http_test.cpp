@@ -217,6 +217,32 @@ TEST_CASE("room http: the same request id twice makes one card, others never see
     CHECK(stream.body.find("GEHEIM") == std::string::npos);
 }
 
+TEST_CASE("room http: a board card proposal lands in the first column, a malformed one changes nothing", "[room][http]") {
+    RoomFixture f;
+    const auto a = f.join();
+    const core::Id boardId = f.copy().boards.front().id;
+    const std::size_t before = f.copy().boards.front().cards.size();
+    const std::string body = R"({"boardId":")" + boardId + R"(","text":"Sprechstunde","requestId":"p1"})";
+    // Closed outside the phase "decide what to do".
+    CHECK(exchange(f.port(), f.post("/api/proposals", R"({"boardId":")" + boardId + R"(","text":"zu früh"})", a)).status == 409);
+    f.phase(core::Phase::DecideWhatToDo);
+    const auto state = exchange(f.port(), f.get("/api/state", a));
+    CHECK(state.body.find("\"proposing\":true") != std::string::npos);
+    CHECK(state.body.find(boardId) != std::string::npos);
+    CHECK(exchange(f.port(), f.post("/api/proposals", R"({"text":"ohne Board"})", a)).status == 400);
+    CHECK(exchange(f.port(), f.post("/api/proposals", R"({"boardId":")" + boardId + R"(","text":""})", a)).status == 422);
+    CHECK(exchange(f.port(), f.post("/api/proposals", R"({"boardId":7,"text":"x"})", a)).status == 400);
+    CHECK(exchange(f.port(), f.post("/api/proposals", body)).status == 401); // not joined
+    CHECK(f.copy().boards.front().cards.size() == before);
+    const auto first = exchange(f.port(), f.post("/api/proposals", body, a));
+    CHECK(first.status == 201);
+    CHECK(exchange(f.port(), f.post("/api/proposals", body, a)).body == first.body); // a retry
+    const auto session = f.copy();
+    REQUIRE(session.boards.front().cards.size() == before + 1);
+    CHECK(session.boards.front().cards.back().title == "Sprechstunde");
+    CHECK(session.boards.front().cards.back().columnId == session.boards.front().columns.front().id);
+}
+
 TEST_CASE("room http: devices beyond the cap are refused cleanly", "[room][http]") {
     room::ServerOptions options;
     options.maxDevices = 2;

@@ -208,3 +208,55 @@ TEST_CASE("room: request bodies are parsed strictly", "[room][json]") {
     room::appendJsonString(out, "a\"b\\c\n<script>");
     CHECK(out == "\"a\\\"b\\\\c\\n\\u003cscript\\u003e\"");
 }
+
+TEST_CASE("room: a proposed board card goes anonymously into the first column, only while deciding", "[room][state]") {
+    Owner o;
+    REQUIRE_FALSE(o.s.boards.empty());
+    REQUIRE_FALSE(o.s.boards.front().columns.empty());
+    const core::Board& board = o.s.boards.front();
+    const std::size_t before = board.cards.size();
+    auto propose = [&](room::DeviceNo d, const std::string& text, const core::Id& boardId, const std::string& rid = {}) {
+        return o.send(Request{d, RequestKind::ProposeCard, rid, boardId, {}, text, 0});
+    };
+    // Not while writing: the page follows the phase the facilitator has open.
+    o.phase(core::Phase::GatherData);
+    CHECK(propose(1, "Wöchentliche Sprechstunde", board.id).error == "proposals-closed");
+    CHECK_FALSE(o.state.snapshot(o.s, 1, true)->proposing);
+    CHECK(o.state.snapshot(o.s, 1, true)->boards.empty());
+
+    o.phase(core::Phase::DecideWhatToDo);
+    const auto snap = o.state.snapshot(o.s, 2, true);
+    REQUIRE(snap->proposing);
+    REQUIRE(snap->boards.size() == o.s.boards.size());
+    CHECK(snap->boards.front().column == board.columns.front().title);
+    CHECK(room::stateJson(*snap, 1).find("\"proposing\":true") != std::string::npos);
+
+    const auto r = propose(1, "  Wöchentliche Sprechstunde  ", board.id, "p1");
+    REQUIRE(r.status == 201);
+    const core::Board& after = o.s.boards.front();
+    REQUIRE(after.cards.size() == before + 1);
+    const core::Card& card = after.cards.back();
+    CHECK(card.id == r.id);
+    CHECK(card.title == "Wöchentliche Sprechstunde");
+    CHECK(card.columnId == after.columns.front().id);
+    CHECK_FALSE(card.ownerRole.has_value()); // nobody's card
+    CHECK(o.history.isDirty());
+    // A retry with the same request id adds nothing.
+    CHECK(propose(1, "Wöchentliche Sprechstunde", board.id, "p1") == r);
+    CHECK(o.s.boards.front().cards.size() == before + 1);
+    // Undo takes it back (the facilitator removes an inappropriate card).
+    REQUIRE(o.history.undo(o.s));
+    CHECK(o.s.boards.front().cards.size() == before);
+
+    CHECK(propose(1, "x", "no-such-board").status == 404);
+    CHECK(propose(1, "   ", board.id).error == "empty-text");
+    CHECK(propose(1, std::string(281, 'a'), board.id).error == "text-too-long");
+    // At most 10 proposals per device (the first one counts although it was undone).
+    int accepted = 0;
+    for (int i = 0; i < 20; ++i) {
+        o.now.seconds += 10; // stay under the per-minute cap
+        if (propose(2, "Vorschlag " + std::to_string(i), board.id).status == 201) ++accepted;
+    }
+    CHECK(accepted == 10);
+    CHECK(propose(2, "noch einer", board.id).error == "too-many-proposals");
+}
