@@ -186,8 +186,8 @@ int runInteractive(const GuiOptions& options) {
 
     store::Autosaver autosaver(configDir);
     bool recoveryPending = recovery.has_value();
-    // Participants' requests are answered as soon as they arrive, but a frame asked for only by a
-    // wake() (the room, the hyphenation loader) is put off: at least 0.1 s between such frames,
+    // Participants' requests are answered as soon as they arrive, but a frame asked for only by
+    // the room's requests (no input, no timer) is put off: at least 0.1 s between such frames,
     // and twice the last frame's duration (at most 0.5 s), so that at least half of the time stays
     // free for answering. 60 phones writing at once would otherwise re-render the whole window per
     // request, and with a slow (software) renderer every request would wait for the frame in
@@ -200,10 +200,11 @@ int runInteractive(const GuiOptions& options) {
                                  room.waitingForFirstDevice(shell),
                              frameDue < 0.0 ? -1.0 : std::max(0.0, frameDue - runner.time()));
         frameStats.begin();
-        room.pump(shell, wallClock()); // participants' requests, on this thread, through the undo history
+        // Participants' requests, on this thread, through the undo history.
+        const bool roomChanged = room.pump(shell, wallClock());
         if (roomCommands)
             for (const auto& line : roomCommands->take()) room.command(shell, line);
-        if (!runner.wantsFrame() && !shell.wantsQuit() && runner.time() < lastFrame + wakeFrameInterval) {
+        if (roomChanged && !runner.wantsFrame() && !shell.wantsQuit() && runner.time() < lastFrame + wakeFrameInterval) {
             frameDue = lastFrame + wakeFrameInterval;
             frameStats.cancel();
             continue;

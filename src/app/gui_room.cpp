@@ -52,13 +52,13 @@ ui::RoomPanelServices GuiRoom::services(ui::Shell& shell) {
     return s;
 }
 
-void GuiRoom::pump(ui::Shell& shell, core::Timestamp now) {
-    if (!m_room) return;
+bool GuiRoom::pump(ui::Shell& shell, core::Timestamp now) {
+    if (!m_room) return false;
     if (shell.session().id != m_sessionId) { // another session was opened: the room ends
         m_room.reset();
-        return;
+        return false;
     }
-    m_room->pump(shell.editableSession(), shell.history(), now, m_ids);
+    return m_room->pump(shell.editableSession(), shell.history(), now, m_ids);
 }
 
 bool GuiRoom::waitingForFirstDevice(const ui::Shell& shell) const {

@@ -21,7 +21,8 @@ public:
 
     ui::RoomPanelServices services(ui::Shell& shell);
     // Applies waiting requests; closes the room when the shell holds another session now.
-    void pump(ui::Shell& shell, core::Timestamp now);
+    // Returns true when requests changed the session.
+    bool pump(ui::Shell& shell, core::Timestamp now);
     // True during the first minute of an open room while nobody has joined: the window then wakes
     // once a second so the panel's checklist appears on time; otherwise the window sleeps.
     [[nodiscard]] bool waitingForFirstDevice(const ui::Shell& shell) const;

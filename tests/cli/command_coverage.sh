@@ -16,6 +16,9 @@ declare -A allowed=(
   [addParticipant]=1 [updateParticipant]=1 [removeParticipant]=1
   # Views and the room call castVote: addVote plus the room's dot budget (retro_rules.hpp).
   [addVote]=1
+  # "Alle aufdecken" and the room reveal through revealShuffled (room_rules.hpp): the order on
+  # the screen must not tell who wrote first; revealAll keeps the writing order.
+  [revealAll]=1
 )
 
 failures=0
