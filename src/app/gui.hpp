@@ -17,6 +17,9 @@ struct GuiOptions {
     std::string theme;          // "light", "dark", "high-contrast"; empty = settings (screenshots: light)
     std::string roomAddress;    // with a screenshot: open the participants' room there, show its join panel
     std::string dialog;         // with a screenshot: "workshop-data" or "follow-up" opened first
+    bool audience = false;      // with a screenshot: open the audience window, save its picture
+    std::string mainScreenshot; // with --audience: also save the main window (with its preview) here
+    std::string roomSize;       // "small", "medium", "large"; empty = settings
 };
 
 // Returns the process exit code.

@@ -387,6 +387,7 @@ void AgendaView::draw(const core::Session& session, ViewContext& ctx) {
     if (!m_editing.empty() && indexOf(session, m_editing) >= session.agenda.size()) m_editing.clear(); // undone
     const float factsWidth = ImGui::GetContentRegionAvail().x * (ctx.presentation ? 0.36f : 0.3f);
     ImGui::BeginChild("agenda-plan", ImVec2(ImGui::GetContentRegionAvail().x - factsWidth - em(1.0f), 0.0f));
+    syncScroll(ctx, "agenda-plan");
     heading(_("Agenda"));
     drawTable(session, ctx);
     if (!ctx.presentation) drawNewItem(session, ctx);

@@ -501,6 +501,7 @@ void RetroWorkspace::drawBody(const core::Session& session, const core::Retrospe
     ImGui::Spacing();
 
     ImGui::BeginChild("retro-body", ImVec2(0, 0));
+    syncScroll(ctx, "retro-body");
     const auto section = [](const std::function<void()>& draw) {
         draw();
         ImGui::Spacing();
