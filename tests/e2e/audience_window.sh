@@ -8,7 +8,7 @@
 #     frame (LERNRAUM_E2E_AUDIENCE: one line a frame with what each window showed);
 #   - the idle pair uses about 0 % CPU (measured over 5 s from /proc, printed for docs/benchmarks.md);
 #   - unplugging the projector (xrandr --off) closes the audience window; the facilitator's
-#     window keeps everything (saved afterwards with Ctrl+S).
+#     window keeps everything, an unsaved edit too (saved afterwards with Ctrl+S).
 # Usage: audience_window.sh LERNRAUM_BINARY SOURCE_DIR
 set -euo pipefail
 bin=$(realpath "$1")
@@ -98,7 +98,10 @@ first=$(grep -m1 ' main=Projektorprobe ' "$frames") || { tail -5 "$frames" >&2; 
 echo "first frame with the edit: $first"
 [[ $first == *" audience=Projektorprobe "* ]] || fail "the audience window lagged behind: $first"
 
-# Idle: both windows open, nothing happening.
+# Idle: both windows open, nothing happening (saved first: unsaved changes wake the window once a
+# second until their recovery copy is written).
+step key ctrl+s
+grep -q '"title": "Projektorprobe"' "$session" || fail "Ctrl+S did not save the edit"
 sleep 2
 ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
 before=$(ticks); lines_before=$(wc -l <"$frames")
@@ -110,14 +113,17 @@ echo "idle CPU of the window pair over 5 s: ${cpu} % of one core, $((lines_after
 awk -v c="$cpu" 'BEGIN { exit !(c < 3.0) }' || fail "the idle pair uses ${cpu} % CPU"
 (( lines_after - lines_before <= 2 )) || fail "the idle pair kept drawing: $((lines_after - lines_before)) frames in 5 s"
 
-# Unplugging the projector closes the audience window; the main window keeps the edit.
+# Unplugging the projector closes the audience window; the main window keeps an unsaved edit.
+step key F2
+step type --delay 40 'Nach dem Abstecken'
+step key Return
 xrandr --output DUMMY1 --off
 for _ in $(seq 50); do xdotool search --onlyvisible --name 'Zuschauerfenster' >/dev/null 2>&1 || break; sleep 0.1; done
 xdotool search --onlyvisible --name 'Zuschauerfenster' >/dev/null 2>&1 && fail "the audience window stayed after its monitor was unplugged"
 kill -0 "$app" 2>/dev/null || fail "the app ended when the monitor was unplugged"
 xdotool windowfocus --sync "$wid"
 step key ctrl+s
-grep -q '"title": "Projektorprobe"' "$session" || fail "the edit was lost after the audience window closed"
+grep -q '"title": "Nach dem Abstecken"' "$session" || fail "the unsaved edit was lost when the audience window closed"
 step key ctrl+q
 e2e_exited "$app" || fail "Ctrl+Q did not quit"
 wait "$app" || fail "exit code $? after quitting"
