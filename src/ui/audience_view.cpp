@@ -14,21 +14,6 @@
 #include <string>
 
 namespace lernraum::ui {
-namespace {
-
-const char* tabTitle(Tab tab) {
-    switch (tab) {
-    case Tab::Agenda: return _("Agenda");
-    case Tab::Board: return _("Board");
-    case Tab::Retro: return _("Retrospective");
-    case Tab::Experiments:
-    case Tab::Count: break;
-    }
-    return _("Experiments");
-}
-
-} // namespace
-
 void syncScroll(const ViewContext& ctx, const char* region) {
     if (ctx.recordScroll) {
         const float maxX = ImGui::GetScrollMaxX();
@@ -53,7 +38,7 @@ void AudienceView::freeze(const core::Session& session, const AudienceFollow& fo
 
 void AudienceView::thaw() { m_frozenSession.reset(); }
 
-void AudienceView::drawHeader(const core::Session& session, Tab tab, WorkshopTimer* timer, double time) {
+void AudienceView::drawHeader(const core::Session& session, WorkshopTimer* timer, double time) {
     float clockWidth = 0.0f;
     if (timer) {
         FontScope font(fonts().title);
@@ -61,8 +46,8 @@ void AudienceView::drawHeader(const core::Session& session, Tab tab, WorkshopTim
     }
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + ImGui::GetContentRegionAvail().x - clockWidth);
+    // The title only: each view names itself (Agenda, the board, the retrospective, ...).
     titleText(session.title.empty() ? std::string(_("Untitled workshop")) : session.title);
-    heading(tabTitle(tab));
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     const float bottom = ImGui::GetItemRectMax().y;
@@ -108,7 +93,7 @@ void AudienceView::draw(const core::Session& liveSession, const AudienceFollow& 
     ImGui::Begin("##audience", nullptr, flags);
     ImGui::PopStyleVar(3);
 
-    drawHeader(session, follow.tab, timer, time);
+    drawHeader(session, timer, time);
     if (join && join->open) {
         drawJoin(*join);
     } else {

@@ -61,7 +61,7 @@ public:
     [[nodiscard]] const std::string& shownTitle() const { return m_title; } // for tests
 
 private:
-    void drawHeader(const core::Session& session, Tab tab, WorkshopTimer* timer, double time);
+    void drawHeader(const core::Session& session, WorkshopTimer* timer, double time);
     static void drawJoin(const RoomPanelInfo& info);
 
     AgendaView m_agenda;
