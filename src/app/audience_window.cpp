@@ -164,6 +164,7 @@ void AudienceWindow::close() {
     glfwDestroyWindow(m_window);
     m_window = nullptr;
     m_monitor = nullptr;
+    m_closeRequested = false; // answered
     m_fonts = ui::FontSet{};
     m_fontsBuilt = false;
     if (g_audience == this) {

@@ -7,6 +7,7 @@
 #   - an edit in the facilitator's window (F2, a new title) is in the audience window's very next
 #     frame (LERNRAUM_E2E_AUDIENCE: one line a frame with what each window showed);
 #   - the idle pair uses about 0 % CPU (measured over 5 s from /proc, printed for docs/benchmarks.md);
+#   - Esc in the audience window closes it, F5 opens it again;
 #   - unplugging the projector (xrandr --off) closes the audience window; the facilitator's
 #     window keeps everything, an unsaved edit too (saved afterwards with Ctrl+S).
 # Usage: audience_window.sh LERNRAUM_BINARY SOURCE_DIR
@@ -87,13 +88,16 @@ aud=$(timeout 10 xdotool search --sync --onlyvisible --name 'Zuschauerfenster' |
 eval "$(xdotool getwindowgeometry --shell "$aud")"
 echo "audience window at ${X},${Y} size ${WIDTH}x${HEIGHT}"
 (( X >= 1920 && X < 3840 && WIDTH == 1920 && HEIGHT == 1080 )) || fail "audience window not full screen on the second monitor: ${X},${Y} ${WIDTH}x${HEIGHT}"
+for _ in $(seq 50); do [[ -s "$frames" ]] && break; sleep 0.1; done # mapped before its first frame
 [[ -s "$frames" ]] || fail "the audience window drew no frame"
 
 # An edit in the facilitator's window: the audience shows it in the frame that applies it.
 xdotool windowfocus --sync "$wid"
 step key F2
+sleep 1 # the rename field takes the keyboard (slow under load)
 step type --delay 40 'Projektorprobe'
 step key Return
+for _ in $(seq 100); do grep -q ' main=Projektorprobe ' "$frames" && break; sleep 0.1; done # a busy machine
 first=$(grep -m1 ' main=Projektorprobe ' "$frames") || { tail -5 "$frames" >&2; fail "the edit never reached the main window"; }
 echo "first frame with the edit: $first"
 [[ $first == *" audience=Projektorprobe "* ]] || fail "the audience window lagged behind: $first"
@@ -103,18 +107,31 @@ echo "first frame with the edit: $first"
 step key ctrl+s
 grep -q '"title": "Projektorprobe"' "$session" || fail "Ctrl+S did not save the edit"
 sleep 2
-ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
-before=$(ticks); lines_before=$(wc -l <"$frames")
+# The GUI thread draws both windows; the process total also counts background work that is not
+# the windows' (the hyphenation patterns may still be loading on a busy machine), so it is printed
+# but the GUI thread is what must sleep.
+ticks() { awk '{print $14 + $15}' "$1"; }
+before=$(ticks "/proc/$app/task/$app/stat"); all_before=$(ticks "/proc/$app/stat"); lines_before=$(wc -l <"$frames")
 sleep 5
-after=$(ticks); lines_after=$(wc -l <"$frames")
+after=$(ticks "/proc/$app/task/$app/stat"); all_after=$(ticks "/proc/$app/stat"); lines_after=$(wc -l <"$frames")
 hz=$(getconf CLK_TCK)
-cpu=$(awk -v a="$before" -v b="$after" -v hz="$hz" 'BEGIN { printf "%.1f", (b - a) * 100 / hz / 5 }')
-echo "idle CPU of the window pair over 5 s: ${cpu} % of one core, $((lines_after - lines_before)) frames drawn"
-awk -v c="$cpu" 'BEGIN { exit !(c < 3.0) }' || fail "the idle pair uses ${cpu} % CPU"
+percent() { awk -v a="$1" -v b="$2" -v hz="$hz" 'BEGIN { printf "%.1f", (b - a) * 100 / hz / 5 }'; }
+cpu=$(percent "$before" "$after")
+echo "idle CPU over 5 s: GUI thread ${cpu} %, whole process $(percent "$all_before" "$all_after") % of one core, $((lines_after - lines_before)) frames drawn"
+awk -v c="$cpu" 'BEGIN { exit !(c < 3.0) }' || fail "the idle pair's GUI thread uses ${cpu} % CPU"
 (( lines_after - lines_before <= 2 )) || fail "the idle pair kept drawing: $((lines_after - lines_before)) frames in 5 s"
+
+# Esc in the audience window closes it (its only keys: Esc, F5, F6); F5 opens it again.
+xdotool windowfocus --sync "$aud"
+step key Escape
+xdotool search --onlyvisible --name 'Zuschauerfenster' >/dev/null 2>&1 && fail "Esc in the audience window did not close it"
+xdotool windowfocus --sync "$wid"
+step key F5
+aud=$(timeout 10 xdotool search --sync --onlyvisible --name 'Zuschauerfenster' | head -n1) || fail "F5 did not open the audience window again"
 
 # Unplugging the projector closes the audience window; the main window keeps an unsaved edit.
 step key F2
+sleep 1 # the rename field takes the keyboard (slow under load)
 step type --delay 40 'Nach dem Abstecken'
 step key Return
 xrandr --output DUMMY1 --off
