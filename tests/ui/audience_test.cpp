@@ -254,6 +254,38 @@ TEST_CASE("The audience window follows the facilitator's tab and edits, and hold
     CHECK(room.text().find("Raumtitelbeta") != std::string::npos);
 }
 
+TEST_CASE("The join panel of the participants' room can be sent to the audience window") {
+    UiHarness h("de");
+    h.shell().setSession(core::makeDemoSession(), {});
+    h.shell().selectTab(ui::Tab::Agenda);
+    h.frame(2);
+    AudienceContext room(30.0f);
+    ui::AudienceView view;
+    ui::RoomPanelInfo join;
+    join.open = true;
+    join.url = "http://192.0.2.7:8080/j/K7M2NP";
+    join.code = "K7M2NP";
+    join.devices = 9;
+    join.qrSize = 21;
+    join.qr.assign(21 * 21, true);
+    const auto draw = [&](const ui::RoomPanelInfo* info) {
+        for (int i = 0; i < 2; ++i) {
+            room.frame([&] { view.draw(h.shell().session(), h.shell().follow(), &h.shell().timer(), 1.0, kNow, info); });
+        }
+    };
+    draw(&join);
+    CHECK(room.text().find("K7M2NP") != std::string::npos);
+    CHECK(room.text().find("192.0.2.7:8080") != std::string::npos);
+    CHECK(room.text().find("/j/") == std::string::npos); // the address to type, without the code path
+    CHECK(room.text().find("Programmpunkt") == std::string::npos); // instead of the tab
+    draw(nullptr);
+    CHECK(room.text().find("K7M2NP") == std::string::npos);
+    CHECK(room.text().find("Programmpunkt") != std::string::npos);
+    join.open = false; // the room was closed: the tab again
+    draw(&join);
+    CHECK(room.text().find("Programmpunkt") != std::string::npos);
+}
+
 TEST_CASE("F5 opens the audience window when there is a second screen, otherwise presentation mode") {
     ui::AudienceState audience;
     auto services = storeServices();
