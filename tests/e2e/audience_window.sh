@@ -105,7 +105,8 @@ echo "first frame with the edit: $first"
 # Idle: both windows open, nothing happening (saved first: unsaved changes wake the window once a
 # second until their recovery copy is written).
 step key ctrl+s
-grep -q '"title": "Projektorprobe"' "$session" || fail "Ctrl+S did not save the edit"
+saved() { for _ in $(seq 100); do grep -q "\"title\": \"$1\"" "$session" && return 0; sleep 0.1; done; return 1; }
+saved 'Projektorprobe' || fail "Ctrl+S did not save the edit"
 sleep 2
 # The GUI thread draws both windows; the process total also counts background work that is not
 # the windows' (the hyphenation patterns may still be loading on a busy machine), so it is printed
@@ -134,13 +135,15 @@ step key F2
 sleep 1 # the rename field takes the keyboard (slow under load)
 step type --delay 40 'Nach dem Abstecken'
 step key Return
+for _ in $(seq 100); do grep -q ' main=Nach dem Abstecken ' "$frames" && break; sleep 0.1; done
+grep -q ' main=Nach dem Abstecken ' "$frames" || fail "the second edit never reached the main window"
 xrandr --output DUMMY1 --off
 for _ in $(seq 50); do xdotool search --onlyvisible --name 'Zuschauerfenster' >/dev/null 2>&1 || break; sleep 0.1; done
 xdotool search --onlyvisible --name 'Zuschauerfenster' >/dev/null 2>&1 && fail "the audience window stayed after its monitor was unplugged"
 kill -0 "$app" 2>/dev/null || fail "the app ended when the monitor was unplugged"
 xdotool windowfocus --sync "$wid"
 step key ctrl+s
-grep -q '"title": "Nach dem Abstecken"' "$session" || fail "the unsaved edit was lost when the audience window closed"
+saved 'Nach dem Abstecken' || fail "the unsaved edit was lost when the audience window closed"
 step key ctrl+q
 e2e_exited "$app" || fail "Ctrl+Q did not quit"
 wait "$app" || fail "exit code $? after quitting"
