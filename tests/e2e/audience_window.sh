@@ -94,8 +94,8 @@ for _ in $(seq 50); do [[ -s "$frames" ]] && break; sleep 0.1; done # mapped bef
 # An edit in the facilitator's window: the audience shows it in the frame that applies it.
 xdotool windowfocus --sync "$wid"
 step key F2
-sleep 1 # the rename field takes the keyboard (slow under load)
-step type --delay 40 'Projektorprobe'
+sleep 2 # the rename field takes the keyboard (slow under load, e.g. the sanitizer build)
+step type --delay 120 'Projektorprobe'
 step key Return
 for _ in $(seq 100); do grep -q ' main=Projektorprobe ' "$frames" && break; sleep 0.1; done # a busy machine
 first=$(grep -m1 ' main=Projektorprobe ' "$frames") || { tail -5 "$frames" >&2; fail "the edit never reached the main window"; }
@@ -131,12 +131,13 @@ step key F5
 aud=$(timeout 10 xdotool search --sync --onlyvisible --name 'Zuschauerfenster' | head -n1) || fail "F5 did not open the audience window again"
 
 # Unplugging the projector closes the audience window; the main window keeps an unsaved edit.
+xdotool windowfocus --sync "$wid"
 step key F2
-sleep 1 # the rename field takes the keyboard (slow under load)
-step type --delay 40 'Nach dem Abstecken'
+sleep 2 # the rename field takes the keyboard (slow under load, e.g. the sanitizer build)
+step type --delay 120 'Nach dem Abstecken'
 step key Return
 for _ in $(seq 100); do grep -q ' main=Nach dem Abstecken ' "$frames" && break; sleep 0.1; done
-grep -q ' main=Nach dem Abstecken ' "$frames" || fail "the second edit never reached the main window"
+grep -q ' main=Nach dem Abstecken ' "$frames" || { tail -3 "$frames" >&2; fail "the second edit never reached the main window"; }
 xrandr --output DUMMY1 --off
 for _ in $(seq 50); do xdotool search --onlyvisible --name 'Zuschauerfenster' >/dev/null 2>&1 || break; sleep 0.1; done
 xdotool search --onlyvisible --name 'Zuschauerfenster' >/dev/null 2>&1 && fail "the audience window stayed after its monitor was unplugged"
