@@ -21,6 +21,9 @@ PACKAGES=(
   chromium chromium-driver python3-selenium zbar-tools
   # packaging: PNG icons from the SVG, .deb (cpack, dpkg-shlibdeps), checks of the desktop files
   librsvg2-bin dpkg-dev desktop-file-utils appstream shared-mime-info xdg-utils libglib2.0-bin man-db
+  # audience window: two monitors for its end-to-end test (a real X server with the dummy driver, whose
+  # RandR has outputs GLFW sees as monitors; Xvfb has only one), and xrandr to switch the second on and off
+  xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils
 )
 
 missing=()

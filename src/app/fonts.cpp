@@ -1,5 +1,7 @@
 #include "app/fonts.hpp"
 
+#include "ui/room_size.hpp"
+
 #include <fontconfig/fontconfig.h>
 
 #include <filesystem>
@@ -44,6 +46,33 @@ FontFiles findFontFiles() {
         break;
     }
     return files;
+}
+
+const FontFiles& defaultFontFiles() {
+    static const FontFiles files = findFontFiles();
+    return files;
+}
+
+float capHeightRatio() {
+    static const float ratio = [] {
+        constexpr float kPixels = 100.0f; // large enough that one pixel of rounding hardly matters
+        ImFontAtlas atlas;
+        const FontFiles& files = defaultFontFiles();
+        static const ImWchar kCapital[] = {'H', 'H', 0};
+        std::error_code ec;
+        ImFont* font = nullptr;
+        if (!files.regular.empty() && std::filesystem::is_regular_file(files.regular, ec)) {
+            font = atlas.AddFontFromFileTTF(files.regular.c_str(), kPixels, nullptr, kCapital);
+        }
+        if (!font) {
+            ImFontConfig config;
+            config.SizePixels = kPixels;
+            font = atlas.AddFontDefault(&config);
+        }
+        if (!font || !atlas.Build()) return 0.0f;
+        return ui::capHeightPixels(font) / kPixels;
+    }();
+    return ratio;
 }
 
 const ImWchar* glyphRanges() {

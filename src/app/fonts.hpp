@@ -16,6 +16,12 @@ struct FontFiles {
 
 // Asks fontconfig for a sans-serif face; empty paths when none is found.
 FontFiles findFontFiles();
+// findFontFiles(), asked once.
+const FontFiles& defaultFontFiles();
+
+// The body font's cap height ("H") as a fraction of its pixel size, measured once by rasterizing
+// the body face (ui::capHeightPixels): the room size turns a cap height into a pixel size with it.
+float capHeightRatio();
 
 // The glyph ranges Lernraum needs: Latin-1, Latin Extended-A, general punctuation („ “ – …),
 // currency (€), arrows, geometric shapes (▶ ●), misc symbols (☑) and dingbats (✓).

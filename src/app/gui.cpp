@@ -3,6 +3,7 @@
 
 #include "app/gui.hpp"
 
+#include "app/audience_window.hpp"
 #include "app/file_dialog.hpp"
 #include "app/frame_stats.hpp"
 #include "app/gui_export.hpp"
@@ -16,6 +17,7 @@
 #include "store/recovery.hpp"
 #include "store/session_file.hpp"
 #include "ui/hyphenation.hpp"
+#include "ui/audience_view.hpp"
 #include "ui/i18n.hpp"
 #include "ui/retro_library.hpp"
 #include "ui/settings.hpp"
@@ -26,6 +28,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -69,13 +72,92 @@ void loadRetroAssets() {
 
 ui::Tab tabFrom(const std::string& name, ui::Tab fallback) { return ui::parseTab(name).value_or(fallback); }
 
+std::string audienceTitle() { return std::string(_("Audience window")) + " \xE2\x80\x93 Lernraum"; }
+
+// The audience window (View > Audience window, F5) next to the main window: opens and closes it
+// as the shell's AudienceState asks, freezes its view, draws the facilitator's preview and
+// controls, and draws the room's frame. Called between the main window's frame start and end.
+class AudiencePair {
+public:
+    AudiencePair(Runner& runner, ui::Shell& shell, ui::AudienceState& state) : m_runner(runner), m_shell(shell), m_state(state) {
+        m_window.onEvent = [&runner] { runner.keepRendering(3); };
+        m_window.onKey = [&shell](const ui::KeyChord& chord) { shell.queueKey(chord); };
+    }
+
+    // Before the frame: match the window to the state (also after its close button or an
+    // unplugged monitor).
+    void update(bool onMonitor, int width = 960, int height = 540) {
+        m_state.monitors = AudienceWindow::monitorCount();
+        if (m_window.closeRequested()) m_state.open = false;
+        if (m_state.open == m_window.isOpen()) return;
+        if (m_state.open) {
+            if (auto error = m_window.open(m_runner.window(), audienceTitle(), width, height, onMonitor); !error.empty()) {
+                std::fprintf(stderr, "lernraum: warning: %s\n", error.c_str());
+                m_state.open = false;
+            }
+        } else {
+            m_window.close();
+            m_state.preview = nullptr;
+            m_state.frozen = false;
+            m_view.thaw();
+        }
+    }
+
+    // Within the main window's frame, after the shell drew: the controls, then the room's frame.
+    std::string draw(ui::Settings& settings, const ui::RoomPanelInfo& room, double time, const std::string& screenshot = {}) {
+        if (!m_window.isOpen()) return {};
+        if (m_state.frozen != m_view.frozen()) {
+            if (m_state.frozen) {
+                m_view.freeze(m_shell.session(), m_shell.follow());
+            } else {
+                m_view.thaw();
+            }
+        }
+        if (!m_shell.presentation()) ui::drawAudienceControls(m_state, settings.roomSize, room.open);
+        const ui::AudienceFollow follow = m_shell.follow();
+        const ui::RoomPanelInfo* join = m_state.joinPanel ? &room : nullptr;
+        std::string error = m_window.frame(settings.theme, settings.roomSize, time, [&] {
+            m_view.draw(m_shell.session(), follow, &m_shell.timer(), time, wallClock(), join);
+        }, screenshot);
+        m_state.preview = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(m_window.previewTexture()));
+        m_state.previewAspect = m_window.aspect();
+        dumpForEndToEndTests();
+        return error;
+    }
+
+private:
+    // tests/e2e/audience_window.sh: with LERNRAUM_E2E_AUDIENCE=FILE set, one line a frame says
+    // what each window showed: "FRAME main=TITLE audience=TITLE tab=TAB".
+    void dumpForEndToEndTests() {
+        static const char* const path = std::getenv("LERNRAUM_E2E_AUDIENCE");
+        if (!path || !*path) return;
+        if (std::FILE* f = std::fopen(path, "a")) {
+            std::fprintf(f, "%ld main=%s audience=%s tab=%s\n", ++m_frames, m_shell.session().title.c_str(),
+                         m_view.shownTitle().c_str(), std::string(ui::toName(m_view.shownTab())).c_str());
+            std::fclose(f);
+        }
+    }
+
+    long m_frames = 0;
+    Runner& m_runner;
+    ui::Shell& m_shell;
+    ui::AudienceState& m_state;
+    AudienceWindow m_window;
+    ui::AudienceView m_view;
+};
+
 int runScreenshot(const GuiOptions& options) {
     // Deterministic pictures: default settings, nothing read from or written to the config dir.
     ui::Settings settings;
     ui::setLanguage(options.language.empty() ? "de" : options.language);
     if (!options.theme.empty()) ui::parseTheme(options.theme, settings.theme);
+    if (!options.roomSize.empty()) ui::parseRoomSize(options.roomSize, settings.roomSize);
     loadRetroAssets();
-    ui::Shell shell(makeServices({}, false), settings);
+    ui::AudienceState audienceState;
+    audienceState.open = options.audience;
+    auto shellServices = makeServices({}, false);
+    if (options.audience) shellServices.audience = &audienceState;
+    ui::Shell shell(std::move(shellServices), settings);
     shell.setSession(newSession(), {});
     if (!options.file.empty()) shell.openFile(options.file);
     shell.selectTab(tabFrom(options.view, ui::Tab::Agenda));
@@ -103,16 +185,31 @@ int runScreenshot(const GuiOptions& options) {
         roomPanel.show();
     }
     ui::Hyphenator::instance().waitUntilLoaded(); // the final line breaks, not the interim ones
+    // --audience: the room's window beside this one, the same size (not on a monitor: deterministic).
+    AudiencePair audience(runner, shell, audienceState);
+    const auto roomServices = room.services(shell);
     // A few frames let tables and auto-sized windows settle; the last one is captured.
     constexpr int kFrames = 5;
     for (int frame = 0; frame < kFrames; ++frame) {
         runner.pollEvents();
-        runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), false});
+        audience.update(false, ro.width, ro.height);
+        if (options.audience && !audienceState.open) {
+            std::fprintf(stderr, "lernraum: error: cannot open the audience window\n");
+            return 1;
+        }
+        runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), false, settings.roomSize});
         shell.draw(0.0, wallClock());
         roomPanel.draw(0.0, shell.presentation());
         const bool last = frame == kFrames - 1;
-        if (auto error = runner.endFrame(last ? options.screenshotPath : std::string{}); !error.empty()) {
-            std::fprintf(stderr, "lernraum: %s: error: %s\n", options.screenshotPath.c_str(), error.c_str());
+        const std::string audiencePath = last && options.audience ? options.screenshotPath : std::string{};
+        const std::string mainPath = !last ? std::string{} : options.audience ? options.mainScreenshot : options.screenshotPath;
+        if (auto error = audience.draw(settings, roomServices.info ? roomServices.info() : ui::RoomPanelInfo{}, 0.0, audiencePath);
+            !error.empty()) {
+            std::fprintf(stderr, "lernraum: %s: error: %s\n", audiencePath.c_str(), error.c_str());
+            return 1;
+        }
+        if (auto error = runner.endFrame(mainPath); !error.empty()) {
+            std::fprintf(stderr, "lernraum: %s: error: %s\n", mainPath.c_str(), error.c_str());
             return 1;
         }
     }
@@ -127,6 +224,7 @@ int runInteractive(const GuiOptions& options) {
     if (!options.language.empty()) settings.language = options.language;
     if (settings.language.empty()) settings.language = "de";
     if (!options.theme.empty()) ui::parseTheme(options.theme, settings.theme);
+    if (!options.roomSize.empty()) ui::parseRoomSize(options.roomSize, settings.roomSize);
     if (!ui::setLanguage(settings.language)) {
         std::fprintf(stderr, "lernraum: warning: no translations for '%s' found; showing English\n", settings.language.c_str());
     }
@@ -138,6 +236,8 @@ int runInteractive(const GuiOptions& options) {
     services.openRoomPanel = [&roomPanelPtr] {
         if (roomPanelPtr) roomPanelPtr->show();
     };
+    ui::AudienceState audienceState;
+    services.audience = &audienceState;
     ui::Shell shell(std::move(services), settings);
     ui::RoomPanel roomPanel(room.services(shell));
     roomPanelPtr = &roomPanel;
@@ -192,6 +292,8 @@ int runInteractive(const GuiOptions& options) {
     // free for answering. 60 phones writing at once would otherwise re-render the whole window per
     // request, and with a slow (software) renderer every request would wait for the frame in
     // progress (docs/benchmarks.md). Input is drawn at once, as always.
+    AudiencePair audience(runner, shell, audienceState); // destroyed before the runner
+    const auto roomServices = room.services(shell);
     double lastFrame = -1.0;
     double wakeFrameInterval = 0.1;
     double frameDue = -1.0; // a put-off frame is drawn then at the latest
@@ -211,9 +313,11 @@ int runInteractive(const GuiOptions& options) {
         }
         frameDue = -1.0;
         lastFrame = runner.time();
-        runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), shell.fullscreen()});
+        audience.update(true);
+        runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), shell.fullscreen(), settings.roomSize});
         shell.draw(runner.time(), wallClock());
         roomPanel.draw(runner.time(), shell.presentation());
+        audience.draw(settings, roomServices.info ? roomServices.info() : ui::RoomPanelInfo{}, runner.time());
         // While something is dragged, keep drawing: the board scrolls under a card held at its edge.
         if (ImGui::GetDragDropPayload() != nullptr) runner.keepRendering(1);
         frameStats.beginPresent();

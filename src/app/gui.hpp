@@ -19,6 +19,9 @@ struct GuiOptions {
     bool roomCommands = false;  // with roomAddress: facilitator commands on stdin (room_commands.hpp)
     std::string frameStatsPath; // write per-frame wall and CPU times there at exit (frame_stats.hpp)
     std::string dialog;         // with a screenshot: "workshop-data" or "follow-up" opened first
+    bool audience = false;      // with a screenshot: open the audience window, save its picture
+    std::string mainScreenshot; // with --audience: also save the main window (with its preview) here
+    std::string roomSize;       // "small", "medium", "large"; empty = settings
 };
 
 // Returns the process exit code.

@@ -84,6 +84,14 @@ int main(int argc, char** argv) {
     app.add_option("--dialog", gui.dialog, "With --screenshot: open this dialog first (workshop-data, follow-up)")
         ->check(CLI::IsMember({"workshop-data", "follow-up"}));
     app.add_option("--theme", gui.theme, "Colour theme")->check(CLI::IsMember({"light", "dark", "high-contrast"}));
+    app.add_option("--room-size", gui.roomSize,
+                   "Text size of the audience window and presentation mode for the room: small (up to 4 m), "
+                   "medium (about 6 m), large (about 8 m)")
+        ->check(CLI::IsMember({"small", "medium", "large"}));
+    app.add_flag("--audience", gui.audience,
+                 "With --screenshot: open the audience window too and save its picture instead of the main window's");
+    app.add_option("--main-screenshot", gui.mainScreenshot,
+                   "With --screenshot and --audience: also save the main window (with the room's preview) here");
 
     CliContext ctx;
     registerSessionCommands(app, ctx);

@@ -220,9 +220,8 @@ void Runner::applyDisplay(const DisplayState& display) {
     if (!styleChanged) return;
     m_bodyPixels = bodyPixels;
     if (fontsChanged) {
-        static const FontFiles files = findFontFiles();
         std::string warning;
-        if (!buildFonts(*ImGui::GetIO().Fonts, files, m_bodyPixels, ui::fonts(), warning)) {
+        if (!buildFonts(*ImGui::GetIO().Fonts, defaultFontFiles(), m_bodyPixels, ui::fonts(), warning)) {
             static bool warned = false;
             if (!warned) std::fprintf(stderr, "lernraum: warning: %s; using the built-in font\n", warning.c_str());
             warned = true;
@@ -251,7 +250,8 @@ float Runner::bodyPixelsFor(const DisplayState& display) const {
     int height = 0;
     glfwGetFramebufferSize(m_window, &width, &height);
     const float byScreen = kBodyPixels * kPresentationFactor * display.zoom * static_cast<float>(height) / 1080.0f;
-    return std::max(normal, std::round(byScreen));
+    const float byRoom = ui::roomBodyPixels(display.roomSize, static_cast<float>(height), capHeightRatio());
+    return std::max({normal, std::round(byScreen), byRoom});
 }
 
 void Runner::beginFrame(const DisplayState& display) {

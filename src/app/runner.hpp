@@ -8,6 +8,7 @@
 // screen) block with a one-second timeout instead.
 
 #include "ui/keys.hpp"
+#include "ui/room_size.hpp"
 #include "ui/theme.hpp"
 
 #include <algorithm>
@@ -33,11 +34,13 @@ struct DisplayState {
     ui::Theme theme = ui::Theme::Light;
     bool presentation = false;
     bool fullscreen = false;
+    ui::RoomSize roomSize = ui::RoomSize::Small; // presentation text at least this room's size
     friend bool operator==(const DisplayState&, const DisplayState&) = default;
 };
 
 // Body text pixel size at zoom 1; presentation mode multiplies it by the factor at 1080 lines
-// (28.8 px, readable from the back of a room) and scales with the window height.
+// (28.8 px, readable from the back of a room) and scales with the window height, and makes it
+// larger still where the room size asks for more (ui/room_size.hpp).
 inline constexpr float kBodyPixels = 18.0f;
 inline constexpr float kPresentationFactor = 1.6f;
 
@@ -79,6 +82,7 @@ public:
     [[nodiscard]] int windowWidth() const;
     [[nodiscard]] int windowHeight() const;
     [[nodiscard]] bool isFullscreen() const;
+    [[nodiscard]] GLFWwindow* window() const { return m_window; } // e.g. to share GL objects with
 
 private:
     void applyDisplay(const DisplayState& display);

@@ -107,12 +107,16 @@ void AgendaView::drawTable(const core::Session& session, ViewContext& ctx) {
     const core::AgendaItem* currentItem = core::currentAgendaItem(session);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
     const bool edit = !ctx.presentation;
-    const int columns = edit ? 6 : 4;
+    // Large text in a narrow plan (a large room's audience window): fewer columns, never smaller
+    // text; the phase is the one the room can do without.
+    const bool withPhase = edit || ImGui::GetContentRegionAvail().x >= em(36.0f);
+    const int columns = edit ? 6 : withPhase ? 4 : 3;
+    const int durationColumn = withPhase ? 3 : 2;
     if (!ImGui::BeginTable("agenda", columns, flags)) return;
     const float timeWidth = ImGui::CalcTextSize("00:00\xE2\x80\x93" "00:00").x + em(0.5f);
     ImGui::TableSetupColumn(_("Time"), ImGuiTableColumnFlags_WidthFixed, std::max(em(5.5f), timeWidth));
     ImGui::TableSetupColumn(_("Agenda item"), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(_("Phase"), ImGuiTableColumnFlags_WidthFixed, em(9.0f));
+    if (withPhase) ImGui::TableSetupColumn(_("Phase"), ImGuiTableColumnFlags_WidthFixed, em(9.0f));
     ImGui::TableSetupColumn(_("Duration"), ImGuiTableColumnFlags_WidthFixed, em(6.5f));
     if (edit) {
         ImGui::TableSetupColumn(_("Done"), ImGuiTableColumnFlags_WidthFixed,
@@ -182,10 +186,12 @@ void AgendaView::drawTable(const core::Session& session, ViewContext& ctx) {
         }
         if (!item.description.empty()) mutedText(item.description);
 
-        ImGui::TableSetColumnIndex(2);
-        colouredText(item.done ? p.muted : p.text, label(item.phase));
+        if (withPhase) {
+            ImGui::TableSetColumnIndex(2);
+            colouredText(item.done ? p.muted : p.text, label(item.phase));
+        }
 
-        ImGui::TableSetColumnIndex(3);
+        ImGui::TableSetColumnIndex(durationColumn);
         colouredText(colour, std::to_string(item.timeboxMinutes) + " " + _("min"));
         if (item.usedSeconds > 0) mutedText(std::string(_("used")) + " " + formatSeconds(item.usedSeconds));
         if (edit) {
@@ -385,8 +391,22 @@ void drawSessionFacts(const core::Session& session, const ViewContext& ctx) {
 void AgendaView::draw(const core::Session& session, ViewContext& ctx) {
     handleKeys(session, ctx);
     if (!m_editing.empty() && indexOf(session, m_editing) >= session.agenda.size()) m_editing.clear(); // undone
-    const float factsWidth = ImGui::GetContentRegionAvail().x * (ctx.presentation ? 0.36f : 0.3f);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float factsWidth = avail * (ctx.presentation ? 0.36f : 0.3f);
+    if (ctx.presentation) {
+        // Large text (a large room's audience window): the facts give way first, so the plan keeps
+        // room for its item titles (about 40 em with time, phase and duration), but never so far
+        // that the big clock is cut off.
+        factsWidth = std::clamp(avail - em(40.0f), avail * 0.25f, factsWidth);
+        float clock = 0.0f;
+        {
+            FontScope font(fonts().clockLarge ? fonts().clockLarge : fonts().title);
+            clock = ImGui::CalcTextSize("-00:00").x * (fonts().clockLarge ? 1.0f : kClockLargeScale / 1.7f);
+        }
+        factsWidth = std::max(factsWidth, std::min(clock + em(2.0f), avail * 0.45f));
+    }
     ImGui::BeginChild("agenda-plan", ImVec2(ImGui::GetContentRegionAvail().x - factsWidth - em(1.0f), 0.0f));
+    syncScroll(ctx, "agenda-plan");
     heading(_("Agenda"));
     drawTable(session, ctx);
     if (!ctx.presentation) drawNewItem(session, ctx);

@@ -242,6 +242,7 @@ void BoardView::drawGrid(const core::Board& board, ViewContext& ctx) {
     }
     for (const auto& column : board.columns) ImGui::TableSetupColumn(column.id.c_str(), ImGuiTableColumnFlags_WidthFixed, width);
     ImGui::TableSetupScrollFreeze(0, 1);
+    syncScroll(ctx, "board-grid"); // the audience window follows the facilitator's scrolling
 
     const ImU32 panel = ImGui::GetColorU32(p.panel);
     std::vector<float> columnLeft(static_cast<std::size_t>(count), 0.0f); // content start of each column

@@ -28,6 +28,9 @@ public:
     void draw(const core::Session& session, ViewContext& ctx);
 
     [[nodiscard]] const core::Id& selectedCard() const { return m_selected; }
+    // The board shown; the audience window shows the facilitator's (audience_view.cpp).
+    [[nodiscard]] const core::Id& boardId() const { return m_boardId; }
+    void showBoard(const core::Id& boardId) { m_boardId = boardId; }
 
 private:
     void bucketCards(const core::Board& board);

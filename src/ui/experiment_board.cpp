@@ -285,6 +285,7 @@ void ExperimentBoard::draw(const core::Session& session, const ViewContext& ctx,
     }
     // Too narrow for six readable columns (large zoom): scroll sideways, never push the side panel away.
     ImGui::BeginChild("status-columns", ImVec2(width, 0.0f), false, ImGuiWindowFlags_HorizontalScrollbar);
+    syncScroll(ctx, "status-columns");
     const float height = std::max(em(10.0f), ImGui::GetContentRegionAvail().y - (scrolls ? ImGui::GetStyle().ScrollbarSize : 0.0f));
     bool first = true;
     for (int i = 0; i < kColumns; ++i) {

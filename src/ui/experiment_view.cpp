@@ -141,6 +141,7 @@ void ExperimentView::draw(const core::Session& session, ViewContext& ctx) {
             ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
             ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, em(0.8f, 0.6f));
             ImGui::BeginChild("experiment-detail", ImVec2(panelWidth, 0.0f), true);
+            syncScroll(ctx, "experiment-detail");
             if (!ctx.presentation) {
                 if (button(_("Hide details"))) m_panel = Panel::Hidden;
                 ImGui::SameLine();

@@ -17,6 +17,13 @@ public:
     void draw(const core::Session& session, ViewContext& ctx);
 
     [[nodiscard]] const core::Id& selected() const { return m_selected; }
+    // The experiment whose card is open beside the board ("" = none chosen): the audience window
+    // shows the same one large (audience_view.cpp).
+    [[nodiscard]] core::Id shownExperiment() const { return m_panel == Panel::Open ? m_selected : core::Id{}; }
+    void showExperiment(const core::Id& id) {
+        m_selected = id;
+        m_panel = id.empty() ? Panel::Hidden : Panel::Open;
+    }
 
 private:
     void drawToolbar(const core::Session& session, const ViewContext& ctx);

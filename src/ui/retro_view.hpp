@@ -11,6 +11,9 @@ namespace lernraum::ui {
 class RetroView {
 public:
     void draw(const core::Session& session, ViewContext& ctx);
+    // The retrospective shown; the audience window shows the facilitator's (audience_view.cpp).
+    [[nodiscard]] const core::Id& retroId() const { return m_retroId; }
+    void showRetro(const core::Id& retroId) { m_retroId = retroId; }
 
 private:
     void drawStart(const core::Session& session, ViewContext& ctx);

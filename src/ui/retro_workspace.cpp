@@ -22,6 +22,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <random>
@@ -71,10 +72,10 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
         anyPlan = anyPlan || planned[i] > 0;
     }
     const float line = ImGui::GetTextLineHeight();
-    const float height = anyPlan ? 2.0f * line + em(0.7f) : ImGui::GetFrameHeight() * 1.25f;
     // The longest form that fits every segment, the same for all of them (a bar where one phase
     // lost its number reads as a different list): "✓ 1. Einstimmung" (the check mark only
-    // without planned minutes), "1. Einstimmung", "Einstimmung".
+    // without planned minutes), "1. Einstimmung", "Einstimmung"; with large text in a large room
+    // (audience window) the names wrap onto more lines instead of being cut off.
     const float room = segment - em(0.8f);
     const auto phaseText = [&](int i, int level) {
         const std::string name = label(static_cast<core::Phase>(i));
@@ -88,6 +89,15 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
         FontScope font(i == current ? fonts().bold : nullptr);
         while (level < 2 && ImGui::CalcTextSize(phaseText(i, level).c_str()).x > room) ++level;
     }
+    float nameLines = 1.0f;
+    for (int i = 0; i < n; ++i) {
+        FontScope font(i == current ? fonts().bold : nullptr);
+        const float h = ImGui::CalcTextSize(phaseText(i, level).c_str(), nullptr, false, room).y;
+        nameLines = std::max(nameLines, std::round(h / std::max(1.0f, line)));
+    }
+    const bool wrap = nameLines > 1.0f;
+    const float height = anyPlan ? (nameLines + 1.0f) * line + em(0.7f)
+                                 : std::max(ImGui::GetFrameHeight() * 1.25f, nameLines * line + em(0.5f));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; ++i) {
@@ -101,17 +111,20 @@ void RetroWorkspace::drawPhaseBar(const core::Retrospective& retro, ViewContext&
         FontScope font(isCurrent ? fonts().bold : nullptr);
         const std::string text = phaseText(i, level);
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-        const float top = a.y + (height - (anyPlan ? 2.0f * line : size.y)) * 0.5f;
+        const float textHeight = wrap ? nameLines * line : size.y;
+        const float top = a.y + (height - (anyPlan ? textHeight + line : textHeight)) * 0.5f;
         ImGui::PushClipRect(a, b, true);
-        ImGui::SetCursorScreenPos(ImVec2(a.x + std::max(em(0.4f), (segment - size.x) * 0.5f), top));
+        ImGui::SetCursorScreenPos(ImVec2(a.x + (wrap ? em(0.4f) : std::max(em(0.4f), (segment - size.x) * 0.5f)), top));
+        if (wrap) ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + room);
         ImGui::PushStyleColor(ImGuiCol_Text, isCurrent ? p.badgeText : done ? p.muted : p.text);
         ImGui::TextUnformatted(text.c_str());
         ImGui::PopStyleColor();
+        if (wrap) ImGui::PopTextWrapPos();
         if (anyPlan) {
             const std::string minutes = planned[i] > 0 ? std::to_string(planned[i]) + " " + _("min") : "\xE2\x80\x93";
             const std::string shown = (done ? "\xE2\x9C\x93 " : "") + minutes;
             const float w = ImGui::CalcTextSize(shown.c_str()).x;
-            ImGui::SetCursorScreenPos(ImVec2(a.x + std::max(em(0.4f), (segment - w) * 0.5f), top + line));
+            ImGui::SetCursorScreenPos(ImVec2(a.x + std::max(em(0.4f), (segment - w) * 0.5f), top + textHeight));
             ImGui::PushStyleColor(ImGuiCol_Text, isCurrent ? p.badgeText : p.muted);
             ImGui::TextUnformatted(shown.c_str());
             ImGui::PopStyleColor();
@@ -513,6 +526,7 @@ void RetroWorkspace::drawBody(const core::Session& session, const core::Retrospe
     ImGui::Spacing();
 
     ImGui::BeginChild("retro-body", ImVec2(0, 0));
+    syncScroll(ctx, "retro-body");
     const auto section = [](const std::function<void()>& draw) {
         draw();
         ImGui::Spacing();

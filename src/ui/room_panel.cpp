@@ -38,6 +38,32 @@ void drawQr(const RoomPanelInfo& info, float module) {
 
 } // namespace
 
+void drawJoinDetails(const RoomPanelInfo& info, float qrModule) {
+    if (info.qrSize > 0) {
+        drawQr(info, qrModule);
+        ImGui::SameLine();
+    }
+    ImGui::BeginGroup();
+    mutedText(_("Scan the code or open:"));
+    {
+        FontScope font(fonts().title);
+        ImGui::TextUnformatted(info.url.substr(0, info.url.find("/j/")).c_str());
+    }
+    mutedText(_("Room code:"));
+    {
+        FontScope font(fonts().title);
+        ImGui::TextUnformatted(info.code.c_str());
+    }
+    ImGui::Spacing();
+    // Counts only: nobody's name, nobody's card, nobody's vote.
+    const std::string counts = fill(_("{1} devices connected"), info.devices) + " \xC2\xB7 " +
+                               fill(_("{1} cards face-down"), info.hiddenCards) + " \xC2\xB7 " +
+                               fill(_("{1} of {2} have voted"), info.voters, info.devices);
+    boldText(counts);
+    recordLastItem(counts);
+    ImGui::EndGroup();
+}
+
 void RoomPanel::show() {
     m_visible = true;
     m_error.clear();
@@ -81,29 +107,9 @@ void RoomPanel::draw(double time, bool presentation) {
         return;
     }
 
-    if (info.qrSize > 0) drawQr(info, presentation ? em(0.55f) : em(0.35f));
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    mutedText(_("Scan the code or open:"));
-    {
-        FontScope font(fonts().title);
-        ImGui::TextUnformatted(info.url.substr(0, info.url.find("/j/")).c_str());
-    }
-    mutedText(_("Room code:"));
-    {
-        FontScope font(fonts().title);
-        ImGui::TextUnformatted(info.code.c_str());
-    }
-    ImGui::Spacing();
-    // Counts only: nobody's name, nobody's card, nobody's vote.
-    const std::string counts = fill(_("{1} devices connected"), info.devices) + " \xC2\xB7 " +
-                               fill(_("{1} cards face-down"), info.hiddenCards) + " \xC2\xB7 " +
-                               fill(_("{1} of {2} have voted"), info.voters, info.devices);
-    boldText(counts);
-    recordLastItem(counts);
+    drawJoinDetails(info, presentation ? em(0.55f) : em(0.35f));
     ImGui::Spacing();
     if (button(_("Close the room")) && m_services.close) m_services.close();
-    ImGui::EndGroup();
 
     if (info.devices == 0 && m_openedAt >= 0 && time - m_openedAt >= 60.0) {
         ImGui::Separator();

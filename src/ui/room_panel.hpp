@@ -29,6 +29,10 @@ struct RoomPanelServices {
     std::function<RoomPanelInfo()> info;
 };
 
+// The open room's join details, display only: the QR code (`qrModule` pixels a module), the
+// address, the room code and the counts. The panel below and the audience window draw it.
+void drawJoinDetails(const RoomPanelInfo& info, float qrModule);
+
 class RoomPanel {
 public:
     explicit RoomPanel(RoomPanelServices services) : m_services(std::move(services)) {}

@@ -56,6 +56,8 @@ Settings parseSettings(std::string_view text) {
             parseFloat(value, kMinZoom, kMaxZoom, s.zoom);
         } else if (key == "theme") {
             parseTheme(value, s.theme);
+        } else if (key == "room_size") {
+            parseRoomSize(value, s.roomSize);
         } else if (key == "language") {
             if (value == "de" || value == "en") s.language = std::string(value);
         } else if (key == "view") {
@@ -79,6 +81,7 @@ std::string formatSettings(const Settings& s) {
     auto [ptr, ec] = std::to_chars(zoom, zoom + sizeof zoom, s.zoom);
     out << "zoom = " << (ec == std::errc{} ? std::string(zoom, ptr) : std::string("1")) << "\n";
     out << "theme = " << toName(s.theme) << "\n";
+    out << "room_size = " << toName(s.roomSize) << "\n";
     if (!s.language.empty()) out << "language = " << s.language << "\n";
     if (!s.view.empty()) out << "view = " << s.view << "\n";
     for (const auto& file : s.recentFiles) {

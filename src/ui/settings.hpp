@@ -1,9 +1,10 @@
 #pragma once
-// User settings (window size, zoom, theme, language, recent files, last tab), stored as
+// User settings (window size, zoom, theme, room size, language, recent files, last tab), stored as
 // "key = value" lines in $XDG_CONFIG_HOME/lernraum/settings.ini (fallback ~/.config/lernraum),
 // never in the working directory. Unknown keys are ignored; missing or bad values fall back to the
 // defaults below, so a damaged file never stops the app from starting.
 
+#include "ui/room_size.hpp"
 #include "ui/theme.hpp"
 
 #include <filesystem>
@@ -22,6 +23,7 @@ struct Settings {
     int windowHeight = 900;
     float zoom = 1.0f;
     Theme theme = Theme::Light;
+    RoomSize roomSize = RoomSize::Small; // the audience window's and presentation mode's text size
     std::string language; // "de" / "en"; empty = first start (German)
     std::string view;     // last tab: "agenda", "board", "retro", "experiments"
     std::vector<std::string> recentFiles; // most recent first

@@ -266,6 +266,27 @@ void Shell::changeZoom(float delta) {
     m_settings.zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
 }
 
+void Shell::toggleAudienceOrPresentation() {
+    // Like presentation software: F5 shows the room its own window on the second screen (the
+    // projector); with one screen the laptop's screen is the room's, so presentation mode.
+    AudienceState* audience = m_services.audience;
+    if (audience && (audience->open || audience->monitors > 1)) {
+        audience->open = !audience->open;
+    } else {
+        m_presentation = !m_presentation;
+    }
+}
+
+AudienceFollow Shell::follow() const {
+    AudienceFollow f;
+    f.tab = m_tab;
+    f.board = m_board.boardId();
+    f.retro = m_retro.retroId();
+    f.experiment = m_experiments.shownExperiment();
+    f.scroll = m_scroll;
+    return f;
+}
+
 void Shell::showModal(Modal modal, std::string message) {
     m_modal = modal;
     m_modalMessage = std::move(message);
@@ -327,7 +348,13 @@ void Shell::handleKeys() {
         }
         if (k.ctrl || k.alt) continue;
         switch (k.key) {
-        case key::F5: m_presentation = !m_presentation; break;
+        case key::F5:
+            if (k.shift) {
+                m_presentation = !m_presentation;
+            } else {
+                toggleAudienceOrPresentation();
+            }
+            break;
         case key::F11: m_fullscreen = !m_fullscreen; break;
         case key::F2:
             if (!m_presentation) startRename();
@@ -422,6 +449,7 @@ void Shell::drawTabs() {
     ctx.editWorkshopData = [this] { editWorkshopData(); };
     ctx.documentPath = m_path;
     ctx.openRoomPanel = m_services.openRoomPanel;
+    ctx.recordScroll = &m_scroll;
 
     const float statusHeight = m_presentation ? 0.0f : ImGui::GetFrameHeightWithSpacing();
     if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) return;
@@ -441,9 +469,11 @@ void Shell::drawTabs() {
         FontScope bodyFont(fonts().body);
         if (m_tab != tab) {
             m_tab = tab;
+            m_scroll.regions.clear(); // the last tab's scroll regions
             m_settings.view = std::string(toName(tab));
         }
         ImGui::BeginChild("view", ImVec2(0, -statusHeight), false);
+        syncScroll(ctx, "view");
         switch (tab) {
         case Tab::Agenda: m_agenda.draw(m_session, ctx); break;
         case Tab::Board: m_board.draw(m_session, ctx); break;

@@ -11,6 +11,7 @@
 #include "core/history.hpp"
 #include "core/model.hpp"
 #include "ui/agenda_view.hpp"
+#include "ui/audience_view.hpp"
 #include "ui/board_view.hpp"
 #include "ui/experiment_view.hpp"
 #include "ui/export_menu.hpp"
@@ -83,9 +84,12 @@ struct ShellServices {
     std::function<ResearchExportOutcome(const core::Session& session, const std::string& dir)> exportResearch;
     // Optional (View > participation by smartphone): shows the participants' room panel.
     std::function<void()> openRoomPanel;
+    // Optional (View > Audience window, F5): the room's own window on a second screen, owned by the
+    // app (src/app/audience_window.*). Null: no such window (tests, screenshots); F5 is then
+    // presentation mode, as it is with one screen.
+    AudienceState* audience = nullptr;
 };
 
-enum class Tab { Agenda, Board, Retro, Experiments, Count };
 std::string_view toName(Tab tab);             // "agenda", "board", "retro", "experiments"
 std::optional<Tab> parseTab(std::string_view name);
 
@@ -134,6 +138,10 @@ public:
     [[nodiscard]] const Settings& settings() const { return m_settings; }
     void selectTab(Tab tab) { m_requestedTab = tab; }
     [[nodiscard]] Tab currentTab() const { return m_tab; }
+    // What the audience window follows: this frame's tab, board, retrospective, open experiment
+    // and scroll positions (audience_view.hpp).
+    [[nodiscard]] AudienceFollow follow() const;
+    [[nodiscard]] WorkshopTimer& timer() { return m_timer; }
 
     // --- frame ---
     // time: seconds since start (monotonic); now: wall clock for the model.
@@ -179,6 +187,7 @@ private:
     void saveAsDialog();
     void startRename();
     void changeZoom(float delta);
+    void toggleAudienceOrPresentation(); // F5
 
     ShellServices m_services;
     Settings& m_settings;
@@ -227,6 +236,7 @@ private:
     core::Timestamp m_now;
 
     WorkshopTimer m_timer; // follows the current agenda item (timer_widget.hpp)
+    ScrollPositions m_scroll; // of the visible view, for the audience window
 };
 
 } // namespace lernraum::ui

@@ -67,7 +67,21 @@ void Shell::drawMenuBar() {
         if (menuItem(_("Zoom out"), "Ctrl+-")) changeZoom(-0.1f);
         if (menuItem(_("Reset zoom"), "Ctrl+0")) changeZoom(0.0f);
         ImGui::Separator();
-        if (menuItem(_("Presentation mode"), "F5", m_presentation)) m_presentation = !m_presentation;
+        // F5 is the audience window when there is a second screen (or it is open), else presentation mode.
+        AudienceState* audience = m_services.audience;
+        const bool f5Audience = audience && (audience->open || audience->monitors > 1);
+        if (menuItem(_("Presentation mode"), f5Audience ? "Shift+F5" : "F5", m_presentation)) m_presentation = !m_presentation;
+        if (audience) {
+            if (menuItem(_("Audience window"), f5Audience ? "F5" : nullptr, audience->open)) audience->open = !audience->open;
+            if (menuItem(_("Freeze view"), nullptr, audience->frozen, audience->open)) audience->frozen = !audience->frozen;
+        }
+        if (beginMenu(_("Room size"))) {
+            for (int i = 0; i < static_cast<int>(RoomSize::Count); ++i) {
+                const RoomSize size = static_cast<RoomSize>(i);
+                if (menuItem(displayName(size), nullptr, m_settings.roomSize == size)) m_settings.roomSize = size;
+            }
+            ImGui::EndMenu();
+        }
         if (menuItem(_("Full screen"), "F11", m_fullscreen)) m_fullscreen = !m_fullscreen;
         ImGui::Separator();
         if (m_services.openRoomPanel && menuItem(_("Open participation by smartphone\xE2\x80\xA6"))) m_services.openRoomPanel();
@@ -375,7 +389,8 @@ void Shell::drawShortcuts() {
         {"Ctrl+Z", _("Undo")},                 {"Ctrl+Y, Ctrl+Shift+Z", _("Redo")},
         {"Ctrl+Plus / Ctrl+Minus", _("Zoom")}, {"Ctrl+0", _("Reset zoom")},
         {"Ctrl+1 \xE2\x80\xA6 4", _("Switch tab")}, {"F2", _("Rename workshop")},
-        {"F5", _("Presentation mode")},        {"F11", _("Full screen")},
+        {"F5", _("Audience window (one screen: presentation mode)")},
+        {"Shift+F5", _("Presentation mode")}, {"F11", _("Full screen")},
         {"F6", timer.c_str()},
         {"Esc", _("Leave presentation mode")}, {"Ctrl+Q", _("Quit")},
         {"N", _("Board: new card in the selected column")},

@@ -7,12 +7,27 @@
 #include "ui/keys.hpp"
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace lernraum::ui {
 
 class WorkshopTimer;
+
+// The shell's tabs (shell.hpp); here because the audience window follows them too.
+enum class Tab { Agenda, Board, Retro, Experiments, Count };
+
+// Where a view's scroll regions stand, as a fraction (0..1) of each one's scroll range, by region
+// name: the facilitator's window records them, the audience window (audience_view.hpp) follows.
+// Fractions, not pixels: the audience draws larger text, so the same place is further down.
+struct ScrollPositions {
+    struct Fraction {
+        float x = 0.0f;
+        float y = 0.0f;
+    };
+    std::map<std::string, Fraction, std::less<>> regions;
+};
 
 struct ViewContext {
     bool presentation = false; // hide editing affordances, larger text
@@ -31,6 +46,17 @@ struct ViewContext {
     std::function<void()> openRoomPanel;
     // The open file ("" while untitled): exports start in its folder.
     std::string documentPath;
+    // The audience window's copy of a view: display only, never editing chrome, menus or dialogs.
+    bool audience = false;
+    // Scroll regions: recorded (the facilitator's window) or followed (the audience window), see
+    // syncScroll(). Both may be null.
+    ScrollPositions* recordScroll = nullptr;
+    const ScrollPositions* followScroll = nullptr;
 };
+
+// Called by a view inside one of its scroll regions (the current window, e.g. right after
+// BeginChild or BeginTable with scrolling): records where it stands, or scrolls it to where the
+// facilitator's stands. `region` names it the same in both windows.
+void syncScroll(const ViewContext& ctx, const char* region);
 
 } // namespace lernraum::ui

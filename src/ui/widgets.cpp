@@ -20,6 +20,7 @@ namespace {
 
 FontSet g_fonts;
 bool g_recording = false;
+int g_recordingPaused = 0; // ItemRecordingPause nesting
 std::vector<RecordedItem> g_items;     // being recorded this frame
 std::vector<RecordedItem> g_lastItems; // complete list of the last frame
 
@@ -97,20 +98,29 @@ void wrapped(std::string_view text) {
 
 } // namespace
 
-FontSet& fonts() { return g_fonts; }
+FontSet& fonts() {
+    // A second window (the audience window) has its own ImGui context with its own fonts at its
+    // own size; it puts them into its io.UserData (see useContextFonts).
+    if (ImGui::GetCurrentContext()) {
+        if (void* own = ImGui::GetIO().UserData) return *static_cast<FontSet*>(own);
+    }
+    return g_fonts;
+}
+
+void useContextFonts(FontSet* fonts) { ImGui::GetIO().UserData = fonts; }
 
 void heading(std::string_view text) {
-    FontScope font(g_fonts.heading);
+    FontScope font(fonts().heading);
     colouredText(palette().accent, text);
 }
 
 void titleText(std::string_view text) {
-    FontScope font(g_fonts.title);
+    FontScope font(fonts().title);
     wrapped(text);
 }
 
 void boldText(std::string_view text) {
-    FontScope font(g_fonts.bold);
+    FontScope font(fonts().bold);
     wrapped(text);
 }
 
@@ -138,7 +148,7 @@ void badge(std::string_view text) {
 
 void labelledText(const char* label, std::string_view value) {
     if (value.empty()) return;
-    FontScope font(g_fonts.bold);
+    FontScope font(fonts().bold);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
     ImGui::TextUnformatted(label);
     ImGui::PopStyleColor();
@@ -148,7 +158,7 @@ void labelledText(const char* label, std::string_view value) {
                                 ? ImGui::GetWindowPos().x + ImGui::GetCurrentWindowRead()->DC.TextWrapPos
                                 : ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (wrapRight - labelRight > em(12.0f)) ImGui::SameLine();
-    FontScope bodyFont(g_fonts.body);
+    FontScope bodyFont(fonts().body);
     wrapped(value);
 }
 
@@ -177,7 +187,7 @@ bool card(const CardContent& c, float width) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + width - 2 * pad - stripe);
     {
-        FontScope font(g_fonts.bold);
+        FontScope font(fonts().bold);
         textRange(c.title);
     }
     if (!c.body.empty()) textRange(c.body);
@@ -204,7 +214,7 @@ float cardHeight(const CardContent& c, float width) {
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     float h = 0.0f;
     {
-        FontScope font(g_fonts.bold);
+        FontScope font(fonts().bold);
         h += textHeight(c.title, wrap);
     }
     if (!c.body.empty()) h += spacing + textHeight(c.body, wrap);
@@ -232,8 +242,11 @@ void setItemRecording(bool on) {
     g_lastItems.clear();
 }
 
+ItemRecordingPause::ItemRecordingPause() { ++g_recordingPaused; }
+ItemRecordingPause::~ItemRecordingPause() { --g_recordingPaused; }
+
 void beginItemRecordingFrame() {
-    if (!g_recording) return;
+    if (!g_recording || g_recordingPaused > 0) return;
     g_lastItems.swap(g_items);
     g_items.clear();
 }
@@ -242,7 +255,7 @@ const std::vector<RecordedItem>& recordedItems() { return g_lastItems; }
 
 void dumpItemsForEndToEndTests() {
     static const char* const path = std::getenv("LERNRAUM_E2E_ITEMS");
-    if (!path || !*path) return;
+    if (!path || !*path || g_recordingPaused > 0) return;
     static std::string last;
     if (!g_recording) setItemRecording(true);
     beginItemRecordingFrame();
@@ -261,7 +274,7 @@ void dumpItemsForEndToEndTests() {
 }
 
 void recordLastItem(std::string_view label) {
-    if (!g_recording) return;
+    if (!g_recording || g_recordingPaused > 0) return;
     std::string_view text = label;
     if (auto pos = text.find("##"); pos != std::string_view::npos) text = text.substr(0, pos);
     g_items.push_back({std::string(text), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});

@@ -24,7 +24,11 @@ struct FontSet {
     ImFont* clock = nullptr;
     ImFont* clockLarge = nullptr;
 };
+// The fonts of the current ImGui context: its own set when it has one (useContextFonts), else
+// the main window's.
 FontSet& fonts();
+// Gives the current ImGui context its own font set (kept by the caller; null = the main window's).
+void useContextFonts(FontSet* fonts);
 // Sizes of the clock fonts relative to body text (FontSet::clock, FontSet::clockLarge).
 inline constexpr float kClockScale = 2.7f;
 inline constexpr float kClockLargeScale = 4.1f;
@@ -126,6 +130,15 @@ struct RecordedItem {
 };
 
 void setItemRecording(bool on);
+// While one exists nothing is recorded or dumped: the audience window draws the same views, but
+// its items are not the facilitator's to click.
+class ItemRecordingPause {
+public:
+    ItemRecordingPause();
+    ~ItemRecordingPause();
+    ItemRecordingPause(const ItemRecordingPause&) = delete;
+    ItemRecordingPause& operator=(const ItemRecordingPause&) = delete;
+};
 // Called at the start of each frame: the last frame's items become findable, a new list starts.
 void beginItemRecordingFrame();
 const std::vector<RecordedItem>& recordedItems(); // items of the last completed frame
