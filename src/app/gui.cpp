@@ -8,6 +8,7 @@
 #include "app/document_services.hpp"
 #include "app/gui_room.hpp"
 #include "app/runner.hpp"
+#include "app/user_files.hpp"
 #include "core/ids.hpp"
 #include "core/templates.hpp"
 #include "store/assets_file.hpp"
@@ -41,11 +42,11 @@ core::Session newSession() {
     return core::makeEmptySession(_("New workshop"), wallClock().date(), ids);
 }
 
-// interactive: a real user's window (lock files, recovery copies, the desktop's file dialog);
-// otherwise a --screenshot run, which writes nothing.
-ui::ShellServices makeServices(const std::filesystem::path& configDir, bool interactive) {
+// interactive: a real user's window (lock files, recovery copies in stateDir, the desktop's file
+// dialog); otherwise a --screenshot run, which writes nothing.
+ui::ShellServices makeServices(const std::filesystem::path& stateDir, bool interactive) {
     ui::ShellServices services;
-    addDocumentServices(services, std::make_shared<store::DocumentFile>(configDir, interactive));
+    addDocumentServices(services, std::make_shared<store::DocumentFile>(stateDir, interactive));
     services.newSession = newSession;
     addExportServices(services); // File > Export
     if (interactive) services.nativeDialog = runNativeFileDialog;
@@ -117,9 +118,8 @@ int runScreenshot(const GuiOptions& options) {
 }
 
 int runInteractive(const GuiOptions& options) {
-    const std::filesystem::path configDir = ui::configDirectory();
-    const std::filesystem::path settingsFile = configDir.empty() ? std::filesystem::path{} : configDir / "settings.ini";
-    ui::Settings settings = settingsFile.empty() ? ui::Settings{} : ui::loadSettings(settingsFile);
+    const UserFiles files = prepareUserFiles(); // XDG config and state directories
+    ui::Settings settings = ui::loadSettings(files.settingsFile, files.stateFile);
     // German on the first start (and whenever the settings hold no valid language).
     if (!options.language.empty()) settings.language = options.language;
     if (settings.language.empty()) settings.language = "de";
@@ -131,7 +131,7 @@ int runInteractive(const GuiOptions& options) {
     loadRetroAssets();
     GuiRoom room(&Runner::wake);
     ui::RoomPanel* roomPanelPtr = nullptr;
-    auto services = makeServices(configDir, true);
+    auto services = makeServices(files.stateDir, true);
     services.openRoomPanel = [&roomPanelPtr] {
         if (roomPanelPtr) roomPanelPtr->show();
     };
@@ -147,7 +147,7 @@ int runInteractive(const GuiOptions& options) {
     if (!options.view.empty()) shell.selectTab(tabFrom(options.view, ui::Tab::Agenda));
     shell.setPresentation(options.presentation);
 
-    std::optional<store::RecoveryOffer> recovery = store::findRecovery(configDir, shell.path());
+    std::optional<store::RecoveryOffer> recovery = store::findRecovery(files.stateDir, shell.path());
     if (recovery) shell.offerRecovery(recovery->session, recovery->savedAt);
 
     Runner runner;
@@ -155,11 +155,7 @@ int runInteractive(const GuiOptions& options) {
     ro.width = options.width > 0 ? options.width : settings.windowWidth;
     ro.height = options.height > 0 ? options.height : settings.windowHeight;
     ro.title = shell.windowTitle();
-    if (!configDir.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(configDir, ec);
-        ro.iniPath = (configDir / "imgui.ini").string();
-    }
+    ro.iniPath = files.imguiIni.string();
     if (auto error = runner.open(ro); !error.empty()) {
         std::fprintf(stderr, "lernraum: error: %s\n", error.c_str());
         return 1;
@@ -170,7 +166,7 @@ int runInteractive(const GuiOptions& options) {
     ui::Hyphenator::instance();
     runner.onCloseRequest = [&shell] { shell.requestClose(); };
 
-    store::Autosaver autosaver(configDir);
+    store::Autosaver autosaver(files.stateDir);
     bool recoveryPending = recovery.has_value();
     while (!shell.wantsQuit()) {
         runner.waitForEvents(shell.timerRunning() || autosaver.pending(shell.isDirty(), shell.history().version()) ||
@@ -199,8 +195,8 @@ int runInteractive(const GuiOptions& options) {
         settings.windowWidth = runner.windowWidth();
         settings.windowHeight = runner.windowHeight();
     }
-    if (!settingsFile.empty() && !ui::saveSettings(settings, settingsFile)) {
-        std::fprintf(stderr, "lernraum: warning: cannot write %s\n", settingsFile.string().c_str());
+    if (!ui::saveSettings(settings, files.settingsFile, files.stateFile)) {
+        std::fprintf(stderr, "lernraum: warning: cannot write %s\n", files.stateFile.string().c_str());
     }
     return 0;
 }
