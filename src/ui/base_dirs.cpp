@@ -5,9 +5,10 @@
 namespace lernraum::ui {
 namespace {
 
-// $variable/lernraum when the variable holds an absolute path, else $HOME/homeDefault/lernraum.
-std::filesystem::path baseDirectory(const char* variable, const char* homeDefault) {
-    if (const char* xdg = std::getenv(variable); xdg && *xdg == '/') return std::filesystem::path(xdg) / "lernraum";
+// xdg/lernraum when xdg (the variable's value) is an absolute path, else $HOME/homeDefault/lernraum.
+// (getenv is called with the names below, so tests/cli/help.sh finds every variable the program reads.)
+std::filesystem::path baseDirectory(const char* xdg, const char* homeDefault) {
+    if (xdg && *xdg == '/') return std::filesystem::path(xdg) / "lernraum";
     if (const char* home = std::getenv("HOME"); home && *home == '/') {
         return std::filesystem::path(home) / homeDefault / "lernraum";
     }
@@ -16,8 +17,8 @@ std::filesystem::path baseDirectory(const char* variable, const char* homeDefaul
 
 } // namespace
 
-std::filesystem::path configDirectory() { return baseDirectory("XDG_CONFIG_HOME", ".config"); }
-std::filesystem::path stateDirectory() { return baseDirectory("XDG_STATE_HOME", ".local/state"); }
-std::filesystem::path cacheDirectory() { return baseDirectory("XDG_CACHE_HOME", ".cache"); }
+std::filesystem::path configDirectory() { return baseDirectory(std::getenv("XDG_CONFIG_HOME"), ".config"); }
+std::filesystem::path stateDirectory() { return baseDirectory(std::getenv("XDG_STATE_HOME"), ".local/state"); }
+std::filesystem::path cacheDirectory() { return baseDirectory(std::getenv("XDG_CACHE_HOME"), ".cache"); }
 
 } // namespace lernraum::ui
