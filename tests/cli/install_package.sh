@@ -149,7 +149,7 @@ else
         grep -qx "./usr/$f" "$tmp/contents" || fail ".deb lacks /usr/$f"
     done
     grep -q "^./usr/local" "$tmp/contents" && fail ".deb installs into /usr/local"
-    # Unpacked into a scratch root (no dpkg -i), the packaged binary runs on the demo.
+    # Unpacked into a scratch root, the packaged binary runs on the demo (install_deb.sh: dpkg -i).
     dpkg-deb -x "$deb" "$tmp/root" || fail "dpkg-deb -x"
     expect_rc 0 "$tmp/root/usr/bin/lernraum" --version
     expect_rc 0 "$tmp/root/usr/bin/lernraum" validate "$tmp/demo.lernraum"
