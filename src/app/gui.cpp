@@ -49,7 +49,7 @@ ui::ShellServices makeServices(const std::filesystem::path& stateDir, bool inter
     addDocumentServices(services, std::make_shared<store::DocumentFile>(stateDir, interactive));
     services.newSession = newSession;
     addExportServices(services); // File > Export
-    if (interactive) services.nativeDialog = runNativeFileDialog;
+    if (interactive) services.nativeDialog = std::make_shared<DesktopFileDialog>(&Runner::wake);
     return services;
 }
 
