@@ -173,7 +173,10 @@ int runInteractive(const GuiOptions& options) {
                              room.waitingForFirstDevice(shell));
         room.pump(shell, wallClock()); // participants' requests, on this thread, through the undo history
         runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), shell.fullscreen()});
+        const bool fileDialogWasOpen = shell.fileDialogOpen();
         shell.draw(runner.time(), wallClock());
+        // The desktop's dialog opened or ended (its thread woke us for one frame): let popups settle.
+        if (shell.fileDialogOpen() != fileDialogWasOpen) runner.keepRendering(3);
         roomPanel.draw(runner.time(), shell.presentation());
         // While something is dragged, keep drawing: the board scrolls under a card held at its edge.
         if (ImGui::GetDragDropPayload() != nullptr) runner.keepRendering(1);
