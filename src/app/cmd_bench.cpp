@@ -14,6 +14,7 @@
 #include "report/bench_export.hpp"
 #include "report/report.hpp"
 #include "report/research_export.hpp"
+#include "ui/i18n.hpp"
 #endif
 
 #include <CLI/CLI.hpp>
@@ -80,10 +81,10 @@ void registerBenchCommand(CLI::App& app, CliContext& ctx) {
         bool json = false;
     };
     auto args = std::make_shared<Args>();
-    auto* cmd = app.add_subcommand("bench", "Headless timings: load/save, UI frame, research export");
-    cmd->add_option("--cards", args->cards, "Cards in the generated large session")->check(CLI::Range(1, 200000));
-    cmd->add_option("--runs", args->runs, "Repetitions per figure (the median is reported)")->check(CLI::Range(1, 1000));
-    cmd->add_flag("--json", args->json, "Print the figures as JSON");
+    auto* cmd = app.add_subcommand("bench", _("Headless timings: load/save, UI frame, research export"));
+    cmd->add_option("--cards", args->cards, _("Cards in the generated large session"))->check(CLI::Range(1, 200000));
+    cmd->add_option("--runs", args->runs, _("Repetitions per figure (the median is reported)"))->check(CLI::Range(1, 1000));
+    cmd->add_flag("--json", args->json, _("Print the figures as JSON"));
     cmd->callback([args, &ctx] {
         namespace fs = std::filesystem;
         std::vector<Figure> figures;

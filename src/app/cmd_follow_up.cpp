@@ -7,6 +7,7 @@
 #include "core/ids.hpp"
 #include "core/validate.hpp"
 #include "store/session_file.hpp"
+#include "ui/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -54,17 +55,17 @@ void registerFollowUpCommand(CLI::App& app, CliContext& ctx) {
     for (int i = 0; i < static_cast<int>(core::SessionKind::Count); ++i)
         kinds.emplace_back(core::toName(static_cast<core::SessionKind>(i)));
 
-    auto* cmd = app.add_subcommand("follow-up", "Create the next workshop's file from FILE, carrying open work forward");
-    cmd->add_option("FILE", args->input, "The current workshop's session file")->required();
-    cmd->add_option("-o,--output", args->output, "File to create for the next workshop")->required();
+    auto* cmd = app.add_subcommand("follow-up", _("Create the next workshop's file from FILE, carrying open work forward"));
+    cmd->add_option("FILE", args->input, _("The current workshop's session file"))->required();
+    cmd->add_option("-o,--output", args->output, _("File to create for the next workshop"))->required();
     cmd->add_option("--date", args->date,
-                    "Date of the next workshop, YYYY-MM-DD (default: FILE's next review, else today but not "
-                    "before FILE's date)");
-    cmd->add_option("--title", args->title, "Title of the next workshop (default: Lernraum and kind)");
-    cmd->add_option("--kind", args->kind, "Kind of the next workshop (default: the next in the Lernraum lifecycle)")
+                    _("Date of the next workshop, YYYY-MM-DD (default: FILE's next review, else today but not "
+                    "before FILE's date)"));
+    cmd->add_option("--title", args->title, _("Title of the next workshop (default: Lernraum and kind)"));
+    cmd->add_option("--kind", args->kind, _("Kind of the next workshop (default: the next in the Lernraum lifecycle)"))
         ->check(CLI::IsMember(kinds));
-    cmd->add_flag("--no-ideas", args->noIdeas, "Leave experiments in status 'idea' behind");
-    cmd->add_flag("--force", args->force, "Overwrite an existing NEXT file");
+    cmd->add_flag("--no-ideas", args->noIdeas, _("Leave experiments in status 'idea' behind"));
+    cmd->add_flag("--force", args->force, _("Overwrite an existing NEXT file"));
     cmd->callback([args, &ctx] {
         ctx.exitCode = kExitFailed;
         core::FollowUpOptions options;

@@ -11,6 +11,8 @@
 #include "report/research_export.hpp"
 #include "store/assets_file.hpp"
 #include "store/session_file.hpp"
+#include "ui/base_dirs.hpp"
+#include "ui/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -80,9 +82,8 @@ std::vector<fs::path> collectSessionFiles(const std::vector<std::string>& paths,
 }
 
 fs::path defaultResearchKeyFile() {
-    // A relative XDG_CONFIG_HOME is invalid (XDG Base Directory spec) and ignored.
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg == '/') return fs::path(xdg) / "lernraum" / "research-export.key";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "lernraum" / "research-export.key";
+    // A relative XDG_CONFIG_HOME is invalid (XDG Base Directory spec) and ignored (base_dirs.hpp).
+    if (const auto dir = ui::configDirectory(); !dir.empty()) return dir / "research-export.key";
     return "research-export.key";
 }
 
@@ -369,14 +370,14 @@ void registerReportCommands(CLI::App& app, CliContext& ctx) {
             bool includeNames = false;
         };
         auto args = std::make_shared<Args>();
-        auto* cmd = app.add_subcommand("report", "Write a transfer report (Markdown or self-contained HTML) for one session "
-                                                 "or a series of sessions");
-        cmd->add_option("FILE", args->files, "Session files (several files: one report over the series)")->required();
-        cmd->add_option("--format", args->format, "md (default) or html")->check(CLI::IsMember({"md", "markdown", "html"}));
-        cmd->add_option("--lang", args->lang, "Report language: de (default) or en")->check(CLI::IsMember({"de", "en"}));
-        cmd->add_option("-o,--output", args->output, "Output file (default: standard output)");
+        auto* cmd = app.add_subcommand("report", _("Write a transfer report (Markdown or self-contained HTML) for one session "
+                                                 "or a series of sessions"));
+        cmd->add_option("FILE", args->files, _("Session files (several files: one report over the series)"))->required();
+        cmd->add_option("--format", args->format, _("md (default) or html"))->check(CLI::IsMember({"md", "markdown", "html"}));
+        cmd->add_option("--lang", args->lang, _("Report language: de (default) or en"))->check(CLI::IsMember({"de", "en"}));
+        cmd->add_option("-o,--output", args->output, _("Output file (default: standard output)"));
         cmd->add_flag("--include-names", args->includeNames,
-                      "Show participant and facilitator names (off by default: roles only)");
+                      _("Show participant and facilitator names (off by default: roles only)"));
         cmd->callback([args, &ctx] {
             try {
                 ctx.exitCode = runReport(args->files, args->format, args->lang, args->output, args->includeNames);
@@ -390,14 +391,14 @@ void registerReportCommands(CLI::App& app, CliContext& ctx) {
     {
         auto args = std::make_shared<ExportArgs>();
         auto* cmd = app.add_subcommand("export-research",
-                                       "Export an anonymized research data set (CSV tables, codebook.md, manifest.json)");
-        cmd->add_option("PATH", args->paths, "Session files or directories (searched recursively for *.lernraum)")->required();
-        cmd->add_option("-o,--output", args->output, "Output directory")->required();
-        cmd->add_option("--k", args->k, "Minimum size of a published role group (default 5)")->check(CLI::Range(1, 1000));
+                                       _("Export an anonymized research data set (CSV tables, codebook.md, manifest.json)"));
+        cmd->add_option("PATH", args->paths, _("Session files or directories (searched recursively for *.lernraum)"))->required();
+        cmd->add_option("-o,--output", args->output, _("Output directory"))->required();
+        cmd->add_option("--k", args->k, _("Minimum size of a published role group (default 5)"))->check(CLI::Range(1, 1000));
         cmd->add_flag("--include-text", args->includeText,
-                      "Include free text, with names, org unit, e-mail addresses, phone numbers and URLs replaced");
+                      _("Include free text, with names, org unit, e-mail addresses, phone numbers and URLs replaced"));
         cmd->add_option("--key-file", args->keyFile,
-                        "Pseudonym key (created with a random key if missing; default $XDG_CONFIG_HOME/lernraum/research-export.key)");
+                        _("Pseudonym key (created with a random key if missing; default $XDG_CONFIG_HOME/lernraum/research-export.key)"));
         cmd->callback([args, &ctx] {
             try {
                 ctx.exitCode = runExport(*args);

@@ -16,6 +16,7 @@
 #include "core/ids.hpp"
 #include "room/room.hpp"
 #include "store/session_file.hpp"
+#include "ui/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -221,13 +222,13 @@ void registerRoomCommand(CLI::App& app, CliContext& ctx) {
         int port = 0, maxDevices = 60, perAddress = 32;
     };
     auto args = std::make_shared<Args>();
-    auto* cmd = app.add_subcommand("room", "Open the participants' room for FILE without a window (facilitator "
-                                           "commands on stdin: phase N, reveal, voting open|close, status, timing, save, close, quit)");
-    cmd->add_option("FILE", args->file, "Session file (saved within 2 s of every change)")->required();
-    cmd->add_option("--bind", args->bind, "The one address to listen on (default 127.0.0.1; never 0.0.0.0)");
-    cmd->add_option("--port", args->port, "Port (0 = a free one)")->check(CLI::Range(0, 65535));
-    cmd->add_option("--max-devices", args->maxDevices, "Devices that may join")->check(CLI::Range(1, 500));
-    cmd->add_option("--max-connections-per-address", args->perAddress, "Open connections per client address")
+    auto* cmd = app.add_subcommand("room", _("Open the participants' room for FILE without a window (facilitator "
+                                           "commands on stdin: phase N, reveal, voting open|close, status, timing, save, close, quit)"));
+    cmd->add_option("FILE", args->file, _("Session file (saved within 2 s of every change)"))->required();
+    cmd->add_option("--bind", args->bind, _("The one address to listen on (default 127.0.0.1; never 0.0.0.0)"));
+    cmd->add_option("--port", args->port, _("Port (0 = a free one)"))->check(CLI::Range(0, 65535));
+    cmd->add_option("--max-devices", args->maxDevices, _("Devices that may join"))->check(CLI::Range(1, 500));
+    cmd->add_option("--max-connections-per-address", args->perAddress, _("Open connections per client address"))
         ->check(CLI::Range(1, 2000));
     cmd->callback([args, &ctx] {
         ctx.exitCode = runRoom(args->file, args->bind, args->port, args->maxDevices, args->perAddress);

@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "core/templates.hpp"
 #include "store/session_file.hpp"
+#include "ui/i18n.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -85,26 +86,26 @@ void registerSessionCommands(CLI::App& app, CliContext& ctx) {
         std::vector<std::string> kinds;
         for (int i = 0; i < static_cast<int>(core::SessionKind::Count); ++i)
             kinds.emplace_back(core::toName(static_cast<core::SessionKind>(i)));
-        auto* cmd = app.add_subcommand("new", "Create a new session file");
-        cmd->add_option("-o,--output", args->output, "File to create")->required();
-        cmd->add_option("--title", args->title, "Title of the workshop");
-        cmd->add_option("--template", args->templ, "empty (default) or demo")->check(CLI::IsMember(core::templateNames()));
-        cmd->add_option("--date", args->date, "Date of the workshop, YYYY-MM-DD or DD.MM.YYYY (default: today)");
-        cmd->add_option("--start", args->startTime, "Time the workshop starts, HH:MM (the agenda shows clock times)");
-        cmd->add_option("--kind", args->kind, "Kind of workshop")->check(CLI::IsMember(kinds));
-        cmd->add_option("--lernraum", args->lernraum, "Name of the Lernraum (series)");
-        cmd->add_option("--org-unit", args->orgUnit, "Organisation unit");
-        cmd->add_option("--facilitator", args->facilitator, "Name of the facilitator");
-        cmd->add_option("--goal", args->goal, "Goal of the workshop");
-        cmd->add_option("--next-review", args->nextReview, "Date of the next review or workshop");
-        cmd->add_option("--language", args->language, "Language of the session's texts: de (default) or en")
+        auto* cmd = app.add_subcommand("new", _("Create a new session file"));
+        cmd->add_option("-o,--output", args->output, _("File to create"))->required();
+        cmd->add_option("--title", args->title, _("Title of the workshop"));
+        cmd->add_option("--template", args->templ, _("empty (default) or demo"))->check(CLI::IsMember(core::templateNames()));
+        cmd->add_option("--date", args->date, _("Date of the workshop, YYYY-MM-DD or DD.MM.YYYY (default: today)"));
+        cmd->add_option("--start", args->startTime, _("Time the workshop starts, HH:MM (the agenda shows clock times)"));
+        cmd->add_option("--kind", args->kind, _("Kind of workshop"))->check(CLI::IsMember(kinds));
+        cmd->add_option("--lernraum", args->lernraum, _("Name of the Lernraum (series)"));
+        cmd->add_option("--org-unit", args->orgUnit, _("Organisation unit"));
+        cmd->add_option("--facilitator", args->facilitator, _("Name of the facilitator"));
+        cmd->add_option("--goal", args->goal, _("Goal of the workshop"));
+        cmd->add_option("--next-review", args->nextReview, _("Date of the next review or workshop"));
+        cmd->add_option("--language", args->language, _("Language of the session's texts: de (default) or en"))
             ->check(CLI::IsMember({"de", "en"}));
         cmd->add_option("--participants", args->participants,
-                        "Anonymous participants by role, e.g. \"fuehrungskraft=3,beschaeftigte=6,personalrat=2\" "
+                        _("Anonymous participants by role, e.g. \"fuehrungskraft=3,beschaeftigte=6,personalrat=2\" "
                         "(roles: manager/fuehrungskraft, employee/beschaeftigte, staff_council/personalrat, "
-                        "facilitator/moderation, external/extern)");
-        cmd->add_flag("--research-consent", args->researchConsent, "Record the team's consent to research use");
-        cmd->add_flag("--force", args->force, "Overwrite an existing file");
+                        "facilitator/moderation, external/extern)"));
+        cmd->add_flag("--research-consent", args->researchConsent, _("Record the team's consent to research use"));
+        cmd->add_flag("--force", args->force, _("Overwrite an existing file"));
         cmd->callback([args, &ctx] {
             if (args->templ == "demo") {
                 if (refuseOverwrite(args->output, args->force)) {
@@ -186,10 +187,10 @@ void registerSessionCommands(CLI::App& app, CliContext& ctx) {
             bool quiet = false;
         };
         auto args = std::make_shared<Args>();
-        auto* cmd = app.add_subcommand("validate", "Check session files; exit 0 when every file loads and validates");
-        cmd->add_option("FILE", args->files, "Session files")->required();
-        cmd->add_flag("--all", args->all, "List every problem of an invalid file, not only the first");
-        cmd->add_flag("-q,--quiet", args->quiet, "Print nothing for valid files");
+        auto* cmd = app.add_subcommand("validate", _("Check session files; exit 0 when every file loads and validates"));
+        cmd->add_option("FILE", args->files, _("Session files"))->required();
+        cmd->add_flag("--all", args->all, _("List every problem of an invalid file, not only the first"));
+        cmd->add_flag("-q,--quiet", args->quiet, _("Print nothing for valid files"));
         cmd->callback([args, &ctx] {
             ctx.exitCode = kExitOk;
             for (const auto& file : args->files) {
@@ -221,13 +222,13 @@ void registerSessionCommands(CLI::App& app, CliContext& ctx) {
             bool force = false;
         };
         auto args = std::make_shared<Args>();
-        auto* cmd = app.add_subcommand("generate", "Write a deterministic synthetic session (for tests and benchmarks)");
-        cmd->add_option("-o,--output", args->output, "File to create")->required();
-        cmd->add_option("--cards", args->options.cards, "Number of board cards")->check(CLI::Range(0, 200000));
-        cmd->add_option("--retro-items", args->options.retroItems, "Number of retrospective items")->check(CLI::Range(0, 200000));
-        cmd->add_option("--experiments", args->options.experiments, "Number of experiments")->check(CLI::Range(0, 100000));
-        cmd->add_option("--seed", args->options.seed, "Random seed (same seed, same session)");
-        cmd->add_flag("--force", args->force, "Overwrite an existing file");
+        auto* cmd = app.add_subcommand("generate", _("Write a deterministic synthetic session (for tests and benchmarks)"));
+        cmd->add_option("-o,--output", args->output, _("File to create"))->required();
+        cmd->add_option("--cards", args->options.cards, _("Number of board cards"))->check(CLI::Range(0, 200000));
+        cmd->add_option("--retro-items", args->options.retroItems, _("Number of retrospective items"))->check(CLI::Range(0, 200000));
+        cmd->add_option("--experiments", args->options.experiments, _("Number of experiments"))->check(CLI::Range(0, 100000));
+        cmd->add_option("--seed", args->options.seed, _("Random seed (same seed, same session)"));
+        cmd->add_flag("--force", args->force, _("Overwrite an existing file"));
         cmd->callback([args, &ctx] {
             if (refuseOverwrite(args->output, args->force)) {
                 ctx.exitCode = kExitFailed;

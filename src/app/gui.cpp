@@ -11,6 +11,7 @@
 #include "app/gui_room.hpp"
 #include "app/line_reader.hpp"
 #include "app/runner.hpp"
+#include "app/user_files.hpp"
 #include "core/ids.hpp"
 #include "core/templates.hpp"
 #include "store/assets_file.hpp"
@@ -50,14 +51,14 @@ core::Session newSession() {
     return core::makeEmptySession(_("New workshop"), wallClock().date(), ids);
 }
 
-// interactive: a real user's window (lock files, recovery copies, the desktop's file dialog);
-// otherwise a --screenshot run, which writes nothing.
-ui::ShellServices makeServices(const std::filesystem::path& configDir, bool interactive) {
+// interactive: a real user's window (lock files, recovery copies in stateDir, the desktop's file
+// dialog); otherwise a --screenshot run, which writes nothing.
+ui::ShellServices makeServices(const std::filesystem::path& stateDir, bool interactive) {
     ui::ShellServices services;
-    addDocumentServices(services, std::make_shared<store::DocumentFile>(configDir, interactive));
+    addDocumentServices(services, std::make_shared<store::DocumentFile>(stateDir, interactive));
     services.newSession = newSession;
     addExportServices(services); // File > Export
-    if (interactive) services.nativeDialog = runNativeFileDialog;
+    if (interactive) services.nativeDialog = std::make_shared<DesktopFileDialog>(&Runner::wake);
     return services;
 }
 
@@ -217,9 +218,8 @@ int runScreenshot(const GuiOptions& options) {
 }
 
 int runInteractive(const GuiOptions& options) {
-    const std::filesystem::path configDir = ui::configDirectory();
-    const std::filesystem::path settingsFile = configDir.empty() ? std::filesystem::path{} : configDir / "settings.ini";
-    ui::Settings settings = settingsFile.empty() ? ui::Settings{} : ui::loadSettings(settingsFile);
+    const UserFiles files = prepareUserFiles(); // XDG config and state directories
+    ui::Settings settings = ui::loadSettings(files.settingsFile, files.stateFile);
     // German on the first start (and whenever the settings hold no valid language).
     if (!options.language.empty()) settings.language = options.language;
     if (settings.language.empty()) settings.language = "de";
@@ -232,7 +232,7 @@ int runInteractive(const GuiOptions& options) {
     loadRetroAssets();
     GuiRoom room(&Runner::wake);
     ui::RoomPanel* roomPanelPtr = nullptr;
-    auto services = makeServices(configDir, true);
+    auto services = makeServices(files.stateDir, true);
     services.openRoomPanel = [&roomPanelPtr] {
         if (roomPanelPtr) roomPanelPtr->show();
     };
@@ -250,7 +250,7 @@ int runInteractive(const GuiOptions& options) {
     if (!options.view.empty()) shell.selectTab(tabFrom(options.view, ui::Tab::Agenda));
     shell.setPresentation(options.presentation);
 
-    std::optional<store::RecoveryOffer> recovery = store::findRecovery(configDir, shell.path());
+    std::optional<store::RecoveryOffer> recovery = store::findRecovery(files.stateDir, shell.path());
     if (recovery) shell.offerRecovery(recovery->session, recovery->savedAt);
 
     Runner runner;
@@ -258,11 +258,7 @@ int runInteractive(const GuiOptions& options) {
     ro.width = options.width > 0 ? options.width : settings.windowWidth;
     ro.height = options.height > 0 ? options.height : settings.windowHeight;
     ro.title = shell.windowTitle();
-    if (!configDir.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(configDir, ec);
-        ro.iniPath = (configDir / "imgui.ini").string();
-    }
+    ro.iniPath = files.imguiIni.string();
     if (auto error = runner.open(ro); !error.empty()) {
         std::fprintf(stderr, "lernraum: error: %s\n", error.c_str());
         return 1;
@@ -284,7 +280,7 @@ int runInteractive(const GuiOptions& options) {
     if (options.roomCommands) roomCommands = std::make_unique<LineReader>(STDIN_FILENO, &Runner::wake);
     FrameStats frameStats;
 
-    store::Autosaver autosaver(configDir);
+    store::Autosaver autosaver(files.stateDir);
     bool recoveryPending = recovery.has_value();
     // Participants' requests are answered as soon as they arrive, but a frame asked for only by
     // the room's requests (no input, no timer) is put off: at least 0.1 s between such frames,
@@ -315,7 +311,10 @@ int runInteractive(const GuiOptions& options) {
         lastFrame = runner.time();
         audience.update(true);
         runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), shell.fullscreen(), settings.roomSize});
+        const bool fileDialogWasOpen = shell.fileDialogOpen();
         shell.draw(runner.time(), wallClock());
+        // The desktop's dialog opened or ended (its thread woke us for one frame): let popups settle.
+        if (shell.fileDialogOpen() != fileDialogWasOpen) runner.keepRendering(3);
         roomPanel.draw(runner.time(), shell.presentation());
         audience.draw(settings, roomServices.info ? roomServices.info() : ui::RoomPanelInfo{}, runner.time());
         // While something is dragged, keep drawing: the board scrolls under a card held at its edge.
@@ -346,8 +345,8 @@ int runInteractive(const GuiOptions& options) {
         settings.windowWidth = runner.windowWidth();
         settings.windowHeight = runner.windowHeight();
     }
-    if (!settingsFile.empty() && !ui::saveSettings(settings, settingsFile)) {
-        std::fprintf(stderr, "lernraum: warning: cannot write %s\n", settingsFile.string().c_str());
+    if (!ui::saveSettings(settings, files.settingsFile, files.stateFile)) {
+        std::fprintf(stderr, "lernraum: warning: cannot write %s\n", files.stateFile.string().c_str());
     }
     return 0;
 }

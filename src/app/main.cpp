@@ -2,6 +2,7 @@
 
 #include "cli.hpp"
 #include "gui.hpp"
+#include "ui/i18n.hpp"
 
 #include <lernraum/version.hpp>
 
@@ -59,39 +60,43 @@ void printError(std::string_view file, std::string_view message) {
 int main(int argc, char** argv) {
     using namespace lernraum::app;
 
-    CLI::App app{"Lernraum – facilitate agile learning-space workshops: kanban boards, retrospectives and an "
-                 "experiment log on a shared screen, transfer reports and anonymized research data.",
+    // The help is printed in the UI language (German by default); see cli.hpp.
+    lernraum::ui::setLanguage(helpLanguage(argc, argv));
+    CLI::App app{_("Lernraum – facilitate agile learning-space workshops: kanban boards, retrospectives and an "
+                   "experiment log on a shared screen, transfer reports and anonymized research data. Without "
+                   "a command it opens the window, with FILE if given."),
                  "lernraum"};
-    app.set_version_flag("--version", std::string("lernraum ") + lernraum::kVersion);
+    setUpHelp(app);
+    app.set_version_flag("--version", std::string("lernraum ") + lernraum::kVersion, _("Print the version and exit"));
     app.require_subcommand(0, 1);
 
     GuiOptions gui;
     std::string size;
-    app.add_option("FILE", gui.file, "Session file to open in the GUI");
-    app.add_option("--screenshot", gui.screenshotPath, "Render a real window, save it as PNG and exit");
-    app.add_option("--size", size, "Window size for --screenshot, e.g. 1920x1080");
-    app.add_option("--view", gui.view, "Tab to show")->check(CLI::IsMember({"agenda", "board", "retro", "experiments"}));
-    app.add_flag("--presentation", gui.presentation, "Start in presentation mode");
-    app.add_option("--lang", gui.language, "User interface language")->check(CLI::IsMember({"de", "en"}));
+    app.add_option("FILE", gui.file, _("Session file to open in the GUI"));
+    app.add_option("--screenshot", gui.screenshotPath, _("Render a real window, save it as PNG and exit"));
+    app.add_option("--size", size, _("Window size for --screenshot, e.g. 1920x1080"));
+    app.add_option("--view", gui.view, _("Tab to show"))->check(CLI::IsMember({"agenda", "board", "retro", "experiments"}));
+    app.add_flag("--presentation", gui.presentation, _("Start in presentation mode"));
+    app.add_option("--lang", gui.language, _("User interface language"))->check(CLI::IsMember({"de", "en"}));
     auto* roomOption = app.add_option("--room", gui.roomAddress,
-                                      "Open the participants' room on this address at start and show its join panel "
-                                      "(prints \"join: URL\" and \"code: CODE\"; never 0.0.0.0)");
+                                      _("Open the participants' room on this address at start and show its join panel "
+                                      "(prints \"join: URL\" and \"code: CODE\"; never 0.0.0.0)"));
     app.add_flag("--room-commands", gui.roomCommands,
-                 "With --room: read facilitator commands from stdin as 'lernraum room' does (for scripted tests)")
+                 _("With --room: read facilitator commands from stdin as 'lernraum room' does (for scripted tests)"))
         ->needs(roomOption);
     app.add_option("--frame-stats", gui.frameStatsPath,
-                   "Write the wall and CPU time of every frame to this JSON file at exit (for benchmarks)");
-    app.add_option("--dialog", gui.dialog, "With --screenshot: open this dialog first (workshop-data, follow-up)")
+                   _("Write the wall and CPU time of every frame to this JSON file at exit (for benchmarks)"));
+    app.add_option("--dialog", gui.dialog, _("With --screenshot: open this dialog first (workshop-data, follow-up)"))
         ->check(CLI::IsMember({"workshop-data", "follow-up"}));
-    app.add_option("--theme", gui.theme, "Colour theme")->check(CLI::IsMember({"light", "dark", "high-contrast"}));
+    app.add_option("--theme", gui.theme, _("Colour theme"))->check(CLI::IsMember({"light", "dark", "high-contrast"}));
     app.add_option("--room-size", gui.roomSize,
-                   "Text size of the audience window and presentation mode for the room: small (up to 4 m), "
-                   "medium (about 6 m), large (about 8 m)")
+                   _("Text size of the audience window and presentation mode for the room: small (up to 4 m), "
+                   "medium (about 6 m), large (about 8 m)"))
         ->check(CLI::IsMember({"small", "medium", "large"}));
     app.add_flag("--audience", gui.audience,
-                 "With --screenshot: open the audience window too and save its picture instead of the main window's");
+                 _("With --screenshot: open the audience window too and save its picture instead of the main window's"));
     app.add_option("--main-screenshot", gui.mainScreenshot,
-                   "With --screenshot and --audience: also save the main window (with the room's preview) here");
+                   _("With --screenshot and --audience: also save the main window (with the room's preview) here"));
 
     CliContext ctx;
     registerSessionCommands(app, ctx);
@@ -99,6 +104,9 @@ int main(int argc, char** argv) {
     registerBenchCommand(app, ctx);
     registerFollowUpCommand(app, ctx);
     registerRoomCommand(app, ctx);
+    finishHelp(app);
+    // Parsed (and no --help): the commands run as before, in English; the window picks its language.
+    app.parse_complete_callback([] { lernraum::ui::setLanguage("en"); });
 
     try {
         app.parse(argc, argv);

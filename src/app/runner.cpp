@@ -52,7 +52,7 @@ std::string Runner::open(const RunnerOptions& options) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    // WM_CLASS "lernraum": desktops match the window to lernraum.desktop (StartupWMClass).
+    // WM_CLASS "lernraum": desktops match the window to its .desktop file (StartupWMClass).
     glfwWindowHintString(GLFW_X11_CLASS_NAME, "lernraum");
     glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "lernraum");
     m_title = options.title;

@@ -1,6 +1,7 @@
 #include "store/recovery.hpp"
 
 #include "store/session_file.hpp"
+#include "store/state_files.hpp"
 
 #include <cctype>
 #include <chrono>
@@ -119,8 +120,7 @@ std::string Autosaver::tick(double time, const core::Session& session, const std
     if (!dirty || version == m_lastVersion || time - m_lastWrite < kAutosaveSeconds) return {};
     m_lastWrite = time;
     const auto file = recoveryPath(m_configDir, sessionPath, session.id);
-    std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
+    if (auto error = createPrivateDirectories(file.parent_path()); !error.empty()) return error;
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
     SaveOptions options;
     options.keepBackup = false;
@@ -129,6 +129,7 @@ std::string Autosaver::tick(double time, const core::Session& session, const std
     const auto error = saveSession(session, file, options);
     if (error) return error->toString();
     // A copy written by an older version may still be readable by others.
+    std::error_code ec;
     std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
                                  std::filesystem::perm_options::replace, ec);
     m_lastVersion = version;

@@ -1,6 +1,7 @@
 #pragma once
 // Autosave and recovery. While a session has unsaved changes, a recovery copy is written every
-// 30 s (crash-safe, in <config>/recovery/, never over the user's file). On start, a copy newer
+// 30 s (crash-safe, mode 0600, in <state>/recovery/ = $XDG_STATE_HOME/lernraum/recovery/ in a
+// folder only the user can open, never over the user's file). On start, a copy newer
 // than its session file is offered for restore; declining keeps it (renamed *.declined) until the
 // next clean save of that session removes it.
 //
@@ -19,6 +20,8 @@ namespace lernraum::store {
 
 inline constexpr double kAutosaveSeconds = 30.0;
 
+// `configDir` below is the directory that holds recovery/: the GUI passes its state directory
+// (ui::stateDirectory(); the name dates from when the copies lived among the settings).
 // <configDir>/recovery/<name>-<hash of the absolute path>.lernraum for a file;
 // <configDir>/recovery/untitled-<session id>.lernraum for an untitled session.
 std::filesystem::path recoveryPath(const std::filesystem::path& configDir, const std::string& sessionPath,

@@ -33,14 +33,14 @@ void ExportMenu::drawMenu(const core::Session& session, const std::string& docum
     const bool canResearch = static_cast<bool>(services.exportResearch);
     if (!beginMenu(_("Export"), canReport || canResearch)) return;
     if (menuItem(_("Transfer report (HTML)\xE2\x80\xA6"), nullptr, false, canReport))
-        choosePath(Kind::Html, session, documentPath, services);
+        choosePath(Kind::Html, documentPath, services);
     if (menuItem(_("Transfer report (Markdown)\xE2\x80\xA6"), nullptr, false, canReport))
-        choosePath(Kind::Markdown, session, documentPath, services);
+        choosePath(Kind::Markdown, documentPath, services);
     ImGui::Separator();
     // Stays enabled without consent: a click explains why nothing is exported.
     if (menuItem(_("Export research data\xE2\x80\xA6"), nullptr, false, canResearch)) {
         if (session.researchConsent) {
-            choosePath(Kind::Research, session, documentPath, services);
+            choosePath(Kind::Research, documentPath, services);
         } else {
             showResult(_("Research export refused"),
                        _("This workshop has no research consent. Only sessions whose participants agreed to the "
@@ -52,7 +52,7 @@ void ExportMenu::drawMenu(const core::Session& session, const std::string& docum
     ImGui::EndMenu();
 }
 
-void ExportMenu::choosePath(Kind kind, const core::Session& session, const std::string& documentPath,
+void ExportMenu::choosePath(Kind kind, const std::string& documentPath,
                             const ShellServices& services) {
     m_kind = kind;
     const fs::path document(documentPath);
@@ -80,19 +80,28 @@ void ExportMenu::choosePath(Kind kind, const core::Session& session, const std::
         break;
     case Kind::None: break;
     }
-    if (services.nativeDialog) {
-        const NativeDialogAnswer answer = services.nativeDialog(request);
-        if (answer.result == NativeDialogAnswer::Result::Chosen) {
-            run(kind, answer.path, session, services);
-            return;
-        }
-        if (answer.result == NativeDialogAnswer::Result::Cancelled) {
-            m_kind = Kind::None;
-            return;
-        }
+    m_suggestion = suggestion;
+    m_dialogTitle = request.title;
+    if (services.nativeDialog && services.nativeDialog->start(request)) {
+        m_waitingForNative = true; // the answer comes in a later frame (nativeDialogAnswered)
+        return;
     }
-    const std::string extension = kind == Kind::Research ? std::string{} : std::string(extensionOf(kind == Kind::Html));
-    m_pathDialog.open(PathDialog::Mode::Save, suggestion, extension, request.title);
+    openBuiltInDialog();
+}
+
+void ExportMenu::openBuiltInDialog() {
+    const std::string extension = m_kind == Kind::Research ? std::string{} : std::string(extensionOf(m_kind == Kind::Html));
+    m_pathDialog.open(PathDialog::Mode::Save, m_suggestion, extension, m_dialogTitle);
+}
+
+void ExportMenu::nativeDialogAnswered(const NativeDialogAnswer& answer, const core::Session& session,
+                                      const ShellServices& services) {
+    m_waitingForNative = false;
+    switch (answer.result) {
+    case NativeDialogAnswer::Result::Chosen: run(m_kind, answer.path, session, services); break;
+    case NativeDialogAnswer::Result::Cancelled: m_kind = Kind::None; break;
+    case NativeDialogAnswer::Result::Unavailable: openBuiltInDialog(); break;
+    }
 }
 
 void ExportMenu::run(Kind kind, std::string path, const core::Session& session, const ShellServices& services) {

@@ -11,6 +11,7 @@
 namespace lernraum::ui {
 
 struct ShellServices;
+struct NativeDialogAnswer;
 
 // What the research export did (ShellServices::exportResearch).
 struct ResearchExportOutcome {
@@ -27,6 +28,9 @@ public:
     void drawMenu(const core::Session& session, const std::string& documentPath, const ShellServices& services);
     // The built-in path dialog and the result message; call where the shell draws its modals.
     void drawDialogs(const core::Session& session, const ShellServices& services);
+    // The desktop's file dialog was started for an export; the shell polls it and passes the answer.
+    [[nodiscard]] bool waitingForNativeDialog() const { return m_waitingForNative; }
+    void nativeDialogAnswered(const NativeDialogAnswer& answer, const core::Session& session, const ShellServices& services);
 
     // --- for tests ---
     [[nodiscard]] bool resultShown() const { return m_resultOpen || m_requestResult; }
@@ -37,13 +41,18 @@ public:
 private:
     enum class Kind { None, Html, Markdown, Research };
 
-    void choosePath(Kind kind, const core::Session& session, const std::string& documentPath, const ShellServices& services);
+    void choosePath(Kind kind, const std::string& documentPath, const ShellServices& services);
     void run(Kind kind, std::string path, const core::Session& session, const ShellServices& services);
     void showResult(std::string title, std::string message, std::string detail, bool failed);
     void drawResult();
 
+    void openBuiltInDialog();
+
     Kind m_kind = Kind::None;
     PathDialog m_pathDialog;
+    bool m_waitingForNative = false;
+    std::string m_suggestion;   // where the built-in dialog starts
+    std::string m_dialogTitle;  // the export's own title
     bool m_requestResult = false;
     bool m_resultOpen = false;
     std::string m_title;

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <system_error>
 
@@ -72,17 +72,23 @@ Settings parseSettings(std::string_view text) {
     return s;
 }
 
-std::string formatSettings(const Settings& s) {
+std::string formatPreferences(const Settings& s) {
     std::ostringstream out;
     out << "# Lernraum settings. Bad values fall back to defaults.\n";
-    out << "window_width = " << s.windowWidth << "\n";
-    out << "window_height = " << s.windowHeight << "\n";
     char zoom[32];
     auto [ptr, ec] = std::to_chars(zoom, zoom + sizeof zoom, s.zoom);
     out << "zoom = " << (ec == std::errc{} ? std::string(zoom, ptr) : std::string("1")) << "\n";
     out << "theme = " << toName(s.theme) << "\n";
     out << "room_size = " << toName(s.roomSize) << "\n";
     if (!s.language.empty()) out << "language = " << s.language << "\n";
+    return out.str();
+}
+
+std::string formatState(const Settings& s) {
+    std::ostringstream out;
+    out << "# What Lernraum remembers between starts. Bad values fall back to defaults.\n";
+    out << "window_width = " << s.windowWidth << "\n";
+    out << "window_height = " << s.windowHeight << "\n";
     if (!s.view.empty()) out << "view = " << s.view << "\n";
     for (const auto& file : s.recentFiles) {
         if (file.find('\n') == std::string::npos) out << "recent = " << file << "\n";
@@ -90,41 +96,58 @@ std::string formatSettings(const Settings& s) {
     return out.str();
 }
 
-std::filesystem::path configDirectory() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg == '/') {
-        return std::filesystem::path(xdg) / "lernraum";
-    }
-    if (const char* home = std::getenv("HOME"); home && *home) {
-        return std::filesystem::path(home) / ".config" / "lernraum";
-    }
-    return {};
-}
+std::string formatSettings(const Settings& s) { return formatPreferences(s) + formatState(s); }
 
-Settings loadSettings(const std::filesystem::path& file) {
+namespace {
+
+// The file's text; nullopt when it cannot be read or is absurdly large for a settings file.
+std::optional<std::string> readSmallFile(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) return Settings{};
+    if (!in) return std::nullopt;
     std::string text;
-    // Settings files are tiny; refuse to read anything absurd.
     char buffer[4096];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > 256 * 1024) return Settings{};
+        if (text.size() > 256 * 1024) return std::nullopt;
     }
-    return parseSettings(text);
+    return text;
 }
 
-bool saveSettings(const Settings& settings, const std::filesystem::path& file) {
+bool writeFile(const std::filesystem::path& file, const std::string& text) {
+    if (file.empty()) return true;
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
     const auto tmp = std::filesystem::path(file.string() + ".tmp");
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) return false;
-        out << formatSettings(settings);
+        out << text;
         if (!out.flush()) return false;
     }
     std::filesystem::rename(tmp, file, ec);
     return !ec;
+}
+
+} // namespace
+
+Settings loadSettings(const std::filesystem::path& configFile, const std::filesystem::path& stateFile) {
+    const auto config = readSmallFile(configFile);
+    Settings s = config ? parseSettings(*config) : Settings{};
+    if (const auto state = readSmallFile(stateFile)) {
+        const Settings remembered = parseSettings(*state);
+        s.windowWidth = remembered.windowWidth;
+        s.windowHeight = remembered.windowHeight;
+        s.view = remembered.view;
+        s.recentFiles = remembered.recentFiles;
+    }
+    return s;
+}
+
+bool saveSettings(const Settings& settings, const std::filesystem::path& configFile,
+                  const std::filesystem::path& stateFile) {
+    // State first: settings.ini drops the recent files only once state.ini holds them.
+    const bool state = writeFile(stateFile, formatState(settings));
+    return writeFile(configFile, state ? formatPreferences(settings) : formatSettings(settings)) && state;
 }
 
 void addRecentFile(Settings& settings, const std::string& path) {

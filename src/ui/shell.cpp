@@ -19,6 +19,7 @@
 #include <cmath>
 #include <exception>
 #include <filesystem>
+#include <utility>
 
 namespace lernraum::ui {
 namespace {
@@ -164,7 +165,10 @@ void Shell::offerRecovery(core::Session recovered, std::string savedAt) {
     showModal(Modal::Recovery);
 }
 
-void Shell::requestClose() { guarded(Pending::Quit); }
+void Shell::requestClose() {
+    if (fileDialogOpen()) m_services.nativeDialog->cancel(); // quitting closes the desktop's dialog
+    guarded(Pending::Quit);
+}
 
 void Shell::guarded(Pending action, std::string path) {
     m_pending = action;
@@ -203,42 +207,61 @@ void Shell::newFollowUp() {
 }
 
 void Shell::openDialog() {
+    if (fileDialogOpen()) return; // one file dialog at a time
     const std::string start = m_path.empty() ? std::string{} : std::filesystem::path(m_path).parent_path().string();
-    if (m_services.nativeDialog) {
-        FileDialogRequest request;
-        request.suggestion = start.empty() ? start : start + "/"; // inside the session's folder
-        const NativeDialogAnswer answer = m_services.nativeDialog(request);
-        if (answer.result == NativeDialogAnswer::Result::Chosen) {
-            openFile(answer.path);
-            return;
-        }
-        if (answer.result == NativeDialogAnswer::Result::Cancelled) return;
-    }
+    FileDialogRequest request;
+    request.suggestion = start.empty() ? start : start + "/"; // inside the session's folder
+    if (startNativeDialog(NativeFor::Open, request, start)) return;
     m_pathDialog.open(PathDialog::Mode::Open, start);
     showModal(Modal::PathDialog);
 }
 
 void Shell::saveAsDialog() {
+    if (fileDialogOpen()) return;
     const std::string suggestion = m_path.empty() ? std::string("workshop.lernraum") : m_path;
-    if (m_services.nativeDialog) {
-        FileDialogRequest request;
-        request.save = true;
-        request.suggestion = suggestion;
-        const NativeDialogAnswer answer = m_services.nativeDialog(request);
-        if (answer.result == NativeDialogAnswer::Result::Chosen) {
-            if (saveAs(answer.path) && m_saveAsThenPending) {
-                m_saveAsThenPending = false;
-                runPending();
-            }
-            return;
-        }
-        if (answer.result == NativeDialogAnswer::Result::Cancelled) {
-            m_saveAsThenPending = false;
-            return;
-        }
-    }
+    FileDialogRequest request;
+    request.save = true;
+    request.suggestion = suggestion;
+    if (startNativeDialog(NativeFor::SaveAs, request, suggestion)) return;
     m_pathDialog.open(PathDialog::Mode::Save, suggestion);
     showModal(Modal::PathDialog);
+}
+
+bool Shell::startNativeDialog(NativeFor purpose, const FileDialogRequest& request, std::string fallbackStart) {
+    if (!m_services.nativeDialog || !m_services.nativeDialog->start(request)) return false;
+    m_native = purpose;
+    m_nativeFallback = std::move(fallbackStart);
+    return true;
+}
+
+void Shell::pollNativeDialog() {
+    if (!m_services.nativeDialog) return;
+    const bool forExport = m_export.waitingForNativeDialog();
+    if (m_native == NativeFor::None && !forExport) return;
+    const std::optional<NativeDialogAnswer> answer = m_services.nativeDialog->poll();
+    if (!answer) return;
+    if (forExport) {
+        m_export.nativeDialogAnswered(*answer, m_session, m_services);
+        return;
+    }
+    const NativeFor purpose = std::exchange(m_native, NativeFor::None);
+    switch (answer->result) {
+    case NativeDialogAnswer::Result::Chosen:
+        if (purpose == NativeFor::Open) {
+            guarded(Pending::OpenPath, answer->path); // asks again if something changed meanwhile
+        } else if (saveAs(answer->path) && m_saveAsThenPending) {
+            m_saveAsThenPending = false;
+            runPending();
+        }
+        break;
+    case NativeDialogAnswer::Result::Cancelled:
+        if (purpose == NativeFor::SaveAs) m_saveAsThenPending = false;
+        break;
+    case NativeDialogAnswer::Result::Unavailable: // it could not run: the built-in dialog instead
+        m_pathDialog.open(purpose == NativeFor::Open ? PathDialog::Mode::Open : PathDialog::Mode::Save, m_nativeFallback);
+        showModal(Modal::PathDialog);
+        break;
+    }
 }
 
 void Shell::startRename() {
@@ -307,7 +330,8 @@ void Shell::handleKeys() {
     std::vector<KeyChord> keys;
     keys.swap(m_keys);
     m_viewKeys.clear();
-    const bool modalOpen = m_modal != Modal::None;
+    // The desktop's file dialog counts as a modal: it has the user's attention.
+    const bool modalOpen = m_modal != Modal::None || fileDialogOpen();
     const bool typing = ImGui::GetIO().WantTextInput;
     for (const KeyChord& k : keys) {
         if (modalOpen) continue; // the dialog handles Enter/Escape itself
@@ -376,6 +400,7 @@ void Shell::handleKeys() {
 void Shell::draw(double time, core::Timestamp now) {
     m_time = time;
     m_now = now;
+    pollNativeDialog();
     handleKeys();
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();

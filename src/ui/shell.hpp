@@ -24,6 +24,7 @@
 #include "ui/workshop_dialog.hpp"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,24 @@ struct NativeDialogAnswer {
     std::string path;
 };
 
+// The desktop's own file dialog (zenity, kdialog), running outside the frame so that the window
+// keeps drawing while it is open (src/app/file_dialog.cpp runs it as a child process and wakes the
+// main loop when it ends). One at a time: while it is open the shell shows a small waiting popup,
+// takes no shortcuts and opens no second dialog.
+class NativeFileDialog {
+public:
+    virtual ~NativeFileDialog() = default;
+    // Opens the dialog and returns at once; false when there is none here (the built-in dialog is
+    // used then) or one is already open.
+    virtual bool start(const FileDialogRequest& request) = 0;
+    // Called every frame: nullopt while the dialog is open; once it has closed, its answer, exactly
+    // once. Unavailable when it could not run after all (the built-in dialog is used then).
+    virtual std::optional<NativeDialogAnswer> poll() = 0;
+    [[nodiscard]] virtual bool isOpen() const = 0;
+    // Closes an open dialog; its answer is then Cancelled.
+    virtual void cancel() = 0;
+};
+
 struct ShellServices {
     std::function<LoadOutcome(const std::string& path)> load;
     // Saves the session. Without `overwrite` a file changed on disk since it was opened or last
@@ -71,8 +90,8 @@ struct ShellServices {
     // Optional: the document shown is now the file `path` ("" = untitled), e.g. to move the lock file.
     std::function<void(const std::string& path)> documentChanged;
     std::function<core::Session()> newSession;
-    // Optional: the desktop's file dialog (zenity, kdialog). Unavailable -> built-in dialog.
-    std::function<NativeDialogAnswer(const FileDialogRequest& request)> nativeDialog;
+    // Optional: the desktop's file dialog (zenity, kdialog). None or unavailable -> built-in dialog.
+    std::shared_ptr<NativeFileDialog> nativeDialog;
     // Optional: called after every successful save (e.g. to remove the recovery copy).
     std::function<void(const std::string& path)> onSaved;
     // Optional (File > Export): writes the transfer report of the session to path; format "html"
@@ -154,6 +173,8 @@ public:
     [[nodiscard]] const std::string& modalMessage() const { return m_modalMessage; }
     [[nodiscard]] const std::string& toast() const { return m_toast; }
     [[nodiscard]] const ExportMenu& exportMenu() const { return m_export; }
+    // The desktop's file dialog is open (the waiting popup shows).
+    [[nodiscard]] bool fileDialogOpen() const { return m_services.nativeDialog && m_services.nativeDialog->isOpen(); }
 
 private:
     enum class Pending { None, Quit, New, FollowUp, Open, OpenPath };
@@ -185,6 +206,12 @@ private:
     void newFollowUp(); // after the follow-up dialog (follow_up_dialog.hpp) and the unsaved prompt
     void openDialog();
     void saveAsDialog();
+    // The desktop's dialog, when there is one: started for `purpose`; its answer arrives in a later
+    // frame (pollNativeDialog). False: use the built-in dialog.
+    enum class NativeFor { None, Open, SaveAs };
+    bool startNativeDialog(NativeFor purpose, const FileDialogRequest& request, std::string fallbackStart);
+    void pollNativeDialog();
+    void drawFileDialogWait();
     void startRename();
     void changeZoom(float delta);
     void toggleAudienceOrPresentation(); // F5
@@ -224,6 +251,9 @@ private:
     SaveOutcome::Status m_conflict = SaveOutcome::Status::Saved;
     std::string m_conflictPath;
     PathDialog m_pathDialog;
+    NativeFor m_native = NativeFor::None; // what the open desktop dialog was started for
+    std::string m_nativeFallback;         // where the built-in dialog starts if it cannot run
+    bool m_fileDialogWaitShown = false;
     ExportMenu m_export; // File > Export
     std::string m_renameText;
     WorkshopDialog m_workshop;

@@ -175,6 +175,33 @@ void Shell::drawModals() {
         break;
     }
     m_export.drawDialogs(m_session, m_services);
+    drawFileDialogWait();
+}
+
+void Shell::drawFileDialogWait() {
+    // While the desktop's dialog is open the window keeps drawing, under this popup: it blocks the
+    // menus (a second dialog, an edit behind the dialog's back) and says where to look.
+    static constexpr const char* kId = "###file-dialog-wait";
+    const bool open = fileDialogOpen();
+    if (open && !m_fileDialogWaitShown && m_modal == Modal::None) {
+        ImGui::OpenPopup(kId);
+        m_fileDialogWaitShown = true;
+    }
+    if (!m_fileDialogWaitShown) return;
+    placeModal(30.0f);
+    const std::string title = std::string(_("File dialog")) + kId;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize)) {
+        m_fileDialogWaitShown = false;
+        return;
+    }
+    wrappedText(_("Choose the file in the desktop's file dialog; Lernraum waits for it."));
+    ImGui::Spacing();
+    if (button(_("Cancel")) && open) m_services.nativeDialog->cancel();
+    if (!open) {
+        ImGui::CloseCurrentPopup();
+        m_fileDialogWaitShown = false;
+    }
+    ImGui::EndPopup();
 }
 
 void Shell::drawUnsavedPrompt() {

@@ -42,7 +42,7 @@ expected=(
     share/lernraum/assets/room/index.html
     share/lernraum/assets/room/room.css
     share/lernraum/assets/room/room.js
-    share/applications/lernraum.desktop
+    share/applications/$appstream_id.desktop
     share/mime/packages/lernraum.xml
     share/icons/hicolor/scalable/apps/lernraum.svg
     share/icons/hicolor/48x48/apps/lernraum.png
@@ -95,11 +95,20 @@ cmp -s "$tmp/with-assets-en.md" "$tmp/again-en.md" || fail "the report differs a
 [[ -s "$moved/share/locale/de/LC_MESSAGES/lernraum.mo" ]] || fail "catalogue lost in the copy"
 
 # --- 3. the desktop files validate
-expect_rc 0 desktop-file-validate "$moved/share/applications/lernraum.desktop"
+expect_rc 0 desktop-file-validate "$moved/share/applications/$appstream_id.desktop"
 [[ -s "$tmp/out" || -s "$tmp/err" ]] && fail "desktop-file-validate: $(cat "$tmp/out" "$tmp/err" | head -c 300)"
-grep -qx "StartupWMClass=lernraum" "$moved/share/applications/lernraum.desktop" || fail "StartupWMClass is not lernraum"
+grep -qx "StartupWMClass=lernraum" "$moved/share/applications/$appstream_id.desktop" || fail "StartupWMClass is not lernraum"
 grep -q 'glfwWindowHintString(GLFW_X11_CLASS_NAME, "lernraum")' "$src/src/app/runner.cpp" || fail "the runner does not set the window class lernraum"
-expect_rc 0 appstreamcli validate --no-net "$moved/share/metainfo/$appstream_id.metainfo.xml"
+metainfo="$moved/share/metainfo/$appstream_id.metainfo.xml"
+expect_rc 0 appstreamcli validate --no-net --pedantic "$metainfo"
+grep -E "^[EW]:" "$tmp/out" && fail "appstreamcli reports errors or warnings"
+# A real id, not a placeholder; the desktop id is the component id; the screenshot is the one in
+# docs/screenshots/, at a web address (AppStream allows no local file).
+[[ "$appstream_id" =~ ^[a-z0-9]+(\.[a-z0-9_-]+){2,}$ && "$appstream_id" != *example* ]] || fail "AppStream id '$appstream_id'"
+grep -q "<launchable type=\"desktop-id\">$appstream_id.desktop</launchable>" "$metainfo" || fail "launchable is not $appstream_id.desktop"
+shot=$(sed -n 's:.*<image>\(.*\)</image>.*:\1:p' "$metainfo")
+[[ "$shot" == https://* && "$shot" != *example* ]] || fail "screenshot address '$shot'"
+[[ -f "$src/docs/screenshots/$(basename "$shot")" ]] || fail "screenshot $(basename "$shot") is not in docs/screenshots"
 
 # --- 4. MIME detection with the installed XML (a temporary XDG_DATA_HOME; gio via xdg-mime)
 query() { # XDG_DATA_HOME FILE
@@ -140,7 +149,7 @@ else
         grep -qx "./usr/$f" "$tmp/contents" || fail ".deb lacks /usr/$f"
     done
     grep -q "^./usr/local" "$tmp/contents" && fail ".deb installs into /usr/local"
-    # Unpacked into a scratch root (no dpkg -i), the packaged binary runs on the demo.
+    # Unpacked into a scratch root, the packaged binary runs on the demo (install_deb.sh: dpkg -i).
     dpkg-deb -x "$deb" "$tmp/root" || fail "dpkg-deb -x"
     expect_rc 0 "$tmp/root/usr/bin/lernraum" --version
     expect_rc 0 "$tmp/root/usr/bin/lernraum" validate "$tmp/demo.lernraum"

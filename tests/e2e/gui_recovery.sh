@@ -3,6 +3,9 @@
 #   edit, wait for the 30 s recovery copy, kill -9 (a crash), restart: the copy is offered;
 #   Enter restores it, Ctrl+S saves it and removes the copy. A second crash + Esc ("Not now")
 #   keeps the copy aside (*.declined) and leaves the file untouched.
+#   The copies are in $XDG_STATE_HOME/lernraum/recovery, mode 0600, in a folder only the user can
+#   open; no file under $XDG_CONFIG_HOME/lernraum holds anything of the session (the recent files
+#   and the window layout are state too).
 # Usage: gui_recovery.sh LERNRAUM_BINARY SOURCE_DIR
 set -euo pipefail
 bin=$(realpath "$1")
@@ -19,7 +22,22 @@ cat >"$work/drive.sh" <<'DRIVE'
 set -euo pipefail
 bin=$1 session=$2 log=$3
 source "$E2E_LIB"
-recovery="$XDG_CONFIG_HOME/lernraum/recovery"
+recovery="$XDG_STATE_HOME/lernraum/recovery"
+# Nothing of the workshop under the config directory: not its edits, names, title or file name.
+config_holds_no_session() {
+    local hit
+    hit=$(grep -rlE 'Absturz|Katrin Vogt|Friederike Adam|recovery-workshop' \
+        "$XDG_CONFIG_HOME/lernraum" 2>/dev/null) && fail "session content under the config directory: $hit"
+    return 0
+}
+private_copies() {
+    local f mode
+    [[ $(stat -c %a "$recovery") == 700 ]] || fail "recovery folder has mode $(stat -c %a "$recovery")"
+    for f in "$recovery"/*; do
+        mode=$(stat -c %a "$f")
+        [[ $mode == 600 ]] || fail "recovery copy $f has mode $mode"
+    done
+}
 window() { e2e_window 'recovery-workshop.lernraum'; }
 crash_after_autosave() {
     for _ in $(seq 60); do
@@ -43,6 +61,9 @@ step type --delay 40 'Vor dem Absturz'
 step key Return
 crash_after_autosave
 [[ $(sha256sum "$session") == "$original" ]] || fail "autosave wrote over the user's file"
+grep -q 'Vor dem Absturz' "$recovery"/recovery-workshop-*.lernraum || fail "the copy lacks the edit"
+private_copies
+config_holds_no_session
 
 # 2. Restart: the copy is offered; Enter restores, Ctrl+S saves and removes the copy.
 "$bin" "$session" 2>>"$log" &
@@ -71,6 +92,11 @@ step key ctrl+q
 e2e_exited "$pid" || { kill "$pid"; fail "did not quit"; }
 [[ $(sha256sum "$session") == "$saved" ]] || fail "declining changed the file"
 compgen -G "$recovery/recovery-workshop-*.declined" >/dev/null || fail "declined copy was not kept"
+private_copies
+# After a clean quit: settings in the config directory, the recent file in the state directory.
+[[ -f "$XDG_CONFIG_HOME/lernraum/settings.ini" ]] || fail "no settings.ini"
+grep -q "recent = .*recovery-workshop.lernraum" "$XDG_STATE_HOME/lernraum/state.ini" || fail "recent file not in state.ini"
+config_holds_no_session
 echo "PASS"
 DRIVE
 e2e_drive "$work/drive.sh" "$bin" "$session" "$work/lernraum.log"

@@ -2,7 +2,7 @@
 # End-to-end, installed copy: `cmake --install` of the current build dir into a temporary prefix,
 # moved elsewhere; under Xvfb its `--screenshot` of the demo equals the build tree's (so it found
 # its German catalogue and assets in its own share/), differs once the catalogue is removed (no
-# fallback to the build tree), and its window carries the class "lernraum" that lernraum.desktop
+# fallback to the build tree), and its window carries the class "lernraum" that the .desktop file
 # names in StartupWMClass.
 # Usage: installed_window.sh LERNRAUM_BINARY SOURCE_DIR
 set -euo pipefail
@@ -10,6 +10,7 @@ bin=$(realpath "$1")
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.bash"
 src=$2
 build=$(dirname "$bin")
+appstream_id=$(sed -n 's/^LERNRAUM_APPSTREAM_ID:STRING=//p' "$build/CMakeCache.txt") # the .desktop file's name
 
 e2e_require xvfb-run xdotool cmake cmp
 e2e_workdir
@@ -20,7 +21,7 @@ mkdir -p "$work/moved"
 mv "$work/prefix" "$work/moved/lernraum"
 installed="$work/moved/lernraum/bin/lernraum"
 cp "$src/sessions/demo-fuehrung-auf-distanz.lernraum" "$work/demo.lernraum"
-grep -qx "StartupWMClass=lernraum" "$work/moved/lernraum/share/applications/lernraum.desktop" || fail "StartupWMClass is not lernraum"
+grep -qx "StartupWMClass=lernraum" "$work/moved/lernraum/share/applications/$appstream_id.desktop" || fail "StartupWMClass is not lernraum"
 
 shot() { # BINARY OUT.png
     xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1280x720x24" "$1" --screenshot "$2" --size 1280x720 \

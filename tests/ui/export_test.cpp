@@ -25,24 +25,18 @@ struct ResearchCall {
     std::string dir;
 };
 
-// A shell with fake export services; the native dialog answers `dialogPath` (empty: unavailable,
-// so the built-in dialog opens).
+// A shell with fake export services; the native dialog answers `dialogPath` in the next frame
+// (empty: there is none, so the built-in dialog opens).
 class ExportHarness {
 public:
     explicit ExportHarness(const std::string& lang, std::string dialogPath = {}) : m_dialogPath(std::move(dialogPath)) {
         ui::setLanguage(lang);
         ui::setItemRecording(true);
         ui::ShellServices services = lernraum::test::storeServices();
-        services.nativeDialog = [this](const ui::FileDialogRequest& request) {
-            suggestions.push_back(request.suggestion);
-            requests.push_back(request);
-            ui::NativeDialogAnswer answer;
-            if (request.save && !m_dialogPath.empty()) {
-                answer.result = ui::NativeDialogAnswer::Result::Chosen;
-                answer.path = m_dialogPath;
-            }
-            return answer;
-        };
+        dialog = std::make_shared<lernraum::test::FakeNativeDialog>();
+        dialog->available = !m_dialogPath.empty();
+        dialog->autoAnswer = ui::NativeDialogAnswer{ui::NativeDialogAnswer::Result::Chosen, m_dialogPath};
+        services.nativeDialog = dialog;
         services.exportReport = [this](const core::Session& session, const std::string& path, std::string_view format,
                                        std::string_view language) {
             reports.push_back({session, path, std::string(format), std::string(language)});
@@ -99,8 +93,8 @@ public:
         frame();
     }
 
-    std::vector<std::string> suggestions;
-    std::vector<ui::FileDialogRequest> requests;
+    std::shared_ptr<lernraum::test::FakeNativeDialog> dialog;
+    const std::vector<ui::FileDialogRequest>& requests() const { return dialog->requests; }
     std::vector<ReportCall> reports;
     std::vector<ResearchCall> research;
     std::string reportError;
@@ -124,11 +118,12 @@ TEST_CASE("File > Export > HTML passes the open session, the chosen path and the
     h.click("File");
     h.click("Export");
     h.click("Transfer report (HTML)\xE2\x80\xA6");
-    REQUIRE(h.suggestions.size() == 1);
-    CHECK(h.suggestions[0] == dir.file("demo.html")); // named after the session file, in its folder
-    CHECK(h.requests[0].title == "Export transfer report (HTML)"); // its own title and filter
-    CHECK(h.requests[0].pattern == "*.html");
-    CHECK_FALSE(h.requests[0].folder);
+    h.frame(); // the desktop dialog answers in a later frame
+    REQUIRE(h.requests().size() == 1);
+    CHECK(h.requests()[0].suggestion == dir.file("demo.html")); // named after the session file, in its folder
+    CHECK(h.requests()[0].title == "Export transfer report (HTML)"); // its own title and filter
+    CHECK(h.requests()[0].pattern == "*.html");
+    CHECK_FALSE(h.requests()[0].folder);
     REQUIRE(h.reports.size() == 1);
     CHECK(h.reports[0].session == demo);
     CHECK(h.reports[0].path == dir.file("bericht.html")); // the extension is added
@@ -152,6 +147,7 @@ TEST_CASE("the German menu writes a German Markdown report, a write error is sho
     h.click("Datei");
     h.click("Exportieren");
     h.click("Transferbericht (Markdown) \xE2\x80\xA6");
+    h.frame(); // the desktop dialog answers in a later frame
     REQUIRE(h.reports.size() == 1);
     CHECK(h.reports[0].path == dir.file("bericht.md")); // an extension given is kept
     CHECK(h.reports[0].format == "md");
@@ -170,6 +166,7 @@ TEST_CASE("the built-in dialog (no native one) exports the report under the name
     h.click("File");
     h.click("Export");
     h.click("Transfer report (HTML)\xE2\x80\xA6");
+    h.frame(); // the desktop dialog answers in a later frame
     CHECK(h.reports.empty()); // waits for the dialog
     h.frame(3); // the popup is measured in its first frames and placed after that
     h.click("Save");
@@ -188,8 +185,9 @@ TEST_CASE("the research export is refused without research consent", "[ui][expor
     h.click("File");
     h.click("Export");
     h.click("Export research data\xE2\x80\xA6");
+    h.frame(); // the desktop dialog answers in a later frame
     CHECK(h.research.empty());
-    CHECK(h.suggestions.empty()); // no directory asked for
+    CHECK(h.requests().empty()); // no directory asked for
     h.frame(2);
     CHECK(h.shell().exportMenu().failed());
     CHECK(h.shell().exportMenu().resultMessage().find("no research consent") != std::string::npos);
@@ -205,10 +203,11 @@ TEST_CASE("the research export with consent writes into the chosen directory and
     h.click("File");
     h.click("Export");
     h.click("Export research data\xE2\x80\xA6");
-    REQUIRE(h.requests.size() == 1);
-    CHECK(h.requests[0].folder); // a folder, not a file
-    CHECK(h.requests[0].title == "Folder for the research data");
-    CHECK(h.requests[0].suggestion == dir.file("demo-research-data"));
+    h.frame(); // the desktop dialog answers in a later frame
+    REQUIRE(h.requests().size() == 1);
+    CHECK(h.requests()[0].folder); // a folder, not a file
+    CHECK(h.requests()[0].title == "Folder for the research data");
+    CHECK(h.requests()[0].suggestion == dir.file("demo-research-data"));
     REQUIRE(h.research.size() == 1);
     CHECK(h.research[0].session == session);
     CHECK(h.research[0].dir == dir.file("data"));

@@ -18,6 +18,8 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace lernraum::test {
 
@@ -52,6 +54,42 @@ inline ui::ShellServices storeServices(std::shared_ptr<store::DocumentFile> docu
     };
     return s;
 }
+
+// The desktop's file dialog for tests: start() records the request; the dialog stays open (the
+// shell keeps drawing) until the test answers it, or answers at the next poll with `autoAnswer`.
+// `available = false`: there is none (the built-in dialog is used).
+class FakeNativeDialog : public ui::NativeFileDialog {
+public:
+    bool available = true;
+    std::optional<ui::NativeDialogAnswer> autoAnswer;
+    std::vector<ui::FileDialogRequest> requests;
+    int cancels = 0;
+
+    bool start(const ui::FileDialogRequest& request) override {
+        if (!available || m_open) return false;
+        requests.push_back(request);
+        m_open = true;
+        m_answer = autoAnswer;
+        return true;
+    }
+    std::optional<ui::NativeDialogAnswer> poll() override {
+        if (!m_open || !m_answer) return std::nullopt;
+        m_open = false;
+        return std::exchange(m_answer, std::nullopt);
+    }
+    [[nodiscard]] bool isOpen() const override { return m_open; }
+    void cancel() override {
+        if (!m_open) return;
+        ++cancels;
+        answer(ui::NativeDialogAnswer::Result::Cancelled);
+    }
+    // The user closed the dialog: the shell gets this at its next poll.
+    void answer(ui::NativeDialogAnswer::Result result, std::string path = {}) { m_answer = ui::NativeDialogAnswer{result, std::move(path)}; }
+
+private:
+    bool m_open = false;
+    std::optional<ui::NativeDialogAnswer> m_answer;
+};
 
 class UiHarness {
 public:

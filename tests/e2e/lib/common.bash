@@ -12,12 +12,12 @@ e2e_require() {
     done
 }
 
-# A fresh work directory in $work, removed on exit, and a settings directory inside it, so a test
-# never touches the user's settings.
+# A fresh work directory in $work, removed on exit, and the XDG config, state and cache
+# directories inside it, so a test never touches the user's settings or recovery copies.
 e2e_workdir() {
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
-    export XDG_CONFIG_HOME="$work/config"
+    export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
 }
 
 # Runs DRIVE_SCRIPT ARGS... under its own Xvfb server (the display search starts at a random
