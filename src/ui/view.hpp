@@ -3,9 +3,11 @@
 // Views read the model and emit commands; they never mutate the session.
 
 #include "core/change.hpp"
+#include "core/history.hpp"
 #include "core/model.hpp"
 #include "ui/keys.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -31,6 +33,13 @@ struct ViewContext {
     std::function<void()> openRoomPanel;
     // The open file ("" while untitled): exports start in its folder.
     std::string documentPath;
+    // The session's undo history, read only: its version() changes whenever the session does
+    // (every command, undo, redo, another file), also within a frame. Views keep layouts of long
+    // lists between frames and rebuild them when it changes. May be null: then every frame rebuilds.
+    const core::History* history = nullptr;
 };
+
+// The session's version for caches (see ViewContext::history); a new value every frame without history.
+std::uint64_t sessionVersion(const ViewContext& ctx);
 
 } // namespace lernraum::ui
