@@ -5,11 +5,32 @@
 #include "ui/headless.hpp"
 #include "ui/shell.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 
 namespace lernraum::ui {
 namespace {
+
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) * 1e-6;
+}
+
+// Times `frames` calls of frame() (after three untimed warm-up calls).
+template <typename Frame> FrameTiming timeFrames(int frames, Frame&& frame) {
+    if (frames < 1) frames = 1;
+    for (int i = 0; i < 3; ++i) frame();
+    const double cpu = threadCpuMs();
+    const auto wall = std::chrono::steady_clock::now();
+    for (int i = 0; i < frames; ++i) frame();
+    FrameTiming t;
+    t.wallMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall).count() / frames;
+    t.cpuMs = (threadCpuMs() - cpu) / frames;
+    return t;
+}
 
 double cpuSeconds() {
     timespec ts{};
@@ -40,6 +61,59 @@ double benchHeadlessFrameMs(const core::Session& session, int frames) {
         context.endFrame();
     }
     return (cpuSeconds() - start) * 1000.0 / frames;
+}
+
+FrameTiming benchBoardFrame(const core::Session& session, int frames) {
+    Hyphenator::instance().waitUntilLoaded(); // measure the layout users see
+    HeadlessContext context(ImVec2(1920, 1080));
+    Settings settings;
+    Shell shell(ShellServices{}, settings);
+    shell.setSession(session, {});
+    shell.selectTab(Tab::Board);
+    const core::Timestamp now{1'790'000'000};
+    return timeFrames(frames, [&] {
+        context.newFrame();
+        shell.draw(0.0, now);
+        context.endFrame();
+    });
+}
+
+FrameTiming benchReferenceBoardFrame(int cards, int columns, int frames) {
+    HeadlessContext context(ImVec2(1920, 1080));
+    columns = std::max(columns, 1);
+    const int perColumn = (std::max(cards, 0) + columns - 1) / columns;
+    const auto frame = [&] {
+        context.newFrame();
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(viewport->Pos);
+        ImGui::SetNextWindowSize(viewport->Size);
+        ImGui::Begin("reference board", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+        const float width = ImGui::GetContentRegionAvail().x / static_cast<float>(columns) - ImGui::GetStyle().ItemSpacing.x;
+        for (int c = 0; c < columns; ++c) {
+            if (c > 0) ImGui::SameLine();
+            ImGui::PushID(c);
+            ImGui::BeginChild("column", ImVec2(width, 0.0f), true);
+            ImGui::Text("Column %d  %d", c + 1, perColumn);
+            const int first = c * perColumn;
+            const int count = std::max(0, std::min(perColumn, cards - first));
+            ImGuiListClipper clipper;
+            clipper.Begin(count);
+            while (clipper.Step()) {
+                for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                    char text[32];
+                    std::snprintf(text, sizeof text, "Card %d", first + i + 1);
+                    ImGui::PushID(first + i);
+                    ImGui::Selectable(text);
+                    ImGui::PopID();
+                }
+            }
+            ImGui::EndChild();
+            ImGui::PopID();
+        }
+        ImGui::End();
+        context.endFrame();
+    };
+    return timeFrames(frames, frame);
 }
 
 } // namespace lernraum::ui

@@ -9,4 +9,18 @@ namespace lernraum::ui {
 // after a few warm-up frames.
 double benchHeadlessFrameMs(const core::Session& session, int frames);
 
+// One frame's cost, averaged over the timed frames: set-up (context, fonts, shell, session copy,
+// warm-up frames that build caches) is excluded. Both clocks cover exactly the timed frames.
+struct FrameTiming {
+    double wallMs = 0.0; // steady clock per frame
+    double cpuMs = 0.0;  // CPU time of the calling thread per frame
+};
+
+// The whole shell with the Board tab (the session's first board) at 1920x1080, headless.
+FrameTiming benchBoardFrame(const core::Session& session, int frames);
+// The limit to compare it with: a hello-world-level board in raw Dear ImGui in a context of the
+// same size: `columns` child windows side by side in one window, `cards` cards spread over them,
+// each card a Selectable with a short text, clipped by ImGuiListClipper.
+FrameTiming benchReferenceBoardFrame(int cards, int columns, int frames);
+
 } // namespace lernraum::ui
