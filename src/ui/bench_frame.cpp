@@ -1,5 +1,6 @@
 #include "ui/bench_frame.hpp"
 
+#include "core/commands.hpp"
 #include "ui/hyphenation.hpp"
 
 #include "ui/headless.hpp"
@@ -78,32 +79,50 @@ FrameTiming benchBoardFrame(const core::Session& session, int frames) {
     });
 }
 
-FrameTiming benchReferenceBoardFrame(int cards, int columns, int frames) {
+FrameTiming benchBoardChangeFrame(const core::Session& session, int frames) {
+    Hyphenator::instance().waitUntilLoaded();
     HeadlessContext context(ImVec2(1920, 1080));
-    columns = std::max(columns, 1);
-    const int perColumn = (std::max(cards, 0) + columns - 1) / columns;
+    Settings settings;
+    Shell shell(ShellServices{}, settings);
+    shell.setSession(session, {});
+    shell.selectTab(Tab::Board);
+    const core::Timestamp now{1'790'000'000};
+    const core::Board& board = shell.session().boards.front();
+    const auto card = std::find_if(board.cards.begin(), board.cards.end(), [](const core::Card& c) { return !c.archived; });
+    if (card != board.cards.end()) shell.submit(core::archiveCard(shell.session(), board.id, card->id));
+    bool undo = true;
+    return timeFrames(frames, [&] {
+        if (undo) shell.undo();
+        else shell.redo();
+        undo = !undo;
+        context.newFrame();
+        shell.draw(0.0, now);
+        context.endFrame();
+    });
+}
+
+FrameTiming benchReferenceBoardFrame(const std::vector<std::vector<std::string>>& columns, int frames) {
+    HeadlessContext context(ImVec2(1920, 1080));
+    const float count = static_cast<float>(std::max<std::size_t>(columns.size(), 1));
     const auto frame = [&] {
         context.newFrame();
         const ImGuiViewport* viewport = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(viewport->Pos);
         ImGui::SetNextWindowSize(viewport->Size);
         ImGui::Begin("reference board", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
-        const float width = ImGui::GetContentRegionAvail().x / static_cast<float>(columns) - ImGui::GetStyle().ItemSpacing.x;
-        for (int c = 0; c < columns; ++c) {
+        const float width = ImGui::GetContentRegionAvail().x / count - ImGui::GetStyle().ItemSpacing.x;
+        const ImVec2 cardSize(0.0f, ImGui::GetTextLineHeight() * 2.0f);
+        for (std::size_t c = 0; c < columns.size(); ++c) {
             if (c > 0) ImGui::SameLine();
-            ImGui::PushID(c);
+            ImGui::PushID(static_cast<int>(c));
             ImGui::BeginChild("column", ImVec2(width, 0.0f), true);
-            ImGui::Text("Column %d  %d", c + 1, perColumn);
-            const int first = c * perColumn;
-            const int count = std::max(0, std::min(perColumn, cards - first));
+            ImGui::Text("Column %d  %d", static_cast<int>(c) + 1, static_cast<int>(columns[c].size()));
             ImGuiListClipper clipper;
-            clipper.Begin(count);
+            clipper.Begin(static_cast<int>(columns[c].size()));
             while (clipper.Step()) {
                 for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                    char text[32];
-                    std::snprintf(text, sizeof text, "Card %d", first + i + 1);
-                    ImGui::PushID(first + i);
-                    ImGui::Selectable(text);
+                    ImGui::PushID(i);
+                    ImGui::Selectable(columns[c][static_cast<std::size_t>(i)].c_str(), false, 0, cardSize);
                     ImGui::PopID();
                 }
             }
