@@ -22,6 +22,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -173,8 +174,12 @@ int runInteractive(const GuiOptions& options) {
     store::Autosaver autosaver(configDir);
     bool recoveryPending = recovery.has_value();
     while (!shell.wantsQuit()) {
-        runner.waitForEvents(shell.timerRunning() || autosaver.pending(shell.isDirty(), shell.history().version()) ||
-                             room.waitingForFirstDevice(shell));
+        // Idle: block until input; with a running timer, wake when its displayed second changes
+        // (a few ms late, so the new second shows), else once a second while something is due.
+        double wake = shell.timerRunning() ? shell.secondsUntilTimerChanges(runner.time()) + 0.005 : -1.0;
+        if (autosaver.pending(shell.isDirty(), shell.history().version()) || room.waitingForFirstDevice(shell))
+            wake = wake < 0.0 ? 1.0 : std::min(wake, 1.0);
+        runner.waitForEventsTimeout(wake);
         room.pump(shell, wallClock()); // participants' requests, on this thread, through the undo history
         runner.beginFrame({settings.zoom, settings.theme, shell.presentation(), shell.fullscreen()});
         shell.draw(runner.time(), wallClock());

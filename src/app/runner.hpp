@@ -7,6 +7,7 @@
 // layout), then block in glfwWaitEvents(); while `wakeEverySecond` is set (a running timer is on
 // screen) block with a one-second timeout instead.
 
+#include "app/partial_redraw.hpp"
 #include "ui/keys.hpp"
 #include "ui/theme.hpp"
 
@@ -55,7 +56,10 @@ public:
     std::function<void()> onCloseRequest;           // the window's close button
 
     // Blocks according to the idle policy, then processes pending events.
-    void waitForEvents(bool wakeEverySecond);
+    void waitForEvents(bool wakeEverySecond) { waitForEventsTimeout(wakeEverySecond ? 1.0 : -1.0); }
+    // The same, waking after `seconds` at the latest (negative: only for an event), e.g. when the
+    // timer's displayed second changes.
+    void waitForEventsTimeout(double seconds);
     // Processes pending events without blocking (screenshots).
     void pollEvents();
     // Wakes a blocked waitForEvents() for one frame; callable from any thread once open() succeeded.
@@ -86,6 +90,7 @@ private:
 
     GLFWwindow* m_window = nullptr;
     bool m_imguiReady = false;
+    PartialRedraw m_redraw; // software OpenGL: redraw only what changed (partial_redraw.hpp)
     std::string m_iniPath;
     std::string m_title;
     DisplayState m_applied;
