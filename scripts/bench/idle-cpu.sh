@@ -26,7 +26,7 @@ set -eu
 # ticks PID: utime + stime of the process in clock ticks
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 measure() { # name pid
-    sleep 10
+    sleep 15
     a=$(ticks "$2"); sleep "$SECONDS_TO_MEASURE"; b=$(ticks "$2")
     hz=$(getconf CLK_TCK)
     echo "$1 $((b - a)) $hz"
