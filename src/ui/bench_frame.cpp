@@ -39,65 +39,56 @@ double cpuSeconds() {
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
+// The whole shell showing the Board tab of a session, headless at 1920x1080, hyphenation loaded
+// (the layout users see).
+class ShellOnBoard {
+public:
+    explicit ShellOnBoard(const core::Session& session) : m_shell(ShellServices{}, m_settings) {
+        Hyphenator::instance().waitUntilLoaded();
+        m_shell.setSession(session, {});
+        m_shell.selectTab(Tab::Board);
+    }
+    Shell& shell() { return m_shell; }
+    void frame() {
+        m_context.newFrame();
+        m_shell.draw(0.0, core::Timestamp{1'790'000'000});
+        m_context.endFrame();
+    }
+
+private:
+    HeadlessContext m_context{ImVec2(1920, 1080)};
+    Settings m_settings;
+    Shell m_shell;
+};
+
 } // namespace
 
 double benchHeadlessFrameMs(const core::Session& session, int frames) {
     if (frames < 1) frames = 1;
-    Hyphenator::instance().waitUntilLoaded(); // measure the layout users see
-    HeadlessContext context(ImVec2(1920, 1080));
-    Settings settings;
-    Shell shell(ShellServices{}, settings);
-    shell.setSession(session, {});
-    shell.selectTab(Tab::Board);
-    const core::Timestamp now{1'790'000'000};
-    for (int i = 0; i < 3; ++i) {
-        context.newFrame();
-        shell.draw(0.0, now);
-        context.endFrame();
-    }
+    ShellOnBoard board(session);
+    for (int i = 0; i < 3; ++i) board.frame();
     const double start = cpuSeconds();
-    for (int i = 0; i < frames; ++i) {
-        context.newFrame();
-        shell.draw(0.0, now);
-        context.endFrame();
-    }
+    for (int i = 0; i < frames; ++i) board.frame();
     return (cpuSeconds() - start) * 1000.0 / frames;
 }
 
 FrameTiming benchBoardFrame(const core::Session& session, int frames) {
-    Hyphenator::instance().waitUntilLoaded(); // measure the layout users see
-    HeadlessContext context(ImVec2(1920, 1080));
-    Settings settings;
-    Shell shell(ShellServices{}, settings);
-    shell.setSession(session, {});
-    shell.selectTab(Tab::Board);
-    const core::Timestamp now{1'790'000'000};
-    return timeFrames(frames, [&] {
-        context.newFrame();
-        shell.draw(0.0, now);
-        context.endFrame();
-    });
+    ShellOnBoard board(session);
+    return timeFrames(frames, [&] { board.frame(); });
 }
 
 FrameTiming benchBoardChangeFrame(const core::Session& session, int frames) {
-    Hyphenator::instance().waitUntilLoaded();
-    HeadlessContext context(ImVec2(1920, 1080));
-    Settings settings;
-    Shell shell(ShellServices{}, settings);
-    shell.setSession(session, {});
-    shell.selectTab(Tab::Board);
-    const core::Timestamp now{1'790'000'000};
-    const core::Board& board = shell.session().boards.front();
-    const auto card = std::find_if(board.cards.begin(), board.cards.end(), [](const core::Card& c) { return !c.archived; });
-    if (card != board.cards.end()) shell.submit(core::archiveCard(shell.session(), board.id, card->id));
+    ShellOnBoard board(session);
+    Shell& shell = board.shell();
+    const core::Board& first = shell.session().boards.front();
+    const auto card = std::find_if(first.cards.begin(), first.cards.end(), [](const core::Card& c) { return !c.archived; });
+    if (card != first.cards.end()) shell.submit(core::archiveCard(shell.session(), first.id, card->id));
     bool undo = true;
     return timeFrames(frames, [&] {
         if (undo) shell.undo();
         else shell.redo();
         undo = !undo;
-        context.newFrame();
-        shell.draw(0.0, now);
-        context.endFrame();
+        board.frame();
     });
 }
 
