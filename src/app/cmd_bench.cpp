@@ -20,6 +20,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <chrono>
 #include <cstdio>
@@ -38,6 +39,11 @@ struct Figure {
     double min = 0;
     std::string unit;
     double cpuMedian = -1; // CPU time of this thread (robust on a busy machine); -1 = not measured
+    // Compared with a reference measured in the same run (its own row, named here): this figure's
+    // CPU median / the reference's CPU median. -1 = no reference.
+    double ratio = -1;
+    std::string reference{};
+    bool measured = true; // false: could not be measured; printed as such, and the command exits 1
 };
 
 double threadCpuMs() {
@@ -62,6 +68,18 @@ double median(std::vector<double> values) {
 }
 
 // Runs `oneRun` (which calls measureMs once) `runs` times; reports wall-clock median/min and CPU median.
+// The fields beyond name/median/min/cpu/unit, for --json.
+std::string jsonExtras(const Figure& f) {
+    std::string out;
+    if (!f.measured) out += ", \"measured\": false";
+    if (f.ratio >= 0) {
+        char ratio[64];
+        std::snprintf(ratio, sizeof ratio, "%.3f", f.ratio);
+        out += std::string(", \"ratio\": ") + ratio + ", \"reference\": \"" + f.reference + "\"";
+    }
+    return out;
+}
+
 Figure repeat(const std::string& name, int runs, const std::function<double()>& oneRun, const std::string& unit = "ms") {
     std::vector<double> values, cpu;
     for (int i = 0; i < runs; ++i) {
@@ -71,6 +89,62 @@ Figure repeat(const std::string& name, int runs, const std::function<double()>& 
     const double minValue = *std::min_element(values.begin(), values.end());
     return {name, median(values), minValue, unit, median(cpu)};
 }
+
+#ifdef LERNRAUM_HAS_GUI
+// The board frame next to a raw Dear ImGui board with ImGuiListClipper of the same card count
+// (ui::benchReferenceBoardFrame), interleaved run by run; the ratio is taken of the CPU medians.
+void addBoardFigures(std::vector<Figure>& figures, int cards, int runs) {
+    core::GenerateOptions options;
+    options.cards = cards;
+    options.boards = 1;
+    options.retroItems = 10;
+    options.seed = 42;
+    const core::Session session = core::generateSession(options);
+    const core::Board& board = session.boards.front();
+    // The reference shows the same not archived cards, by column (lanes are left out).
+    std::vector<std::vector<std::string>> titles(board.columns.size());
+    std::size_t shown = 0;
+    for (const auto& c : board.cards) {
+        for (std::size_t k = 0; k < board.columns.size(); ++k) {
+            if (c.archived || board.columns[k].id != c.columnId) continue;
+            titles[k].push_back(c.title);
+            ++shown;
+        }
+    }
+    const int frames = 40;
+    std::vector<double> wall, cpu, refWall, refCpu;
+    for (int i = 0; i < runs; ++i) {
+        const ui::FrameTiming t = ui::benchBoardFrame(session, frames);
+        const ui::FrameTiming r = ui::benchReferenceBoardFrame(titles, frames);
+        wall.push_back(t.wallMs);
+        cpu.push_back(t.cpuMs);
+        refWall.push_back(r.wallMs);
+        refCpu.push_back(r.cpuMs);
+    }
+    const std::string n = std::to_string(cards);
+    Figure boardFrame{"board frame, " + n + " cards (shell + Board tab, headless)", median(wall),
+                      *std::min_element(wall.begin(), wall.end()), "ms", median(cpu)};
+    Figure reference{"  reference: raw ImGui + ListClipper, same " + std::to_string(shown) + " cards",
+                     median(refWall), *std::min_element(refWall.begin(), refWall.end()), "ms", median(refCpu)};
+    boardFrame.reference = reference.name.substr(reference.name.find_first_not_of(' '));
+    const bool ok = std::isfinite(boardFrame.cpuMedian) && std::isfinite(reference.cpuMedian) && reference.cpuMedian > 0.0 &&
+                    boardFrame.cpuMedian > 0.0;
+    boardFrame.measured = ok;
+    reference.measured = ok;
+    if (ok) boardFrame.ratio = boardFrame.cpuMedian / reference.cpuMedian;
+    figures.push_back(std::move(boardFrame));
+    figures.push_back(std::move(reference));
+    // The frame after a change reads every card once (the layout is rebuilt): no reference.
+    std::vector<double> changeWall, changeCpu;
+    for (int i = 0; i < runs; ++i) {
+        const ui::FrameTiming t = ui::benchBoardChangeFrame(session, 10);
+        changeWall.push_back(t.wallMs);
+        changeCpu.push_back(t.cpuMs);
+    }
+    figures.push_back({"board frame after a change (layout rebuilt), " + n + " cards", median(changeWall),
+                       *std::min_element(changeWall.begin(), changeWall.end()), "ms", median(changeCpu)});
+}
+#endif
 
 } // namespace
 
@@ -109,9 +183,15 @@ void registerBenchCommand(CLI::App& app, CliContext& ctx) {
                 return measureMs([&] { ok = store::loadSession(file).session.has_value() && ok; });
             }));
         }
-        figures.push_back({"file size of the " + std::to_string(args->cards) + "-card session",
-                           static_cast<double>(fs::file_size(bigFile)) / (1024.0 * 1024.0),
-                           static_cast<double>(fs::file_size(bigFile)) / (1024.0 * 1024.0), "MiB"});
+        {
+            // A session the store refused to write (over the size cap) has no size: marked, not fatal.
+            std::error_code error;
+            const auto bytes = fs::file_size(bigFile, error);
+            Figure size{"file size of the " + std::to_string(args->cards) + "-card session",
+                        static_cast<double>(bytes) / (1024.0 * 1024.0), static_cast<double>(bytes) / (1024.0 * 1024.0), "MiB"};
+            size.measured = !error;
+            figures.push_back(std::move(size));
+        }
 #ifdef LERNRAUM_HAS_GUI
         // benchHeadlessFrameMs returns the mean frame time; CPU time per frame is derived from the
         // CPU time of the whole call.
@@ -121,12 +201,11 @@ void registerBenchCommand(CLI::App& app, CliContext& ctx) {
             lastCpuMs /= 200;
             return frame;
         }));
-        figures.push_back(repeat("UI frame, " + std::to_string(args->cards) + "-card board, 1920x1080, headless", args->runs, [&] {
-            double frame = 0;
-            measureMs([&] { frame = ui::benchHeadlessFrameMs(big, 50); });
-            lastCpuMs /= 50;
-            return frame;
-        }));
+        addBoardFigures(figures, args->cards, args->runs);
+#else
+        Figure board{"board frame, " + std::to_string(args->cards) + " cards: built without the GUI", 0, 0, "ms"};
+        board.measured = false;
+        figures.push_back(std::move(board));
 #endif
 #ifdef LERNRAUM_HAS_REPORT_BENCH
         figures.push_back(repeat("research export of 1,000 sessions (load + export)", std::min(args->runs, 3), [&] {
@@ -167,16 +246,30 @@ void registerBenchCommand(CLI::App& app, CliContext& ctx) {
         if (args->json) {
             std::printf("{\n  \"cards\": %d,\n  \"runs\": %d,\n  \"figures\": [\n", args->cards, args->runs);
             for (std::size_t i = 0; i < figures.size(); ++i)
-                std::printf("    {\"name\": \"%s\", \"median\": %.3f, \"min\": %.3f, \"cpu_median\": %.3f, \"unit\": \"%s\"}%s\n",
+                std::printf("    {\"name\": \"%s\", \"median\": %.3f, \"min\": %.3f, \"cpu_median\": %.3f, \"unit\": \"%s\"%s}%s\n",
                             figures[i].name.c_str(), figures[i].median, figures[i].min, figures[i].cpuMedian,
-                            figures[i].unit.c_str(), i + 1 < figures.size() ? "," : "");
+                            figures[i].unit.c_str(), jsonExtras(figures[i]).c_str(), i + 1 < figures.size() ? "," : "");
             std::printf("  ]\n}\n");
         } else {
-            std::printf("%-66s %13s %13s %13s\n", "figure", "wall median", "wall min", "CPU median");
+            std::printf("%-66s %13s %13s %13s %9s\n", "figure", "wall median", "wall min", "CPU median", "ratio");
             for (const auto& f : figures) {
+                if (!f.measured) {
+                    std::printf("%-66s %13s\n", f.name.c_str(), "NOT MEASURED");
+                    continue;
+                }
                 std::printf("%-66s %9.2f %-3s %9.2f %-3s", f.name.c_str(), f.median, f.unit.c_str(), f.min, f.unit.c_str());
                 if (f.cpuMedian >= 0) std::printf(" %9.2f %s", f.cpuMedian, f.unit.c_str());
+                if (f.ratio >= 0) std::printf(" %8.2fx", f.ratio);
                 std::printf("\n");
+            }
+            std::printf("\nwall = steady clock, CPU = this thread's CPU time; frame rows are per frame with set-up\n"
+                        "(session, shell, warm-up frames) excluded; ratio = CPU median / CPU median of the reference\n"
+                        "row below it, measured in the same run, interleaved.\n");
+        }
+        for (const auto& f : figures) {
+            if (!f.measured) {
+                std::fprintf(stderr, "lernraum: bench: error: not measured: %s\n", f.name.c_str());
+                ok = false;
             }
         }
         ctx.exitCode = ok ? kExitOk : kExitFailed;

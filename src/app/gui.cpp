@@ -85,6 +85,8 @@ public:
         m_window.onKey = [&shell](const ui::KeyChord& chord) { shell.queueKey(chord); };
     }
 
+    [[nodiscard]] bool isOpen() const { return m_window.isOpen(); }
+
     // Before the frame: match the window to the state (also after its close button or an
     // unplugged monitor).
     void update(bool onMonitor, int width = 960, int height = 540) {
@@ -294,9 +296,17 @@ int runInteractive(const GuiOptions& options) {
     double wakeFrameInterval = 0.1;
     double frameDue = -1.0; // a put-off frame is drawn then at the latest
     while (!shell.wantsQuit()) {
-        runner.waitForEvents(shell.timerRunning() || autosaver.pending(shell.isDirty(), shell.history().version()) ||
-                                 room.waitingForFirstDevice(shell),
-                             frameDue < 0.0 ? -1.0 : std::max(0.0, frameDue - runner.time()));
+        // Idle: block until input; with a running timer, wake when its displayed second changes
+        // (a few ms late, so the new second shows), else once a second while something is due;
+        // a frame put off for the room (see above) is due at frameDue.
+        double wake = shell.timerRunning() ? shell.secondsUntilTimerChanges(runner.time()) + 0.005 : -1.0;
+        if (autosaver.pending(shell.isDirty(), shell.history().version()) || room.waitingForFirstDevice(shell))
+            wake = wake < 0.0 ? 1.0 : std::min(wake, 1.0);
+        if (frameDue >= 0.0) {
+            const double due = std::max(0.0, frameDue - runner.time());
+            wake = wake < 0.0 ? due : std::min(wake, due);
+        }
+        runner.waitForEventsTimeout(wake);
         frameStats.begin();
         // Participants' requests, on this thread, through the undo history.
         const bool roomChanged = room.pump(shell, wallClock());
@@ -320,6 +330,7 @@ int runInteractive(const GuiOptions& options) {
         // While something is dragged, keep drawing: the board scrolls under a card held at its edge.
         if (ImGui::GetDragDropPayload() != nullptr) runner.keepRendering(1);
         frameStats.beginPresent();
+        runner.setFullRedraw(audience.isOpen()); // the preview's pixels change under the same draw data
         runner.endFrame();
         frameStats.endPresent();
         runner.setTitle(shell.windowTitle());

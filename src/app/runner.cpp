@@ -98,6 +98,7 @@ std::string Runner::open(const RunnerOptions& options) {
     }
     // Emoji survive copy and paste through ImGui's 16-bit text fields (ui/bmp_text.hpp).
     ui::mapClipboardPlaceholders(ImGui::GetIO());
+    m_redraw.init();
     m_imguiReady = true;
     return {};
 }
@@ -140,10 +141,14 @@ void Runner::keyCallback(GLFWwindow* window, int key, int scancode, int action, 
 }
 
 void Runner::waitForEvents(bool wakeEverySecond, double timeout) {
-    releaseDeferredKeys();
-    m_wantsFrame = m_framesToRender > 0;
     double wait = wakeEverySecond ? 1.0 : -1.0; // < 0: until an event
     if (timeout >= 0.0) wait = wait < 0.0 ? timeout : std::min(wait, timeout);
+    waitForEventsTimeout(wait);
+}
+
+void Runner::waitForEventsTimeout(double wait) {
+    releaseDeferredKeys();
+    m_wantsFrame = m_framesToRender > 0;
     if (m_framesToRender > 0) {
         --m_framesToRender;
         glfwPollEvents();
@@ -270,8 +275,16 @@ std::string Runner::endFrame(const std::string& screenshotPath) {
     glViewport(0, 0, width, height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    // Software OpenGL: when only a few digits changed, only their rectangle is cleared and drawn.
+    const bool partial = m_redraw.prepare(ImGui::GetDrawData(), width, height, m_fullRedraw || !screenshotPath.empty());
+    if (partial) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(m_redraw.scissor()[0], m_redraw.scissor()[1], m_redraw.scissor()[2], m_redraw.scissor()[3]);
+    }
     glClear(GL_COLOR_BUFFER_BIT);
+    if (partial) glDisable(GL_SCISSOR_TEST);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    m_redraw.finish();
     std::string error;
     if (!screenshotPath.empty()) error = writeFramebufferPng(screenshotPath, width, height);
     glfwSwapBuffers(m_window);

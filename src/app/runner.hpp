@@ -7,6 +7,7 @@
 // layout), then block in glfwWaitEvents(); while `wakeEverySecond` is set (a running timer is on
 // screen) block with a one-second timeout instead.
 
+#include "app/partial_redraw.hpp"
 #include "ui/keys.hpp"
 #include "ui/room_size.hpp"
 #include "ui/theme.hpp"
@@ -64,6 +65,9 @@ public:
     // still due after input; false when only a wake() or the timeout ended it. A frame asked
     // for only by wake() may be put off a little (the participants' room under load).
     [[nodiscard]] bool wantsFrame() const { return m_wantsFrame; }
+    // The same, waking after `seconds` at the latest (negative: only for an event), e.g. when the
+    // timer's displayed second changes.
+    void waitForEventsTimeout(double seconds);
     // Processes pending events without blocking (screenshots).
     void pollEvents();
     // Wakes a blocked waitForEvents() for one frame; callable from any thread once open() succeeded.
@@ -75,6 +79,9 @@ public:
     // Renders the frame; when `screenshotPath` is given, writes it as PNG before presenting.
     // Returns an error message for a failed screenshot, or "".
     std::string endFrame(const std::string& screenshotPath = {});
+    // Redraw every frame fully (no partial redraw), e.g. while the main window shows a live
+    // preview texture whose pixels change without the draw data changing.
+    void setFullRedraw(bool full) { m_fullRedraw = full; }
 
     void setTitle(const std::string& title);
     [[nodiscard]] double time() const;
@@ -95,6 +102,7 @@ private:
 
     GLFWwindow* m_window = nullptr;
     bool m_imguiReady = false;
+    PartialRedraw m_redraw; // software OpenGL: redraw only what changed (partial_redraw.hpp)
     std::string m_iniPath;
     std::string m_title;
     DisplayState m_applied;
@@ -120,6 +128,7 @@ private:
     int m_clicksToReplay[kMouseButtons] = {};
     bool m_downLastFrame[kMouseButtons] = {};
     int m_windowedX = 0, m_windowedY = 0, m_windowedW = 0, m_windowedH = 0;
+    bool m_fullRedraw = false;
 };
 
 } // namespace lernraum::app

@@ -50,6 +50,12 @@ TimerWarning Timer::warning(double now) const {
     return TimerWarning::None;
 }
 
+double Timer::secondsUntilChange(double now) const {
+    if (!m_running) return -1.0;
+    const double e = elapsed(now);
+    return std::floor(e) + 1.0 - e; // remaining() and flashOn() change at whole seconds of elapsed time
+}
+
 bool Timer::flashOn(double now) const {
     // Only at zero, and slow enough (one second on, one off) for a window that redraws once a second.
     if (warning(now) != TimerWarning::Zero || !m_running) return true;

@@ -41,6 +41,10 @@ public:
     // Whether the warning colour is in its "on" half: at zero a running timer flashes (1 s on,
     // 1 s off); otherwise always true (the last minute shows a steady warning colour).
     [[nodiscard]] bool flashOn(double now) const;
+    // Seconds from `now` until what the timer shows (shownSeconds, flashOn) next changes: the next
+    // whole second of elapsed time. Negative while paused (nothing changes). An idle window sleeps
+    // this long, so it redraws once per displayed second and never skips one.
+    [[nodiscard]] double secondsUntilChange(double now) const;
 
 private:
     Id m_target;

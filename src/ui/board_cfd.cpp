@@ -21,8 +21,12 @@ ImVec4 bandColour(std::size_t column) {
 
 } // namespace
 
-void FlowDiagram::draw(const core::Board& board, float height) {
-    const core::Timestamp latest = core::latestActivity(board);
+void FlowDiagram::draw(const core::Board& board, float height, std::uint64_t version) {
+    const bool same = m_haveVersion && version == m_version && board.id == m_boardId && board.cards.size() == m_cards &&
+                      board.columns.size() == m_columns;
+    m_version = version;
+    m_haveVersion = true;
+    const core::Timestamp latest = same ? m_latest : core::latestActivity(board);
     if (board.id != m_boardId || latest != m_latest || board.cards.size() != m_cards || board.columns.size() != m_columns) {
         m_boardId = board.id;
         m_latest = latest;

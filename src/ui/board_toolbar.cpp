@@ -71,7 +71,7 @@ std::string readTextFile(const std::string& path, std::string& text, std::size_t
 
 BoardToolbar::BoardToolbar() : m_ids(core::IdGenerator::fromRandomDevice()) {}
 
-BoardMenuChoice BoardToolbar::draw(const core::Board& board, const ViewContext& ctx) {
+BoardMenuChoice BoardToolbar::draw(const core::Board& board, const ViewContext& ctx, std::size_t archived) {
     BoardMenuChoice choice = BoardMenuChoice::None;
     ImGui::SetNextItemWidth(em(14.0f));
     inputTextWithHint("##search", _("Search cards"), m_filter.text);
@@ -114,7 +114,6 @@ BoardMenuChoice BoardToolbar::draw(const core::Board& board, const ViewContext& 
     ImGui::Checkbox(_("Flow diagram"), &m_showFlow);
     recordLastItem(_("Flow diagram"));
     ImGui::SameLine();
-    const auto archived = std::count_if(board.cards.begin(), board.cards.end(), [](const auto& c) { return c.archived; });
     const std::string archiveLabel = std::string(_("Archive")) + " (" + std::to_string(archived) + ")###archive-toggle";
     ImGui::Checkbox(archiveLabel.c_str(), &m_showArchive);
     recordLastItem(_("Archive"));
@@ -153,9 +152,18 @@ void BoardToolbar::drawPanels(const core::Session& session, const core::Board& b
 }
 
 void BoardToolbar::drawArchive(const core::Session& session, const core::Board& board, ViewContext& ctx) {
-    std::vector<std::size_t> archived;
-    for (std::size_t i = 0; i < board.cards.size(); ++i)
-        if (board.cards[i].archived) archived.push_back(i);
+    // Collected again only when the board changed (a long archive costs nothing per frame).
+    if (const std::uint64_t version = sessionVersion(ctx); board.id != m_archivedBoard || version != m_archivedVersion ||
+                                                           board.cards.data() != m_archivedData || board.cards.size() != m_archivedCount) {
+        m_archived.clear();
+        for (std::size_t i = 0; i < board.cards.size(); ++i)
+            if (board.cards[i].archived) m_archived.push_back(i);
+        m_archivedBoard = board.id;
+        m_archivedVersion = version;
+        m_archivedData = board.cards.data();
+        m_archivedCount = board.cards.size();
+    }
+    const std::vector<std::size_t>& archived = m_archived;
     const float rows = static_cast<float>(std::min<std::size_t>(std::max<std::size_t>(archived.size(), 1), 5));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().panel);
     ImGui::BeginChild("archive", ImVec2(0.0f, rows * ImGui::GetFrameHeightWithSpacing() + em(2.4f)), true);

@@ -8,7 +8,9 @@
 #include "ui/path_dialog.hpp"
 #include "ui/view.hpp"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace lernraum::ui {
 
@@ -19,8 +21,8 @@ class BoardToolbar {
 public:
     BoardToolbar();
 
-    // Draws the toolbar row (outside presentation mode).
-    BoardMenuChoice draw(const core::Board& board, const ViewContext& ctx);
+    // Draws the toolbar row (outside presentation mode); `archived` = archived cards of the board.
+    BoardMenuChoice draw(const core::Board& board, const ViewContext& ctx, std::size_t archived);
     // The archive panel (when toggled on) and the CSV dialogs.
     void drawPanels(const core::Session& session, const core::Board& board, ViewContext& ctx);
 
@@ -40,6 +42,12 @@ private:
     std::string m_csvPath;
     std::string m_csvMessage;
     PathDialog m_browse; // "Browse..." in the CSV dialog
+    // The archive panel's list (indices into board.cards), collected when the board changed.
+    std::vector<std::size_t> m_archived;
+    core::Id m_archivedBoard;
+    std::uint64_t m_archivedVersion = 0;
+    const core::Card* m_archivedData = nullptr;
+    std::size_t m_archivedCount = 0;
     core::IdGenerator m_ids;
 };
 

@@ -4,6 +4,7 @@
 #include "core/commands.hpp"
 #include "core/flow.hpp"
 #include "core/validate.hpp"
+#include "ui/hyphenation.hpp"
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/theme.hpp"
@@ -94,12 +95,17 @@ core::Id payloadCard(const ImGuiPayload* payload) {
     return core::Id(static_cast<const char*>(payload->Data), static_cast<std::size_t>(payload->DataSize));
 }
 
+BoardFrameStats g_stats;
+
 } // namespace
+
+const BoardFrameStats& lastBoardFrameStats() { return g_stats; }
 
 BoardView::BoardView() : m_ids(core::IdGenerator::fromRandomDevice()) {}
 
 void BoardView::draw(const core::Session& session, ViewContext& ctx) {
     m_createdAt = ctx.now;
+    g_stats = {};
     if (session.boards.empty()) {
         mutedText(_("This session has no board yet."));
         if (!ctx.presentation && button(_("+ Board"))) m_structure.newBoard();
@@ -116,10 +122,23 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
         m_heights.clear();
     }
     noteBoardShown(board->id); // the default board of "Turn into board card" (retro view)
-    if (!findCard(*board, m_selected) || findCard(*board, m_selected)->archived) m_selected.clear();
+    // A selected card that was archived or deleted (also by undo) is no longer selected. Checked
+    // when the session or the selection changed, not by a search through the cards every frame.
+    if (const std::uint64_t version = sessionVersion(ctx); version != m_checkedVersion || m_selected != m_checkedSelection) {
+        if (const core::Card* c = findCard(*board, m_selected); !c || c->archived) m_selected.clear();
+        m_checkedVersion = version;
+        m_checkedSelection = m_selected;
+    }
 
     if (!ctx.presentation) {
-        switch (m_toolbar.draw(*board, ctx)) {
+        // The archived count of the cached layout while it is current: a frame that changed
+        // nothing never counts through the cards.
+        const ContentKey current{board->id, sessionVersion(ctx), board->cards.data(), board->cards.size()};
+        const std::size_t archived =
+            m_haveLayout && m_contentKey == current
+                ? m_archived
+                : static_cast<std::size_t>(std::count_if(board->cards.begin(), board->cards.end(), [](const auto& c) { return c.archived; }));
+        switch (m_toolbar.draw(*board, ctx, archived)) {
         case BoardMenuChoice::NewCard: startNewCard(*board); break;
         case BoardMenuChoice::NewBoard: m_structure.newBoard(); break;
         case BoardMenuChoice::RenameBoard: m_structure.renameBoard(*board); break;
@@ -144,7 +163,7 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
     }
     m_toolbar.drawPanels(session, *board, ctx);
     if (m_toolbar.showFlow()) {
-        m_flow.draw(*board, em(ctx.presentation ? 14.0f : 11.0f));
+        m_flow.draw(*board, em(ctx.presentation ? 14.0f : 11.0f), sessionVersion(ctx));
         ImGui::Spacing();
     }
 
@@ -176,12 +195,17 @@ void BoardView::submitPending(const core::Session& session, ViewContext& ctx) {
 void BoardView::bucketCards(const core::Board& board) {
     const std::size_t lanes = board.lanes.size() + 1; // slot 0: cards without a lane
     m_cells.resize(board.columns.size() * lanes);
-    for (auto& cell : m_cells) cell.clear();
+    for (auto& cell : m_cells) cell.cards.clear();
+    m_archived = 0;
     std::size_t column = 0;
     std::size_t lane = 0;
+    g_stats.sorted += board.cards.size();
     for (std::size_t i = 0; i < board.cards.size(); ++i) {
         const core::Card& c = board.cards[i];
-        if (c.archived) continue;
+        if (c.archived) {
+            ++m_archived;
+            continue;
+        }
         // Neighbouring cards mostly share column and lane: test the last hit first.
         if (column >= board.columns.size() || board.columns[column].id != c.columnId) {
             column = 0;
@@ -198,12 +222,59 @@ void BoardView::bucketCards(const core::Board& board) {
                 continue;
             }
         }
-        m_cells[column * lanes + lane].push_back(i);
+        m_cells[column * lanes + lane].cards.push_back(i);
     }
 }
 
-const std::vector<std::size_t>& BoardView::cellOf(const core::Board& board, std::size_t column, std::size_t lane) const {
+BoardView::Cell& BoardView::cellOf(const core::Board& board, std::size_t column, std::size_t lane) {
     return m_cells[column * (board.lanes.size() + 1) + lane];
+}
+
+CardContent BoardView::contentOf(const core::Board& board, const core::Card& c, const ViewContext& ctx) const {
+    const bool overdue = core::isOverdue(board, c, ctx.now.date());
+    CardContent content;
+    content.id = c.id;
+    content.title = c.title;
+    content.meta = cardMeta(board, c, !ctx.presentation, overdue, ctx.now); // tags are detail, not for the room
+    content.stripe = c.colour == core::CardColour::None ? ImVec4(0, 0, 0, 0) : cardColour(c.colour);
+    content.highlight = overdue;
+    return content;
+}
+
+// Rebuilds the cells and their heights when the board or what card heights depend on changed;
+// otherwise does nothing (the common frame).
+void BoardView::updateLayout(const core::Board& board, const ViewContext& ctx, float width) {
+    HeightKey heights{width,
+                      ImGui::GetFontSize(),
+                      ImGui::GetFont(),
+                      ctx.presentation,
+                      language(),
+                      Hyphenator::instance().loaded(),
+                      ctx.now.seconds / 86400};
+    ContentKey content{board.id, sessionVersion(ctx), board.cards.data(), board.cards.size()};
+    const std::size_t cells = board.columns.size() * (board.lanes.size() + 1);
+    const bool heightsChanged = !(heights == m_heightKey);
+    if (m_haveLayout && !heightsChanged && content == m_contentKey && m_cells.size() == cells) return;
+    if (heightsChanged || m_heights.size() > 2 * board.cards.size() + 1024) m_heights.clear(); // new sizes, or many gone
+    m_heightKey = std::move(heights);
+    m_contentKey = std::move(content);
+    m_haveLayout = true;
+    g_stats.rebuilt = true;
+    bucketCards(board);
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    for (auto& cell : m_cells) {
+        cell.layout.clear();
+        cell.layout.reserve(cell.cards.size());
+        for (const std::size_t index : cell.cards) {
+            const core::Card& c = board.cards[index];
+            auto [it, added] = m_heights.try_emplace(c.id, 0.0f);
+            if (added) {
+                it->second = cardHeight(contentOf(board, c, ctx), width) + spacing;
+                ++g_stats.measured;
+            }
+            cell.layout.push(it->second);
+        }
+    }
 }
 
 // The board as a grid: a frozen header row with the columns' titles, then one row of cells per
@@ -217,12 +288,8 @@ void BoardView::drawGrid(const core::Board& board, ViewContext& ctx) {
     const float avail = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
     const float width =
         std::max(minWidth, (avail - (gap + 2.0f * em(0.45f)) * static_cast<float>(count)) / static_cast<float>(count));
-    if (width != m_heightsWidth || ImGui::GetFontSize() != m_heightsFont) {
-        m_heights.clear();
-        m_heightsWidth = width;
-        m_heightsFont = ImGui::GetFontSize();
-    }
-    bucketCards(board);
+    updateLayout(board, ctx, width);
+    g_stats.cards = board.cards.size() - m_archived;
     m_rowLastFrame = m_rowContent;
     m_rowLastFrame.resize(board.lanes.size() + 1, 0.0f);
     m_rowContent.assign(board.lanes.size() + 1, 0.0f);
@@ -269,7 +336,7 @@ void BoardView::drawGrid(const core::Board& board, ViewContext& ctx) {
         }
     };
     bool withoutLane = board.lanes.empty();
-    for (int i = 0; i < count && !withoutLane; ++i) withoutLane = !cellOf(board, static_cast<std::size_t>(i), 0).empty();
+    for (int i = 0; i < count && !withoutLane; ++i) withoutLane = !cellOf(board, static_cast<std::size_t>(i), 0).cards.empty();
     if (withoutLane) cellRow(0);
     for (std::size_t l = 0; l < board.lanes.size(); ++l) {
         // The lane's title row, one band across the board.
@@ -319,7 +386,7 @@ void BoardView::drawColumnHeader(const core::Board& board, std::size_t columnInd
     const core::Column& column = board.columns[columnIndex];
     ImGui::PushID(column.id.c_str());
     int n = 0;
-    for (std::size_t lane = 0; lane <= board.lanes.size(); ++lane) n += static_cast<int>(cellOf(board, columnIndex, lane).size());
+    for (std::size_t lane = 0; lane <= board.lanes.size(); ++lane) n += static_cast<int>(cellOf(board, columnIndex, lane).cards.size());
     const bool over = column.wipLimit > 0 && n > column.wipLimit;
     const bool hard = column.wipLimit > 0 && column.wipMode == core::WipMode::Hard;
     const bool full = hard && n >= column.wipLimit;
@@ -386,14 +453,8 @@ void BoardView::drawColumnSettings(const core::Board& board, std::size_t columnI
     ImGui::EndPopup();
 }
 
-float BoardView::cachedCardHeight(const core::Card& card, const CardContent& content, float width) {
-    const float h = cardHeight(content, width);
-    m_heights[card.id] = h + ImGui::GetStyle().ItemSpacing.y;
-    return h;
-}
-
 void BoardView::drawCell(const core::Board& board, const core::Id& columnId, const core::Id& laneId, std::size_t laneSlot,
-                         const std::vector<std::size_t>& cell, ViewContext& ctx) {
+                         Cell& cell, ViewContext& ctx) {
     const Palette& p = palette();
     const float width = ImGui::GetContentRegionAvail().x;
     const float cellTop = ImGui::GetCursorScreenPos().y;
@@ -414,45 +475,34 @@ void BoardView::drawCell(const core::Board& board, const core::Id& columnId, con
         queueMove(cardId, columnId, laneId, pos);
     };
 
-    // Off-screen cards only reserve their space: one Dummy for each run of them.
-    float skipped = 0.0f;
-    auto flushSkipped = [&] {
-        if (skipped > 0.0f) ImGui::Dummy(ImVec2(width, skipped - spacing));
-        skipped = 0.0f;
-    };
-    for (std::size_t pos = 0; pos < cell.size(); ++pos) {
-        const core::Card& c = board.cards[cell[pos]];
+    // Only the cards on screen are drawn; the space of the others is reserved above and below.
+    ListClip clip(cell.layout);
+    if (m_scrollToSelected && !m_selected.empty()) {
+        // The frame after a key press or a new card: a selected card off screen is scrolled to
+        // (found by a search through the cells, on this frame only) and drawn next frame.
+        for (std::size_t pos = 0; pos < cell.cards.size(); ++pos) {
+            if (board.cards[cell.cards[pos]].id != m_selected) continue;
+            if (!clip.isVisible(pos)) {
+                clip.scrollTo(pos);
+                m_scrollToSelected = false;
+            }
+            break;
+        }
+    }
+    for (std::size_t pos = clip.first(); pos < clip.last(); ++pos) {
+        const core::Card& c = board.cards[cell.cards[pos]];
         const bool selected = c.id == m_selected;
-        const float y = ImGui::GetCursorScreenPos().y + skipped;
-        if (!(selected && m_scrollToSelected)) {
-            if (auto it = m_heights.find(c.id); it != m_heights.end() && (y + it->second < visibleTop || y > visibleBottom)) {
-                skipped += it->second;
-                continue;
-            }
-        }
-        const bool overdue = core::isOverdue(board, c, today);
-        CardContent content;
-        content.id = c.id;
-        content.title = c.title;
-        content.meta = cardMeta(board, c, !ctx.presentation, overdue, ctx.now); // tags are detail, not for the room
-        content.stripe = c.colour == core::CardColour::None ? ImVec4(0, 0, 0, 0) : cardColour(c.colour);
-        content.highlight = overdue;
-        if (!(selected && m_scrollToSelected)) {
-            content.height = cachedCardHeight(c, content, width);
-            const float h = content.height + spacing;
-            if (y + h < visibleTop || y > visibleBottom) {
-                skipped += h;
-                continue;
-            }
-        }
-        flushSkipped();
+        CardContent content = contentOf(board, c, ctx);
+        content.height = cardHeight(content, width); // exact for what is drawn (text may have changed)
+        ++g_stats.measured;
+        ++g_stats.drawn;
         const bool dim = filter.isActive() && !core::matchesFilter(board, c, filter, today);
         if (dim) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.25f);
         const bool doubleClicked = card(content, width);
         if (dim) ImGui::PopStyleVar();
         const ImVec2 min = ImGui::GetItemRectMin();
         const ImVec2 max = ImGui::GetItemRectMax();
-        m_heights[c.id] = max.y - min.y + spacing;
+        if (const float h = content.height + spacing; h != cell.layout.height(pos)) m_heights[c.id] = h;
 
         if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
             m_selected = c.id;
@@ -483,9 +533,9 @@ void BoardView::drawCell(const core::Board& board, const core::Id& columnId, con
             }
             ImGui::EndDragDropTarget();
         }
+        clip.measured(pos);
     }
-
-    flushSkipped();
+    clip.end();
 
     // The rest of the cell: a drop zone for "at the end" that also focuses the cell on click.
     // It reaches down to where the row's longest cell ended last frame, so the whole empty part of
@@ -504,7 +554,7 @@ void BoardView::drawCell(const core::Board& board, const core::Id& columnId, con
         if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(
                 kCardPayload, ImGuiDragDropFlags_AcceptBeforeDelivery | ImGuiDragDropFlags_AcceptNoDrawDefaultRect)) {
             dropIndicator(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().x, ImGui::GetItemRectMin().y + spacing * 0.5f);
-            if (payload->IsDelivery()) drop(payloadCard(payload), cell.size());
+            if (payload->IsDelivery()) drop(payloadCard(payload), cell.cards.size());
         }
         ImGui::EndDragDropTarget();
     }

@@ -10,6 +10,7 @@
 #include "core/room_rules.hpp"
 #include "core/text.hpp"
 #include "core/validate.hpp"
+#include "ui/hyphenation.hpp"
 #include "ui/i18n.hpp"
 #include "ui/labels.hpp"
 #include "ui/retro_library.hpp"
@@ -36,7 +37,11 @@ std::uint64_t randomSeed() {
     std::random_device rd;
     return (std::uint64_t{rd()} << 32) | rd();
 }
+RetroFrameStats g_retroStats;
 } // namespace
+
+const RetroFrameStats& lastRetroFrameStats() { return g_retroStats; }
+
 
 using namespace retro_detail;
 
@@ -304,6 +309,7 @@ void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retro
     for (int i = 0; i < n; ++i) {
         const core::Prompt& prompt = retro.prompts[static_cast<std::size_t>(i)];
         ImGui::TableSetColumnIndex(i);
+        if (i == 0) updatePromptCards(retro, ctx, ImGui::GetContentRegionAvail().x); // the columns share one width
         ImGui::PushID(prompt.id.c_str());
         heading(prompt.text);
         if (!ctx.presentation) {
@@ -333,22 +339,84 @@ void RetroWorkspace::drawPrompts(const core::Session& session, const core::Retro
             }
             ImGui::Spacing();
         }
-        const int hidden = core::hiddenCount(retro, prompt.id);
+        PromptCards& cards = m_promptCards[static_cast<std::size_t>(i)];
+        const int hidden = cards.hidden;
         if (hidden > 0) drawFaceDown(session, retro, prompt.id, hidden, ctx);
-        int shown = 0;
-        for (const auto& item : retro.items) {
-            if (item.promptId != prompt.id || item.hidden || !item.groupId.empty()) continue;
-            drawItem(retro, item, ctx, false);
-            ++shown;
+        const int shown = static_cast<int>(cards.items.size());
+        g_retroStats.listed += cards.items.size();
+        {
+            // Only the cards on screen are drawn; the others' space is reserved above and below.
+            ListClip clip(cards.layout);
+            for (std::size_t pos = clip.first(); pos < clip.last(); ++pos) {
+                const core::RetroItem& item = retro.items[cards.items[pos]];
+                drawItem(retro, item, ctx, false);
+                clip.measured(pos);
+                ++g_retroStats.drawn;
+                m_itemHeights[item.id] = cards.layout.height(pos);
+            }
         }
-        const int grouped = static_cast<int>(std::count_if(retro.items.begin(), retro.items.end(), [&](const core::RetroItem& it) {
-            return it.promptId == prompt.id && !it.hidden && !it.groupId.empty();
-        }));
+        const int grouped = cards.grouped;
         if (grouped > 0) mutedText(fill(N_("+ {1} in groups"), {std::to_string(grouped)}));
         else if (shown == 0 && hidden == 0) mutedText(_("No cards yet."));
         ImGui::PopID();
     }
     ImGui::EndTable();
+}
+
+float RetroWorkspace::estimateItemHeight(const core::Retrospective& retro, const core::RetroItem& item, const ViewContext& ctx,
+                                         float width) const {
+    // What drawItem() draws: the card, the row of small buttons (not while presenting), Spacing.
+    CardContent content;
+    content.id = item.id;
+    content.title = item.text;
+    if (!(retro.voting.open && !ctx.presentation)) content.meta = voteText(retro, item.votes);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float h = cardHeight(content, std::max(width, em(4.0f))) + style.ItemSpacing.y;
+    if (!ctx.presentation) h += ImGui::GetFontSize() + style.ItemSpacing.y;
+    return h + style.ItemSpacing.y;
+}
+
+// Rebuilds the prompts' card lists when the session or what card heights depend on changed.
+void RetroWorkspace::updatePromptCards(const core::Retrospective& retro, const ViewContext& ctx, float width) {
+    PromptKey key{retro.id,
+                  sessionVersion(ctx),
+                  retro.items.data(),
+                  retro.items.size(),
+                  retro.prompts.size(),
+                  width,
+                  ImGui::GetFontSize(),
+                  ctx.presentation,
+                  retro.voting.open && !ctx.presentation,
+                  Hyphenator::instance().loaded(),
+                  language()};
+    if (m_havePromptCards && key == m_promptKey) return;
+    const bool sameHeights = m_havePromptCards && key.retro == m_promptKey.retro && key.width == m_promptKey.width &&
+                             key.font == m_promptKey.font && key.presentation == m_promptKey.presentation &&
+                             key.buttons == m_promptKey.buttons && key.hyphenation == m_promptKey.hyphenation &&
+                             key.language == m_promptKey.language;
+    if (!sameHeights || m_itemHeights.size() > 2 * retro.items.size() + 1024) m_itemHeights.clear();
+    m_promptKey = std::move(key);
+    m_havePromptCards = true;
+    m_promptCards.assign(retro.prompts.size(), PromptCards{});
+    g_retroStats.sorted += retro.items.size();
+    std::unordered_map<std::string_view, std::size_t> promptIndex;
+    for (std::size_t p = 0; p < retro.prompts.size(); ++p) promptIndex.emplace(retro.prompts[p].id, p);
+    for (std::size_t i = 0; i < retro.items.size(); ++i) {
+        const core::RetroItem& item = retro.items[i];
+        const auto found = promptIndex.find(item.promptId);
+        if (found == promptIndex.end()) continue;
+        PromptCards& cards = m_promptCards[found->second];
+        if (item.hidden) {
+            ++cards.hidden;
+        } else if (!item.groupId.empty()) {
+            ++cards.grouped;
+        } else {
+            auto [it, added] = m_itemHeights.try_emplace(item.id, 0.0f);
+            if (added) it->second = estimateItemHeight(retro, item, ctx, width);
+            cards.items.push_back(i);
+            cards.layout.push(it->second);
+        }
+    }
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -493,6 +561,7 @@ void RetroWorkspace::drawResults(const core::Retrospective& retro) {
 // [SECTION] draw
 
 void RetroWorkspace::draw(const core::Session& session, const core::Retrospective& retro, ViewContext& outer) {
+    g_retroStats = {};
     // Commands are sent after the frame's drawing: applying one mid-frame would change the lists
     // this code is iterating over (and the references it holds).
     std::vector<core::CommandResult> queued;

@@ -13,15 +13,28 @@
 
 #include "core/ids.hpp"
 #include "core/retro_rules.hpp"
+#include "ui/list_layout.hpp"
 #include "ui/retro_outcomes.hpp"
 #include "ui/view.hpp"
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace lernraum::ui {
+
+// What the last retrospective frame touched in the prompts' card lists, for the UI tests: a frame
+// that changed nothing draws the cards on screen and no others.
+struct RetroFrameStats {
+    std::size_t listed = 0; // face-up cards in the prompts' lists
+    std::size_t drawn = 0;  // of those, drawn this frame
+    std::size_t sorted = 0; // cards put into the lists (only when they were rebuilt)
+};
+const RetroFrameStats& lastRetroFrameStats();
 
 class RetroWorkspace {
 public:
@@ -35,6 +48,9 @@ private:
     void drawVotingBar(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
     void drawPrompts(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
     void drawItem(const core::Retrospective& retro, const core::RetroItem& item, ViewContext& ctx, bool small);
+    void updatePromptCards(const core::Retrospective& retro, const ViewContext& ctx, float width);
+    [[nodiscard]] float estimateItemHeight(const core::Retrospective& retro, const core::RetroItem& item, const ViewContext& ctx,
+                                           float width) const;
     void drawCardEditor(const core::Retrospective& retro, const core::RetroItem& item, ViewContext& ctx);
     void startEdit(const core::RetroItem& item);
     void drawFaceDown(const core::Session& session, const core::Retrospective& retro, const core::Id& promptId, int hidden,
@@ -83,6 +99,33 @@ private:
     std::string m_actionText;
     int m_actionRole = -1; // -1 = no owner role
     std::string m_actionDue;
+    // The face-up cards under each prompt (not in a group; indices into retro.items) with their
+    // heights, kept between frames: a frame draws only the cards on screen (ui::ListLayout, as on
+    // the board). Rebuilt when the session changes (the undo history's version) or when card
+    // heights do (width, font, presentation, vote buttons, language); the counts come along.
+    struct PromptCards {
+        std::vector<std::size_t> items;
+        ListLayout layout;
+        int hidden = 0;  // face-down cards of the prompt
+        int grouped = 0; // face-up cards of the prompt in a group
+    };
+    std::vector<PromptCards> m_promptCards;
+    struct PromptKey {
+        core::Id retro;
+        std::uint64_t version = 0;
+        const core::RetroItem* items = nullptr;
+        std::size_t count = 0;
+        std::size_t prompts = 0;
+        float width = 0.0f;
+        float font = 0.0f;
+        bool presentation = false;
+        bool buttons = false;
+        bool hyphenation = false;
+        std::string language;
+        bool operator==(const PromptKey&) const = default;
+    } m_promptKey;
+    bool m_havePromptCards = false;
+    std::unordered_map<core::Id, float> m_itemHeights; // measured when drawn, estimated once otherwise
     ScalePanel m_scales; // check-in and ROTI
     ActionsTable m_actions;
 };

@@ -475,6 +475,7 @@ void Shell::drawTabs() {
     ctx.documentPath = m_path;
     ctx.openRoomPanel = m_services.openRoomPanel;
     ctx.recordScroll = &m_scroll;
+    ctx.history = &m_history;
 
     const float statusHeight = m_presentation ? 0.0f : ImGui::GetFrameHeightWithSpacing();
     if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) return;

@@ -167,6 +167,8 @@ public:
     void draw(double time, core::Timestamp now);
     // True while a running timer is on screen: the runner wakes once a second.
     [[nodiscard]] bool timerRunning() const { return m_timer.running(); }
+    // Seconds until the running timer's display changes (negative when it does not run).
+    [[nodiscard]] double secondsUntilTimerChanges(double time) const { return m_timer.timer().secondsUntilChange(time); }
 
     // --- for tests ---
     [[nodiscard]] Modal modal() const { return m_modal; }

@@ -3,9 +3,11 @@
 // Views read the model and emit commands; they never mutate the session.
 
 #include "core/change.hpp"
+#include "core/history.hpp"
 #include "core/model.hpp"
 #include "ui/keys.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -52,11 +54,18 @@ struct ViewContext {
     // syncScroll(). Both may be null.
     ScrollPositions* recordScroll = nullptr;
     const ScrollPositions* followScroll = nullptr;
+    // The session's undo history, read only: its version() changes whenever the session does
+    // (every command, undo, redo, another file), also within a frame. Views keep layouts of long
+    // lists between frames and rebuild them when it changes. May be null: then every frame rebuilds.
+    const core::History* history = nullptr;
 };
 
 // Called by a view inside one of its scroll regions (the current window, e.g. right after
 // BeginChild or BeginTable with scrolling): records where it stands, or scrolls it to where the
 // facilitator's stands. `region` names it the same in both windows.
 void syncScroll(const ViewContext& ctx, const char* region);
+
+// The session's version for caches (see ViewContext::history); a new value every frame without history.
+std::uint64_t sessionVersion(const ViewContext& ctx);
 
 } // namespace lernraum::ui

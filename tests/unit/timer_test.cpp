@@ -85,3 +85,28 @@ TEST_CASE("without a timebox the timer counts up and never warns, a clock going 
     CHECK(t.warning(100000.0) == TimerWarning::None);
     CHECK(t.elapsed(5.0) == 0.0);
 }
+
+TEST_CASE("the idle window sleeps until the shown second changes, never past it", "[timer]") {
+    Timer t;
+    t.setTimebox(300);
+    CHECK(t.secondsUntilChange(5.0) < 0.0); // not started: nothing changes, no wake-up
+    t.start(10.25);
+    CHECK(t.secondsUntilChange(10.25) == Approx(1.0));
+    CHECK(t.secondsUntilChange(10.75) == Approx(0.5));
+    // Just after the wake-up the display shows the next second, and the next wait is almost a second.
+    const double wake = 10.75 + t.secondsUntilChange(10.75);
+    CHECK(t.remaining(wake + 0.001) == t.remaining(10.75) - 1);
+    CHECK(t.secondsUntilChange(wake + 0.001) == Approx(0.999));
+    // Paused after 2.6 s and started again: the boundaries follow the elapsed time, not the clock.
+    t.pause(12.85);
+    CHECK(t.secondsUntilChange(13.0) < 0.0);
+    t.start(20.0);
+    CHECK(t.secondsUntilChange(20.0) == Approx(0.4));
+    CHECK(t.remaining(20.0) == 298); // ceil(300 - 2.6)
+    CHECK(t.remaining(20.0 + 0.4 + 0.001) == 297);
+    // Counting up without a timebox changes at the same boundaries.
+    Timer up;
+    up.start(0.3);
+    CHECK(up.secondsUntilChange(1.0) == Approx(0.3));
+    CHECK(up.remaining(1.0 + 0.3 + 0.001) == up.remaining(1.0) + 1);
+}
