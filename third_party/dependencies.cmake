@@ -85,3 +85,13 @@ target_include_directories(lernraum::rapidjson INTERFACE ${RAPIDJSON_INCLUDE_DIR
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 add_library(lernraum::qrencode INTERFACE IMPORTED)
 target_link_libraries(lernraum::qrencode INTERFACE PkgConfig::QRENCODE)
+
+# The ODT transfer report (lernraum_report): libzip writes the OpenDocument zip package in memory
+# (mimetype first and stored, the rest deflated); librsvg + cairo render the report's SVG charts to
+# the PNG images the document embeds.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+add_library(lernraum::zip INTERFACE IMPORTED)
+target_link_libraries(lernraum::zip INTERFACE PkgConfig::LIBZIP)
+pkg_check_modules(RSVG REQUIRED IMPORTED_TARGET librsvg-2.0 cairo)
+add_library(lernraum::rsvg INTERFACE IMPORTED)
+target_link_libraries(lernraum::rsvg INTERFACE PkgConfig::RSVG)

@@ -198,7 +198,7 @@ ResearchKey loadOrCreateResearchKey(const fs::path& keyPath, const fs::path& out
 namespace {
 
 int runReport(const std::vector<std::string>& files, const std::string& format, const std::string& lang,
-              const std::string& output, bool includeNames) {
+              const std::string& output, bool includeNames, const report::ReportHeader& header) {
     std::vector<core::Session> sessions;
     bool failed = false;
     for (const auto& file : files) {
@@ -217,6 +217,11 @@ int runReport(const std::vector<std::string>& files, const std::string& format, 
     options.language = *report::parseLanguage(lang);
     options.includeNames = includeNames;
     options.library = &retroLibrary();
+    options.header = header;
+    if (options.format == report::ReportFormat::Odt && (output.empty() || output == "-") && ::isatty(STDOUT_FILENO)) {
+        printError("", "an ODT report is a binary file: write it with -o FILE.odt (or redirect standard output)");
+        return kExitUsage;
+    }
     const std::string text = report::renderReport(sessions, options);
 
     if (output.empty() || output == "-") {
@@ -367,19 +372,25 @@ void registerReportCommands(CLI::App& app, CliContext& ctx) {
             std::vector<std::string> files;
             std::string format = "md", lang = "de", output;
             bool includeNames = false;
+            report::ReportHeader header;
         };
         auto args = std::make_shared<Args>();
-        auto* cmd = app.add_subcommand("report", "Write a transfer report (Markdown or self-contained HTML) for one session "
-                                                 "or a series of sessions");
+        auto* cmd = app.add_subcommand("report", "Write a transfer report (Markdown, self-contained HTML or OpenDocument text) "
+                                                 "for one session or a series of sessions");
         cmd->add_option("FILE", args->files, "Session files (several files: one report over the series)")->required();
-        cmd->add_option("--format", args->format, "md (default) or html")->check(CLI::IsMember({"md", "markdown", "html"}));
+        cmd->add_option("--format", args->format, "md (default), html or odt (OpenDocument text for LibreOffice and Word; needs -o)")
+            ->check(CLI::IsMember({"md", "markdown", "html", "odt"}));
         cmd->add_option("--lang", args->lang, "Report language: de (default) or en")->check(CLI::IsMember({"de", "en"}));
         cmd->add_option("-o,--output", args->output, "Output file (default: standard output)");
         cmd->add_flag("--include-names", args->includeNames,
                       "Show participant and facilitator names (off by default: roles only)");
+        cmd->add_option("--org", args->header.organisation, "Organisation shown in the report's head and page header");
+        cmd->add_option("--file-number", args->header.fileNumber, "File number (Aktenzeichen) shown in the head and page header");
+        cmd->add_option("--author", args->header.author, "Author shown in the head (and the ODT document's metadata)");
+        cmd->add_option("--status", args->header.status, "Document status shown in the head and page header, e.g. Entwurf");
         cmd->callback([args, &ctx] {
             try {
-                ctx.exitCode = runReport(args->files, args->format, args->lang, args->output, args->includeNames);
+                ctx.exitCode = runReport(args->files, args->format, args->lang, args->output, args->includeNames, args->header);
             } catch (const std::exception& e) {
                 printError("", e.what());
                 ctx.exitCode = kExitFailed;
