@@ -12,6 +12,7 @@
 #include "ui/shell.hpp"
 
 #include <filesystem>
+#include <exception>
 #include <stdexcept>
 
 namespace lernraum::app {
@@ -27,7 +28,12 @@ std::string exportReportFile(const core::Session& session, const std::string& pa
     options.format = *parsedFormat;
     options.language = *parsedLanguage;
     options.library = &ui::retroLibrary();
-    const std::string text = report::renderReport({session}, options);
+    std::string text;
+    try {
+        text = report::renderReport({session}, options);
+    } catch (const std::exception& e) { // the ODT package could not be built
+        return path + ": error: " + e.what();
+    }
     store::SaveOptions save;
     save.keepBackup = false;
     if (const auto error = store::writeFileAtomically(path, text, save)) return error->toString();

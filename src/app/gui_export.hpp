@@ -14,7 +14,7 @@ struct ShellServices;
 
 namespace lernraum::app {
 
-// The transfer report of one session ("html"/"md", "de"/"en") written to path; error text or "".
+// The transfer report of one session ("html"/"md"/"odt", "de"/"en") written to path; error text or "".
 std::string exportReportFile(const core::Session& session, const std::string& path, std::string_view format,
                              std::string_view lang);
 

@@ -17,8 +17,6 @@ namespace fs = std::filesystem;
 
 constexpr const char* kResultId = "###export-result";
 
-const char* extensionOf(bool html) { return html ? ".html" : ".md"; }
-
 // The built-in dialog appends ".lernraum" to every name it returns; exports are no sessions.
 std::string withoutSessionExtension(std::string path) {
     fs::path p(path);
@@ -28,12 +26,33 @@ std::string withoutSessionExtension(std::string path) {
 
 } // namespace
 
+const char* ExportMenu::extensionOf(Kind kind) {
+    switch (kind) {
+    case Kind::Html: return ".html";
+    case Kind::Odt: return ".odt";
+    case Kind::Markdown: return ".md";
+    case Kind::Research:
+    case Kind::None: break;
+    }
+    return "";
+}
+
+const char* ExportMenu::formatOf(Kind kind) {
+    switch (kind) {
+    case Kind::Html: return "html";
+    case Kind::Odt: return "odt";
+    default: return "md";
+    }
+}
+
 void ExportMenu::drawMenu(const core::Session& session, const std::string& documentPath, const ShellServices& services) {
     const bool canReport = static_cast<bool>(services.exportReport);
     const bool canResearch = static_cast<bool>(services.exportResearch);
     if (!beginMenu(_("Export"), canReport || canResearch)) return;
     if (menuItem(_("Transfer report (HTML)\xE2\x80\xA6"), nullptr, false, canReport))
         choosePath(Kind::Html, session, documentPath, services);
+    if (menuItem(_("Transfer report (OpenDocument text, ODT)\xE2\x80\xA6"), nullptr, false, canReport))
+        choosePath(Kind::Odt, session, documentPath, services);
     if (menuItem(_("Transfer report (Markdown)\xE2\x80\xA6"), nullptr, false, canReport))
         choosePath(Kind::Markdown, session, documentPath, services);
     ImGui::Separator();
@@ -58,7 +77,7 @@ void ExportMenu::choosePath(Kind kind, const core::Session& session, const std::
     const fs::path document(documentPath);
     const fs::path folder = document.empty() ? fs::path{} : document.parent_path();
     const std::string stem = document.empty() ? std::string("lernraum") : document.stem().string();
-    const std::string name = kind == Kind::Research ? stem + "-research-data" : stem + extensionOf(kind == Kind::Html);
+    const std::string name = kind == Kind::Research ? stem + "-research-data" : stem + extensionOf(kind);
     const std::string suggestion = (folder / name).string();
     FileDialogRequest request;
     request.save = true;
@@ -68,6 +87,11 @@ void ExportMenu::choosePath(Kind kind, const core::Session& session, const std::
         request.title = _("Export transfer report (HTML)");
         request.filterName = _("HTML report");
         request.pattern = "*.html";
+        break;
+    case Kind::Odt:
+        request.title = _("Export transfer report (ODT)");
+        request.filterName = _("OpenDocument text");
+        request.pattern = "*.odt";
         break;
     case Kind::Markdown:
         request.title = _("Export transfer report (Markdown)");
@@ -91,7 +115,7 @@ void ExportMenu::choosePath(Kind kind, const core::Session& session, const std::
             return;
         }
     }
-    const std::string extension = kind == Kind::Research ? std::string{} : std::string(extensionOf(kind == Kind::Html));
+    const std::string extension = kind == Kind::Research ? std::string{} : std::string(extensionOf(kind));
     m_pathDialog.open(PathDialog::Mode::Save, suggestion, extension, request.title);
 }
 
@@ -111,10 +135,9 @@ void ExportMenu::run(Kind kind, std::string path, const core::Session& session, 
         showResult(_("Research data exported"), std::string(_("Written to")) + " " + path, std::move(detail), false);
         return;
     }
-    const bool html = kind == Kind::Html;
-    if (fs::path(path).extension().empty()) path += extensionOf(html);
+    if (fs::path(path).extension().empty()) path += extensionOf(kind);
     const std::string lang = language() == "de" ? "de" : "en"; // the report follows the UI language
-    const std::string error = services.exportReport(session, path, html ? "html" : "md", lang);
+    const std::string error = services.exportReport(session, path, formatOf(kind), lang);
     if (!error.empty()) {
         showResult(_("Transfer report not written"), error, {}, true);
         return;

@@ -1,5 +1,5 @@
 #pragma once
-// File > Export: the transfer report (HTML, Markdown) and the research data set of the open
+// File > Export: the transfer report (HTML, ODT, Markdown) and the research data set of the open
 // session. The shell draws the menu and the dialogs; the work itself is done outside the UI
 // library through ShellServices::exportReport / exportResearch (wired in src/app/gui_export.cpp).
 
@@ -35,7 +35,9 @@ public:
     [[nodiscard]] bool failed() const { return m_failed; }
 
 private:
-    enum class Kind { None, Html, Markdown, Research };
+    enum class Kind { None, Html, Markdown, Odt, Research };
+    static const char* extensionOf(Kind kind); // ".html", ".md", ".odt"
+    static const char* formatOf(Kind kind);    // as `lernraum report --format`
 
     void choosePath(Kind kind, const core::Session& session, const std::string& documentPath, const ShellServices& services);
     void run(Kind kind, std::string path, const core::Session& session, const ShellServices& services);

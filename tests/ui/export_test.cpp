@@ -162,6 +162,23 @@ TEST_CASE("the German menu writes a German Markdown report, a write error is sho
     CHECK(h.shows("OK"));
 }
 
+TEST_CASE("the German menu writes an ODT report with the .odt extension", "[ui][export][i18n]") {
+    TempDir dir;
+    ExportHarness h("de", dir.file("bericht"));
+    h.shell().setSession(core::makeDemoSession(), dir.file("demo.lernraum"));
+    h.frame();
+    h.click("Datei");
+    h.click("Exportieren");
+    h.click("Transferbericht (OpenDocument-Text, ODT) \xE2\x80\xA6");
+    REQUIRE(h.suggestions.size() == 1);
+    CHECK(h.suggestions[0] == dir.file("demo.odt"));
+    CHECK(h.requests[0].pattern == "*.odt");
+    REQUIRE(h.reports.size() == 1);
+    CHECK(h.reports[0].path == dir.file("bericht.odt"));
+    CHECK(h.reports[0].format == "odt");
+    CHECK(h.reports[0].lang == "de");
+}
+
 TEST_CASE("the built-in dialog (no native one) exports the report under the name typed", "[ui][export]") {
     TempDir dir;
     ExportHarness h("en"); // native dialog unavailable
