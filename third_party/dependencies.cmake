@@ -95,3 +95,11 @@ target_link_libraries(lernraum::zip INTERFACE PkgConfig::LIBZIP)
 pkg_check_modules(RSVG REQUIRED IMPORTED_TARGET librsvg-2.0 cairo)
 add_library(lernraum::rsvg INTERFACE IMPORTED)
 target_link_libraries(lernraum::rsvg INTERFACE PkgConfig::RSVG)
+
+# libreadstat (no pkg-config file in Debian): SPSS .sav and Stata .dta files of the research
+# export, with variable and value labels (lernraum_report).
+find_path(READSTAT_INCLUDE_DIR readstat.h REQUIRED)
+find_library(READSTAT_LIBRARY readstat REQUIRED)
+add_library(lernraum::readstat INTERFACE IMPORTED)
+target_include_directories(lernraum::readstat INTERFACE ${READSTAT_INCLUDE_DIR})
+target_link_libraries(lernraum::readstat INTERFACE ${READSTAT_LIBRARY})

@@ -240,12 +240,17 @@ int runReport(const std::vector<std::string>& files, const std::string& format, 
 
 struct ExportArgs {
     std::vector<std::string> paths;
-    std::string output, keyFile;
+    std::string output, keyFile, formats = "csv";
     int k = report::kDefaultK;
     bool includeText = false;
 };
 
 int runExport(const ExportArgs& args) {
+    report::ResearchFormats formats;
+    if (std::string unknown; !report::parseResearchFormats(args.formats, formats, unknown)) {
+        printError("", "--formats: unknown format '" + unknown + "' (expected csv, sav, dta, comma-separated)");
+        return kExitUsage;
+    }
     // The key first: without it nothing can be pseudonymized.
     const fs::path keyPath = args.keyFile.empty() ? defaultResearchKeyFile() : fs::path(args.keyFile);
     const auto key = loadOrCreateResearchKey(keyPath, args.output);
@@ -282,6 +287,7 @@ int runExport(const ExportArgs& args) {
     options.k = args.k;
     options.includeText = args.includeText;
     options.unreadableFiles = unreadable;
+    options.formats = formats;
     options.sessionSchemaVersion = store::kSchemaVersion;
     for (const auto& f : retroLibrary().formats) options.knownFormatIds.push_back(f.id);
     const auto result = report::exportResearch(sessions, options);
@@ -401,12 +407,15 @@ void registerReportCommands(CLI::App& app, CliContext& ctx) {
     {
         auto args = std::make_shared<ExportArgs>();
         auto* cmd = app.add_subcommand("export-research",
-                                       "Export an anonymized research data set (CSV tables, codebook.md, manifest.json)");
+                                       "Export an anonymized research data set (CSV tables, datapackage.json, codebook.md, "
+                                       "codebook.de.md, manifest.json; SPSS / Stata files on request)");
         cmd->add_option("PATH", args->paths, "Session files or directories (searched recursively for *.lernraum)")->required();
         cmd->add_option("-o,--output", args->output, "Output directory")->required();
         cmd->add_option("--k", args->k, "Minimum size of a published role group (default 5)")->check(CLI::Range(1, 1000));
         cmd->add_flag("--include-text", args->includeText,
                       "Include free text, with names, org unit, e-mail addresses, phone numbers and URLs replaced");
+        cmd->add_option("--formats", args->formats,
+                        "csv (default), or csv,sav,dta: also SPSS .sav / Stata .dta files with labels (English and German)");
         cmd->add_option("--key-file", args->keyFile,
                         "Pseudonym key (created with a random key if missing; default $XDG_CONFIG_HOME/lernraum/research-export.key)");
         cmd->callback([args, &ctx] {
