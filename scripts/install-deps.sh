@@ -21,6 +21,9 @@ PACKAGES=(
   chromium chromium-driver python3-selenium zbar-tools
   # packaging: PNG icons from the SVG, .deb (cpack, dpkg-shlibdeps), checks of the desktop files
   librsvg2-bin dpkg-dev desktop-file-utils appstream shared-mime-info xdg-utils libglib2.0-bin man-db
+  # ODT report (zip package, charts as PNG) and SPSS / Stata research files; their tests
+  libzip-dev librsvg2-dev libcairo2-dev libreadstat-dev readstat
+  libreoffice-writer-nogui poppler-utils python3-pandas
 )
 
 missing=()
