@@ -47,8 +47,16 @@ const char* ExportMenu::formatOf(Kind kind) {
 
 void ExportMenu::drawMenu(const core::Session& session, const std::string& documentPath, const ShellServices& services) {
     const bool canReport = static_cast<bool>(services.exportReport);
+    const bool canOpen = static_cast<bool>(services.openReport);
     const bool canResearch = static_cast<bool>(services.exportResearch);
-    if (!beginMenu(_("Export"), canReport || canResearch)) return;
+    if (!beginMenu(_("Export"), canReport || canResearch || canOpen)) return;
+    if (menuItem(_("Open / print report"), nullptr, false, canOpen)) openInBrowser(session, services);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Opens the HTML report in your web browser, to read or print it"));
+    if (menuItem(_("Report head\xE2\x80\xA6"), nullptr, false, canReport || canOpen)) {
+        m_editedHead = m_head;
+        m_requestHead = true;
+    }
+    ImGui::Separator();
     if (menuItem(_("Transfer report (HTML)\xE2\x80\xA6"), nullptr, false, canReport))
         choosePath(Kind::Html, session, documentPath, services);
     if (menuItem(_("Transfer report (OpenDocument text, ODT)\xE2\x80\xA6"), nullptr, false, canReport))
@@ -137,12 +145,47 @@ void ExportMenu::run(Kind kind, std::string path, const core::Session& session, 
     }
     if (fs::path(path).extension().empty()) path += extensionOf(kind);
     const std::string lang = language() == "de" ? "de" : "en"; // the report follows the UI language
-    const std::string error = services.exportReport(session, path, formatOf(kind), lang);
+    const std::string error = services.exportReport(session, path, formatOf(kind), lang, m_head);
     if (!error.empty()) {
         showResult(_("Transfer report not written"), error, {}, true);
         return;
     }
     showResult(_("Transfer report written"), std::string(_("Written to")) + " " + path, {}, false);
+}
+
+void ExportMenu::openInBrowser(const core::Session& session, const ShellServices& services) {
+    const std::string lang = language() == "de" ? "de" : "en";
+    const std::string error = services.openReport(session, lang, m_head);
+    if (!error.empty()) showResult(_("Report not opened"), error, {}, true);
+}
+
+void ExportMenu::drawHeadDialog() {
+    const std::string title = std::string(_("Report head")) + "###report-head";
+    if (!beginCentredModal(title, m_requestHead, 34.0f)) return;
+    wrappedText(_("Shown under the title and at the top of every printed page. Empty fields are left out."));
+    ImGui::Spacing();
+    const FormRows rows({_("Organisation"), _("File number"), _("Author"), _("Status")});
+    rows.row(_("Organisation"));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    inputText("##head-org", m_editedHead.organisation);
+    recordLastItem("Report head organisation"); // names for the UI tests
+    rows.row(_("File number"));
+    inputTextWithHint("##head-file-number", _("e.g. AZ 10-2026/17"), m_editedHead.fileNumber);
+    recordLastItem("Report head file number");
+    rows.row(_("Author"));
+    inputText("##head-author", m_editedHead.author);
+    recordLastItem("Report head author");
+    rows.row(_("Status"));
+    inputTextWithHint("##head-status", _("e.g. Draft"), m_editedHead.status);
+    recordLastItem("Report head status");
+    ImGui::Spacing();
+    if (button(_("OK"))) {
+        m_head = m_editedHead;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (cancelButton()) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void ExportMenu::showResult(std::string title, std::string message, std::string detail, bool failed) {
@@ -161,6 +204,7 @@ void ExportMenu::drawDialogs(const core::Session& session, const ShellServices& 
             m_kind = Kind::None; // cancelled
         }
     }
+    drawHeadDialog();
     drawResult();
 }
 

@@ -12,6 +12,12 @@ namespace lernraum::ui {
 
 struct ShellServices;
 
+// Optional fields of the transfer report's head (File > Export > Report head …); "" = not shown.
+struct ReportHead {
+    std::string organisation, fileNumber, author, status;
+    bool operator==(const ReportHead&) const = default;
+};
+
 // What the research export did (ShellServices::exportResearch).
 struct ResearchExportOutcome {
     std::string error;        // "" when written
@@ -33,6 +39,7 @@ public:
     [[nodiscard]] const std::string& resultMessage() const { return m_message; }
     [[nodiscard]] const std::string& resultDetail() const { return m_detail; }
     [[nodiscard]] bool failed() const { return m_failed; }
+    [[nodiscard]] const ReportHead& reportHead() const { return m_head; }
 
 private:
     enum class Kind { None, Html, Markdown, Odt, Research };
@@ -43,6 +50,8 @@ private:
     void run(Kind kind, std::string path, const core::Session& session, const ShellServices& services);
     void showResult(std::string title, std::string message, std::string detail, bool failed);
     void drawResult();
+    void drawHeadDialog();
+    void openInBrowser(const core::Session& session, const ShellServices& services);
 
     Kind m_kind = Kind::None;
     PathDialog m_pathDialog;
@@ -52,6 +61,9 @@ private:
     std::string m_message;
     std::string m_detail;
     bool m_failed = false;
+    ReportHead m_head;        // used by every report until changed
+    ReportHead m_editedHead;  // the dialog's fields
+    bool m_requestHead = false;
 };
 
 } // namespace lernraum::ui
