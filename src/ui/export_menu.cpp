@@ -50,7 +50,7 @@ void ExportMenu::drawMenu(const core::Session& session, const std::string& docum
     const bool canOpen = static_cast<bool>(services.openReport);
     const bool canResearch = static_cast<bool>(services.exportResearch);
     if (!beginMenu(_("Export"), canReport || canResearch || canOpen)) return;
-    if (menuItem(_("Open / print report"), nullptr, false, canOpen)) openInBrowser(session, services);
+    if (menuItem(_("Open / print report"), "Ctrl+P", false, canOpen)) openReport(session, services);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Opens the HTML report in your web browser, to read or print it"));
     if (menuItem(_("Report head\xE2\x80\xA6"), nullptr, false, canReport || canOpen)) {
         m_editedHead = m_head;
@@ -153,7 +153,8 @@ void ExportMenu::run(Kind kind, std::string path, const core::Session& session, 
     showResult(_("Transfer report written"), std::string(_("Written to")) + " " + path, {}, false);
 }
 
-void ExportMenu::openInBrowser(const core::Session& session, const ShellServices& services) {
+void ExportMenu::openReport(const core::Session& session, const ShellServices& services) {
+    if (!services.openReport) return;
     const std::string lang = language() == "de" ? "de" : "en";
     const std::string error = services.openReport(session, lang, m_head);
     if (!error.empty()) showResult(_("Report not opened"), error, {}, true);

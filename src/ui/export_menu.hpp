@@ -31,6 +31,8 @@ class ExportMenu {
 public:
     // The "Export" submenu; call inside the open File menu. documentPath suggests file names.
     void drawMenu(const core::Session& session, const std::string& documentPath, const ShellServices& services);
+    // Open / print report (Ctrl+P): the HTML report in the desktop's browser; a failure is shown.
+    void openReport(const core::Session& session, const ShellServices& services);
     // The built-in path dialog and the result message; call where the shell draws its modals.
     void drawDialogs(const core::Session& session, const ShellServices& services);
 
@@ -51,7 +53,6 @@ private:
     void showResult(std::string title, std::string message, std::string detail, bool failed);
     void drawResult();
     void drawHeadDialog();
-    void openInBrowser(const core::Session& session, const ShellServices& services);
 
     Kind m_kind = Kind::None;
     PathDialog m_pathDialog;

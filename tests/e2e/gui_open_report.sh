@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# End-to-end: Ctrl+P (File > Export > Open / print report) in the real window under Xvfb writes the
+# HTML report to a private file under $XDG_CACHE_HOME/lernraum and hands it to the desktop's opener
+# as a child process. The opener is replaced through LERNRAUM_OPEN_COMMAND by a script that records
+# its argument and then sleeps: the window must go on reacting (F2 rename) while it runs, and no
+# opener process may be left behind after the window quits and the opener ends.
+# Usage: gui_open_report.sh LERNRAUM_BINARY SOURCE_DIR
+set -euo pipefail
+bin=$(realpath "$1")
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.bash"
+
+e2e_require xvfb-run xdotool
+
+e2e_workdir
+export XDG_CACHE_HOME="$work/cache"
+session="$work/e2e-report.lernraum"
+"$bin" new -o "$session" --template demo >/dev/null
+
+cat >"$work/opener.sh" <<'OPENER'
+#!/usr/bin/env bash
+echo "$1" >>"${0%/*}/opened.txt"
+echo $$ >"${0%/*}/opener.pid"
+sleep 3
+OPENER
+chmod +x "$work/opener.sh"
+export LERNRAUM_OPEN_COMMAND="$work/opener.sh"
+
+cat >"$work/drive.sh" <<'DRIVE'
+#!/usr/bin/env bash
+set -euo pipefail
+bin=$1 session=$2 log=$3 work=$4
+source "$E2E_LIB"
+"$bin" "$session" 2>"$log" &
+pid=$!
+wid=$(e2e_window 'e2e-report.lernraum') || fail "no window appeared"
+sleep 1
+title() { xdotool getwindowname "$wid"; }
+
+step key ctrl+p
+for _ in $(seq 30); do [[ -s "$work/opened.txt" ]] && break; sleep 0.1; done
+[[ -s "$work/opened.txt" ]] || fail "Ctrl+P did not start the opener"
+# The opener still sleeps: the window must react meanwhile.
+step key F2
+step type --delay 30 'Nach dem Drucken'
+step key Return
+[[ $(title) == \** ]] || fail "the window did not react while the opener was running: $(title)"
+opener=$(cat "$work/opener.pid")
+kill -0 "$opener" 2>/dev/null || fail "the opener ended too early for this test to mean anything"
+step key ctrl+s
+step key ctrl+q
+e2e_exited "$pid" || { kill "$pid"; fail "Ctrl+Q did not quit"; }
+wait "$pid" || fail "exit code $? after quit"
+echo "PASS"
+DRIVE
+e2e_drive "$work/drive.sh" "$bin" "$session" "$work/lernraum.log" "$work"
+
+report=$(head -1 "$work/opened.txt")
+[[ "$report" == "$XDG_CACHE_HOME/lernraum/"*.html ]] || fail "the report is not in the cache directory: $report"
+[[ -f "$report" ]] || fail "the report handed to the opener does not exist"
+grep -q '<h1>Transferbericht: ' "$report" || fail "the opened file is not the German HTML report"
+grep -q 'Friederike Adam' "$report" && fail "the opened report names the facilitator"
+[[ $(stat -c %a "$report") == 600 ]] || fail "the report file is readable by others: $(stat -c %a "$report")"
+[[ $(stat -c %a "$XDG_CACHE_HOME/lernraum") == 700 ]] || fail "the cache directory is readable by others"
+# The opener was a child of the window; once it ends nothing is left over.
+opener=$(cat "$work/opener.pid")
+for _ in $(seq 50); do kill -0 "$opener" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$opener" 2>/dev/null && { kill "$opener"; fail "the opener is still running"; }
+echo "gui_open_report: all checks passed"
