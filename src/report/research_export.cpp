@@ -646,6 +646,15 @@ std::string codebookMarkdown(bool includeText) {
            "double quote inside is doubled. Lines end with CRLF (`\\r\\n`); a line break inside a text field is a single "
            "LF.\n";
     out += "- An empty field means \"not recorded / not applicable\". Decimals use a point (`1.50`).\n";
+    out += "- `datapackage.json`: a Frictionless Data Package with a Table Schema per table (types, formats, missing "
+           "values, primary and foreign keys), for R (`frictionless`), Python (`frictionless`, pandas) and DuckDB. "
+           "`codebook.de.md`: this codebook in German.\n";
+    out += "- With `--formats sav` / `--formats dta`: per table an SPSS (`.sav`) or Stata (`.dta`, version 118, UTF-8) "
+           "file with variable and value labels, `NAME.sav` with English and `NAME.de.sav` with German labels. Codes of "
+           "closed lists (role, status, decision, ...) are integers there (1, 2, ... in the order listed below) with value "
+           "labels; `0`/`1` columns carry no/yes labels; an empty field is a (system-)missing value. Text is a string; "
+           "Stata stores text longer than 2045 bytes as `strL`, so long text is kept whole. Stata cuts labels at 80 "
+           "bytes.\n";
     out += "- `manifest.json`: tool and session schema version, k, whether free text is included, how many sessions "
            "were exported and skipped, and the SHA-256 of every file, so a transfer can be verified.\n";
     out += "- Row order: sessions by month, then pseudonym; within a session in the order of the workshop file.\n\n";
@@ -687,6 +696,11 @@ std::string codebookMarkdown(bool includeText) {
     for (const auto& spec : tableSpecs()) {
         out += "\n### `" + std::string(spec.file) + "`\n\n";
         out += "One row: " + std::string(spec.rowMeaning) + ".\n\n";
+        if (const auto key = researchPrimaryKey(spec.file); !key.empty()) {
+            out += "Primary key: ";
+            for (std::size_t i = 0; i < key.size(); ++i) out += (i ? ", `" : "`") + std::string(key[i]) + "`";
+            out += ".\n\n";
+        }
         out += "| column | type / allowed values | meaning |\n|---|---|---|\n";
         for (const auto& c : spec.columns) {
             std::string name = "`" + std::string(c.name) + "`";

@@ -65,8 +65,9 @@ std::vector<const ColumnSpec*> presentColumns(const TableSpec& t, bool includeTe
 
 std::string stem(std::string_view file) { return std::string(file.substr(0, file.rfind('.'))); }
 
-// Primary keys: every row is one of these combinations (see the codebook's "One row: ...").
-std::vector<std::string_view> primaryKey(std::string_view table) {
+} // namespace
+
+std::vector<std::string_view> researchPrimaryKey(std::string_view table) {
     static const std::map<std::string_view, std::vector<std::string_view>> keys{
         {"sessions.csv", {"session"}},
         {"participation.csv", {"session", "role"}},
@@ -80,6 +81,10 @@ std::vector<std::string_view> primaryKey(std::string_view table) {
     const auto it = keys.find(table);
     return it == keys.end() ? std::vector<std::string_view>{} : it->second;
 }
+
+namespace {
+
+std::vector<std::string_view> primaryKey(std::string_view table) { return researchPrimaryKey(table); }
 
 // ---------------------------------------------------------------------------------------------
 // Labels
@@ -723,7 +728,9 @@ std::string codebookMarkdownGerman(bool includeText) {
         const auto& german = germanTables();
         const auto t = german.find(spec.file);
         out += "\n### `" + std::string(spec.file) + "`\n\n";
-        out += "Eine Zeile: " + std::string(t == german.end() ? spec.rowMeaning : t->second.rowMeaning) + ".\n\n";
+        std::string rowMeaning(t == german.end() ? spec.rowMeaning : t->second.rowMeaning);
+        if (rowMeaning.starts_with("eine ")) rowMeaning[0] = 'E';
+        out += rowMeaning + ".\n\n";
         const auto key = primaryKey(spec.file);
         if (!key.empty()) {
             out += "Primärschlüssel: ";

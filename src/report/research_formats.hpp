@@ -38,6 +38,9 @@ std::map<std::string, std::string> statisticsFiles(const std::map<std::string, s
 
 std::string codebookMarkdownGerman(bool includeText);
 
+// The columns that identify a row of the table ("sessions.csv" -> session); empty for an unknown table.
+std::vector<std::string_view> researchPrimaryKey(std::string_view table);
+
 // German meaning of a column ("" when missing; a test checks there is none missing).
 std::string_view germanMeaning(std::string_view table, std::string_view column);
 

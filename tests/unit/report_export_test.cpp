@@ -382,6 +382,7 @@ TEST_CASE("keys: parsing, generation, and refusal of bad keys", "[report][export
 
 TEST_CASE("docs/codebook.md is the generated codebook", "[report][export][golden]") {
     checkGolden(std::string(LERNRAUM_SOURCE_DIR) + "/docs/codebook.md", codebookMarkdown(true));
+    checkGolden(std::string(LERNRAUM_SOURCE_DIR) + "/docs/codebook.de.md", codebookMarkdownGerman(true));
     // Every column of every table is described.
     const auto e = exportResearch({{"a", makeSmallSession("m", {})}}, options(kKeyA, true));
     for (const auto& [name, csv] : e.tables) {
