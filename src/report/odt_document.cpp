@@ -184,14 +184,15 @@ constexpr std::string_view kFont = "DejaVu Sans";
 
 // Named styles: what a user sees in LibreOffice's / Word's style list and can change once for the
 // whole document. Heading styles carry outline levels (navigator, table of contents, PDF bookmarks).
-std::string stylesXml(const PageText& page, std::string_view runningHeader) {
+std::string stylesXml(const PageText& page, std::string_view runningHeader, std::string_view language) {
     std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles";
     s += kNamespaces;
     s += ">\n<office:font-face-decls><style:font-face style:name=\"DejaVu Sans\" svg:font-family=\"'DejaVu Sans'\" "
          "style:font-family-generic=\"swiss\" style:font-pitch=\"variable\"/></office:font-face-decls>\n<office:styles>\n";
     s += "<style:default-style style:family=\"paragraph\"><style:paragraph-properties fo:hyphenation-ladder-count=\"no-limit\"/>"
          "<style:text-properties style:font-name=\"" + std::string(kFont) +
-         "\" fo:font-size=\"10.5pt\" fo:language=\"de\" fo:country=\"DE\" fo:hyphenate=\"true\"/></style:default-style>\n";
+         "\" fo:font-size=\"10.5pt\" fo:language=\"" + std::string(language == "de" ? "de" : "en") + "\" fo:country=\"" +
+         std::string(language == "de" ? "DE" : "GB") + "\" fo:hyphenate=\"true\"/></style:default-style>\n";
     s += "<style:default-style style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.08cm\"/></style:default-style>\n";
     s += "<style:style style:name=\"Standard\" style:family=\"paragraph\" style:class=\"text\"/>\n";
     s += "<style:style style:name=\"Text_20_body\" style:display-name=\"Text body\" style:family=\"paragraph\" "
@@ -364,7 +365,7 @@ public:
         entries.push_back({"mimetype", "application/vnd.oasis.opendocument.text"});
         entries.push_back({"META-INF/manifest.xml", std::move(manifest)});
         entries.push_back({"content.xml", std::move(content)});
-        entries.push_back({"styles.xml", stylesXml(m_page, m_runningHeader)});
+        entries.push_back({"styles.xml", stylesXml(m_page, m_runningHeader, m_language)});
         entries.push_back({"meta.xml", std::move(meta)});
         for (auto& image : m_images) entries.push_back(std::move(image));
         return zipPackage(entries);

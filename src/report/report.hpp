@@ -29,7 +29,7 @@ struct ReportOptions {
     const core::RetroLibrary* library = nullptr;
     // Organisation, file number (Aktenzeichen), author, status ("Entwurf"): shown under the title
     // and (HTML print, ODT) in the page header. Typed by the user; not scrubbed.
-    ReportHeader header;
+    ReportHeader header{};
 };
 
 // Sessions are ordered by date (then id); several sessions give one report over time.

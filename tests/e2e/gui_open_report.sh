@@ -2,8 +2,8 @@
 # End-to-end: Ctrl+P (File > Export > Open / print report) in the real window under Xvfb writes the
 # HTML report to a private file under $XDG_CACHE_HOME/lernraum and hands it to the desktop's opener
 # as a child process. The opener is replaced through LERNRAUM_OPEN_COMMAND by a script that records
-# its argument and then sleeps: the window must go on reacting (F2 rename) while it runs, and no
-# opener process may be left behind after the window quits and the opener ends.
+# its argument and then waits until the test releases it (at most 30 s): the window must go on
+# reacting (F2 rename) while it runs, and no opener process may be left behind.
 # Usage: gui_open_report.sh LERNRAUM_BINARY SOURCE_DIR
 set -euo pipefail
 bin=$(realpath "$1")
@@ -20,7 +20,7 @@ cat >"$work/opener.sh" <<'OPENER'
 #!/usr/bin/env bash
 echo "$1" >>"${0%/*}/opened.txt"
 echo $$ >"${0%/*}/opener.pid"
-sleep 3
+for _ in $(seq 300); do [[ -e "${0%/*}/release" ]] && exit 0; sleep 0.1; done
 OPENER
 chmod +x "$work/opener.sh"
 export LERNRAUM_OPEN_COMMAND="$work/opener.sh"
@@ -46,6 +46,7 @@ step key Return
 [[ $(title) == \** ]] || fail "the window did not react while the opener was running: $(title)"
 opener=$(cat "$work/opener.pid")
 kill -0 "$opener" 2>/dev/null || fail "the opener ended too early for this test to mean anything"
+touch "$work/release"
 step key ctrl+s
 step key ctrl+q
 e2e_exited "$pid" || { kill "$pid"; fail "Ctrl+Q did not quit"; }
