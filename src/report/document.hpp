@@ -1,6 +1,6 @@
 #pragma once
 // A tiny document model for the transfer report: the report's content is written once against
-// this interface; Markdown and HTML writers turn it into text. Every string handed to a writer is
+// this interface; Markdown, HTML and ODT writers turn it into a document. Every string handed to a writer is
 // treated as untrusted and escaped by the writer.
 
 #include "core/flow.hpp"

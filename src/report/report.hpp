@@ -1,8 +1,9 @@
 #pragma once
 // The transfer report (Transferbericht): one session or a series of sessions of a Lernraum as
-// Markdown or as one self-contained HTML file (inline CSS with an A4 print stylesheet, inline SVG
-// charts, no scripts, no external resources). A pure function: the same sessions and options give
-// the same bytes (no clock, no locale; the "as of" date is the latest session date).
+// Markdown, as one self-contained HTML file (inline CSS with an A4 print stylesheet and page
+// numbers, inline SVG charts, no scripts, no external resources) or as an OpenDocument text (.odt,
+// the charts as PNG). A pure function: the same sessions and options give the same bytes (no
+// clock, no locale; the "as of" date is the latest session date).
 
 #include "core/formats.hpp"
 #include "document.hpp"
