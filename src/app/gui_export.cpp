@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -123,6 +124,15 @@ std::string openReportInBrowser(const core::Session& session, std::string_view l
     fs::create_directories(dir, ec);
     if (ec) return dir.string() + ": error: " + ec.message();
     fs::permissions(dir, fs::perms::owner_all, ec); // the report may name the workshop: private
+    // Reports opened more than a day ago (by this or an earlier run) have been read: remove them.
+    const auto dayAgo = fs::file_time_type::clock::now() - std::chrono::hours(24);
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        std::error_code fileEc;
+        if (name.starts_with("transferbericht-") && name.ends_with(".html") && it->is_regular_file(fileEc) &&
+            it->last_write_time(fileEc) < dayAgo && !fileEc)
+            fs::remove(it->path(), fileEc);
+    }
     // One file per process, replaced on every open (the browser has read it by the next one).
     const std::string path = (dir / ("transferbericht-" + std::to_string(::getpid()) + ".html")).string();
     fs::remove(path, ec); // a new file gets mode 0600 (an existing one would keep its own)

@@ -24,6 +24,11 @@ for _ in $(seq 300); do [[ -e "${0%/*}/release" ]] && exit 0; sleep 0.1; done
 OPENER
 chmod +x "$work/opener.sh"
 export LERNRAUM_OPEN_COMMAND="$work/opener.sh"
+# Reports opened by earlier runs: more than a day old (removed), and recent (kept).
+mkdir -p "$XDG_CACHE_HOME/lernraum"
+touch -d '2 days ago' "$XDG_CACHE_HOME/lernraum/transferbericht-1.html"
+touch "$XDG_CACHE_HOME/lernraum/transferbericht-2.html" "$XDG_CACHE_HOME/lernraum/notes.html"
+touch -d '2 days ago' "$XDG_CACHE_HOME/lernraum/notes.html"
 
 cat >"$work/drive.sh" <<'DRIVE'
 #!/usr/bin/env bash
@@ -62,6 +67,9 @@ grep -q '<h1>Transferbericht: ' "$report" || fail "the opened file is not the Ge
 grep -q 'Friederike Adam' "$report" && fail "the opened report names the facilitator"
 [[ $(stat -c %a "$report") == 600 ]] || fail "the report file is readable by others: $(stat -c %a "$report")"
 [[ $(stat -c %a "$XDG_CACHE_HOME/lernraum") == 700 ]] || fail "the cache directory is readable by others"
+[[ -e "$XDG_CACHE_HOME/lernraum/transferbericht-1.html" ]] && fail "a report older than a day was not removed"
+[[ -e "$XDG_CACHE_HOME/lernraum/transferbericht-2.html" ]] || fail "a recent report of another run was removed"
+[[ -e "$XDG_CACHE_HOME/lernraum/notes.html" ]] || fail "a file not written by Lernraum was removed"
 # The opener was a child of the window; once it ends nothing is left over.
 opener=$(cat "$work/opener.pid")
 for _ in $(seq 50); do kill -0 "$opener" 2>/dev/null || break; sleep 0.1; done
