@@ -24,6 +24,9 @@ PACKAGES=(
   # audience window: two monitors for its end-to-end test (a real X server with the dummy driver, whose
   # RandR has outputs GLFW sees as monitors; Xvfb has only one), and xrandr to switch the second on and off
   xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils
+  # ODT report (zip package, charts as PNG) and SPSS / Stata research files; their tests
+  libzip-dev librsvg2-dev libcairo2-dev libreadstat-dev readstat
+  libreoffice-writer-nogui poppler-utils python3-pandas
 )
 
 missing=()

@@ -85,3 +85,21 @@ target_include_directories(lernraum::rapidjson INTERFACE ${RAPIDJSON_INCLUDE_DIR
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 add_library(lernraum::qrencode INTERFACE IMPORTED)
 target_link_libraries(lernraum::qrencode INTERFACE PkgConfig::QRENCODE)
+
+# The ODT transfer report (lernraum_report): libzip writes the OpenDocument zip package in memory
+# (mimetype first and stored, the rest deflated); librsvg + cairo render the report's SVG charts to
+# the PNG images the document embeds.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+add_library(lernraum::zip INTERFACE IMPORTED)
+target_link_libraries(lernraum::zip INTERFACE PkgConfig::LIBZIP)
+pkg_check_modules(RSVG REQUIRED IMPORTED_TARGET librsvg-2.0 cairo)
+add_library(lernraum::rsvg INTERFACE IMPORTED)
+target_link_libraries(lernraum::rsvg INTERFACE PkgConfig::RSVG)
+
+# libreadstat (no pkg-config file in Debian): SPSS .sav and Stata .dta files of the research
+# export, with variable and value labels (lernraum_report).
+find_path(READSTAT_INCLUDE_DIR readstat.h REQUIRED)
+find_library(READSTAT_LIBRARY readstat REQUIRED)
+add_library(lernraum::readstat INTERFACE IMPORTED)
+target_include_directories(lernraum::readstat INTERFACE ${READSTAT_INCLUDE_DIR})
+target_link_libraries(lernraum::readstat INTERFACE ${READSTAT_LIBRARY})

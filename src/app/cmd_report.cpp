@@ -199,7 +199,7 @@ ResearchKey loadOrCreateResearchKey(const fs::path& keyPath, const fs::path& out
 namespace {
 
 int runReport(const std::vector<std::string>& files, const std::string& format, const std::string& lang,
-              const std::string& output, bool includeNames) {
+              const std::string& output, bool includeNames, const report::ReportHeader& header) {
     std::vector<core::Session> sessions;
     bool failed = false;
     for (const auto& file : files) {
@@ -218,6 +218,11 @@ int runReport(const std::vector<std::string>& files, const std::string& format, 
     options.language = *report::parseLanguage(lang);
     options.includeNames = includeNames;
     options.library = &retroLibrary();
+    options.header = header;
+    if (options.format == report::ReportFormat::Odt && (output.empty() || output == "-") && ::isatty(STDOUT_FILENO)) {
+        printError("", "an ODT report is a binary file: write it with -o FILE.odt (or redirect standard output)");
+        return kExitUsage;
+    }
     const std::string text = report::renderReport(sessions, options);
 
     if (output.empty() || output == "-") {
@@ -236,12 +241,17 @@ int runReport(const std::vector<std::string>& files, const std::string& format, 
 
 struct ExportArgs {
     std::vector<std::string> paths;
-    std::string output, keyFile;
+    std::string output, keyFile, formats = "csv";
     int k = report::kDefaultK;
     bool includeText = false;
 };
 
 int runExport(const ExportArgs& args) {
+    report::ResearchFormats formats;
+    if (std::string unknown; !report::parseResearchFormats(args.formats, formats, unknown)) {
+        printError("", "--formats: unknown format '" + unknown + "' (expected csv, sav, dta, comma-separated)");
+        return kExitUsage;
+    }
     // The key first: without it nothing can be pseudonymized.
     const fs::path keyPath = args.keyFile.empty() ? defaultResearchKeyFile() : fs::path(args.keyFile);
     const auto key = loadOrCreateResearchKey(keyPath, args.output);
@@ -278,6 +288,7 @@ int runExport(const ExportArgs& args) {
     options.k = args.k;
     options.includeText = args.includeText;
     options.unreadableFiles = unreadable;
+    options.formats = formats;
     options.sessionSchemaVersion = store::kSchemaVersion;
     for (const auto& f : retroLibrary().formats) options.knownFormatIds.push_back(f.id);
     const auto result = report::exportResearch(sessions, options);
@@ -368,19 +379,25 @@ void registerReportCommands(CLI::App& app, CliContext& ctx) {
             std::vector<std::string> files;
             std::string format = "md", lang = "de", output;
             bool includeNames = false;
+            report::ReportHeader header;
         };
         auto args = std::make_shared<Args>();
-        auto* cmd = app.add_subcommand("report", _("Write a transfer report (Markdown or self-contained HTML) for one session "
-                                                 "or a series of sessions"));
+        auto* cmd = app.add_subcommand("report", _("Write a transfer report (Markdown, self-contained HTML or OpenDocument text) "
+                                                 "for one session or a series of sessions"));
         cmd->add_option("FILE", args->files, _("Session files (several files: one report over the series)"))->required();
-        cmd->add_option("--format", args->format, _("md (default) or html"))->check(CLI::IsMember({"md", "markdown", "html"}));
+        cmd->add_option("--format", args->format, _("md (default), html or odt (OpenDocument text for LibreOffice and Word; needs -o)"))
+            ->check(CLI::IsMember({"md", "markdown", "html", "odt"}));
         cmd->add_option("--lang", args->lang, _("Report language: de (default) or en"))->check(CLI::IsMember({"de", "en"}));
         cmd->add_option("-o,--output", args->output, _("Output file (default: standard output)"));
         cmd->add_flag("--include-names", args->includeNames,
                       _("Show participant and facilitator names (off by default: roles only)"));
+        cmd->add_option("--org", args->header.organisation, _("Organisation shown in the report's head and page header"));
+        cmd->add_option("--file-number", args->header.fileNumber, _("File number (Aktenzeichen) shown in the head and page header"));
+        cmd->add_option("--author", args->header.author, _("Author shown in the head (and the ODT document's metadata)"));
+        cmd->add_option("--status", args->header.status, _("Document status shown in the head and page header, e.g. Entwurf"));
         cmd->callback([args, &ctx] {
             try {
-                ctx.exitCode = runReport(args->files, args->format, args->lang, args->output, args->includeNames);
+                ctx.exitCode = runReport(args->files, args->format, args->lang, args->output, args->includeNames, args->header);
             } catch (const std::exception& e) {
                 printError("", e.what());
                 ctx.exitCode = kExitFailed;
@@ -391,12 +408,15 @@ void registerReportCommands(CLI::App& app, CliContext& ctx) {
     {
         auto args = std::make_shared<ExportArgs>();
         auto* cmd = app.add_subcommand("export-research",
-                                       _("Export an anonymized research data set (CSV tables, codebook.md, manifest.json)"));
+                                       _("Export an anonymized research data set (CSV tables, datapackage.json, codebook.md, "
+                                       "codebook.de.md, manifest.json; SPSS / Stata files on request)"));
         cmd->add_option("PATH", args->paths, _("Session files or directories (searched recursively for *.lernraum)"))->required();
         cmd->add_option("-o,--output", args->output, _("Output directory"))->required();
         cmd->add_option("--k", args->k, _("Minimum size of a published role group (default 5)"))->check(CLI::Range(1, 1000));
         cmd->add_flag("--include-text", args->includeText,
                       _("Include free text, with names, org unit, e-mail addresses, phone numbers and URLs replaced"));
+        cmd->add_option("--formats", args->formats,
+                        _("csv (default), or csv,sav,dta: also SPSS .sav / Stata .dta files with labels (English and German)"));
         cmd->add_option("--key-file", args->keyFile,
                         _("Pseudonym key (created with a random key if missing; default $XDG_CONFIG_HOME/lernraum/research-export.key)"));
         cmd->callback([args, &ctx] {

@@ -54,6 +54,7 @@ public:
                 subtitle += part;
             }
             m_doc.title(std::string(m_t.reportTitle) + ": " + (s.title.empty() ? std::string(m_t.workshop) : txt(s.title)), subtitle);
+            headerFields();
             if (m_o.includeNames) m_doc.note(m_t.privacyNamesShown);
             sessionSections(s, 2);
         } else {
@@ -64,6 +65,7 @@ public:
             std::string subtitle = std::to_string(series.size()) + " × " + std::string(m_t.workshop);
             if (!series.empty()) subtitle += " · " + date(series.front().date) + " – " + date(series.back().date);
             m_doc.title(std::string(m_t.seriesTitle) + (lernraum.empty() ? "" : ": " + lernraum), subtitle);
+            headerFields();
             if (m_o.includeNames) m_doc.note(m_t.privacyNamesShown);
             if (!series.empty()) {
                 seriesOverview(series);
@@ -85,6 +87,17 @@ private:
     Document& m_doc;
     std::optional<Scrubber> m_scrub; // free text without names (unless includeNames)
 
+    // Organisation, file number, author, status: typed by the user for this report, shown as given.
+    void headerFields() {
+        const auto& h = m_o.header;
+        Fields f;
+        if (!h.organisation.empty()) f.emplace_back(m_t.organisation, h.organisation);
+        if (!h.fileNumber.empty()) f.emplace_back(m_t.fileNumber, h.fileNumber);
+        if (!h.author.empty()) f.emplace_back(m_t.author, h.author);
+        if (!h.status.empty()) f.emplace_back(m_t.documentStatus, h.status);
+        if (!f.empty()) m_doc.fields(f);
+    }
+
     // Free text written by people in the room.
     [[nodiscard]] std::string txt(const std::string& s) const { return m_scrub && !s.empty() ? (*m_scrub)(s) : s; }
 
@@ -101,6 +114,10 @@ private:
     }
 
     [[nodiscard]] Language lang() const { return m_o.language; }
+
+    [[nodiscard]] ChartTableText chartTable(std::string_view labelHeader, std::string_view valueHeader) const {
+        return {std::string(m_t.chartData), std::string(labelHeader), std::string(valueHeader)};
+    }
 
     [[nodiscard]] std::string date(const core::Date& d) const {
         if (!d.isSet()) return std::string(m_t.notSet);
@@ -340,7 +357,7 @@ private:
                     {false, false, false, true});
 
         if (!groups.empty()) {
-            BarChart chart{std::string(m_t.votesPerGroup), {}, {}};
+            BarChart chart{std::string(m_t.votesPerGroup), {}, {}, chartTable(m_t.group, m_t.votes)};
             for (const auto& g : groups) chart.bars.push_back({txt(g.group->title), clampInt(g.total)});
             long long ungroupedVotes = 0;
             const auto& ungrouped = itemsOf({});
@@ -429,7 +446,7 @@ private:
             m_doc.note(m_t.noExperiments);
             return;
         }
-        BarChart chart{std::string(m_t.experimentsByStatus), {}, {}};
+        BarChart chart{std::string(m_t.experimentsByStatus), {}, {}, chartTable(m_t.status, m_t.count)};
         for (int i = 0; i < static_cast<int>(core::ExperimentStatus::Count); ++i) {
             const auto status = static_cast<core::ExperimentStatus>(i);
             const auto n = std::count_if(s.experiments.begin(), s.experiments.end(), [&](const auto& e) { return e.status == status; });
@@ -516,8 +533,9 @@ private:
                                                        std::string(m_t.average) + ", " + std::to_string(cycleN) + ")"
                                                  : std::string(m_t.notSet));
             m_doc.fields(f);
-            FlowChart flow{std::string(m_t.cumulativeFlow), {}, core::cumulativeFlow(b, 120)};
+            FlowChart flow{std::string(m_t.cumulativeFlow), {}, core::cumulativeFlow(b, 120), {}, chartTable(m_t.day, {})};
             for (const auto& c : b.columns) flow.columns.push_back(txt(c.title));
+            for (const auto& d : flow.days) flow.dayLabels.push_back(date(d.day));
             m_doc.flowChart(flow);
         }
     }
@@ -533,7 +551,7 @@ private:
                 const bool isRoti = q == &r.roti;
                 long long n = 0;
                 for (const int c : q->counts) n += c;
-                BarChart chart{isRoti ? std::string(m_t.roti) : std::string(m_t.checkIn), {}, {}};
+                BarChart chart{isRoti ? std::string(m_t.roti) : std::string(m_t.checkIn), {}, {}, chartTable(m_t.value, m_t.answers)};
                 if (!q->question.empty()) chart.title += ": " + txt(q->question);
                 // One anchor text: the scale's, unless the question already names its ends.
                 const bool anchored = q->question.find("1 =") != std::string::npos || q->question.find("1=") != std::string::npos;
@@ -564,17 +582,39 @@ private:
 
 } // namespace
 
+std::string runningHeader(const ReportHeader& header, Language language) {
+    const Strings& t = stringsFor(language);
+    std::string out;
+    auto add = [&](const std::string& part) {
+        if (part.empty()) return;
+        if (!out.empty()) out += " · ";
+        out += part;
+    };
+    add(header.organisation);
+    if (!header.fileNumber.empty()) add(std::string(t.fileNumber) + " " + header.fileNumber);
+    add(header.status);
+    return out;
+}
+
 std::string renderReport(const std::vector<core::Session>& series, const ReportOptions& options) {
     const Strings& t = stringsFor(options.language);
     std::string documentTitle(t.reportTitle);
     if (series.size() == 1 && !series.front().title.empty()) documentTitle += ": " + series.front().title;
-    auto doc = options.format == ReportFormat::Html ? makeHtmlDocument(t.htmlLang, documentTitle) : makeMarkdownDocument();
+    const PageText page{std::string(t.page), std::string(t.pageOf)};
+    const std::string header = runningHeader(options.header, options.language);
+    std::unique_ptr<Document> doc;
+    switch (options.format) {
+    case ReportFormat::Html: doc = makeHtmlDocument(t.htmlLang, documentTitle, page, header); break;
+    case ReportFormat::Odt: doc = makeOdtDocument(t.htmlLang, documentTitle, page, header, options.header.author); break;
+    case ReportFormat::Markdown: doc = makeMarkdownDocument(); break;
+    }
     return ReportWriter(options, *doc).run(series);
 }
 
 std::optional<ReportFormat> parseReportFormat(std::string_view name) {
     if (name == "md" || name == "markdown") return ReportFormat::Markdown;
     if (name == "html") return ReportFormat::Html;
+    if (name == "odt") return ReportFormat::Odt;
     return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 #include "core/flow.hpp"
 #include "core/text.hpp"
 #include "escape.hpp"
+#include "research_tables.hpp"
 
 #include <lernraum/version.hpp>
 #include <sodium.h>
@@ -35,27 +36,6 @@ std::string toHex(const unsigned char* bytes, std::size_t n) {
 // ---------------------------------------------------------------------------------------------
 // Table definitions: the single source of the CSV headers and of the codebook.
 
-struct ColumnSpec {
-    std::string_view name;
-    std::string_view type;
-    std::string_view meaning;
-    bool text = false; // free text: only with --include-text, scrubbed
-};
-
-struct TableSpec {
-    std::string_view file;
-    std::string_view rowMeaning;
-    std::vector<ColumnSpec> columns;
-};
-
-constexpr std::string_view kPseudonym = "pseudonym";
-constexpr std::string_view kMonth = "month `YYYY-MM`";
-constexpr std::string_view kInt = "integer";
-constexpr std::string_view kBool = "`0` / `1`";
-constexpr std::string_view kText = "text (scrubbed)";
-constexpr std::string_view kDays = "decimal, days";
-constexpr std::string_view kRole =
-    "role: `manager`, `employee`, `staff_council`, `facilitator`, `external`, `suppressed` or empty";
 
 const std::vector<TableSpec>& tableSpecs() {
     static const std::vector<TableSpec> specs{
@@ -487,6 +467,8 @@ std::string jsonString(std::string_view s) {
 
 // ---------------------------------------------------------------------------------------------
 
+const std::vector<TableSpec>& researchTables() { return tableSpecs(); }
+
 std::vector<std::string> builtinFormatIds() {
     return {"start-stop-continue", "mad-sad-glad", "4ls", "sailboat", "starfish", "gut-verbessern-ausprobieren"};
 }
@@ -495,6 +477,7 @@ std::map<std::string, std::string> ResearchExport::files() const {
     std::map<std::string, std::string> all = tables;
     all["codebook.md"] = codebook;
     all["manifest.json"] = manifest;
+    for (const auto& [name, bytes] : formatFiles) all[name] = bytes;
     return all;
 }
 
@@ -641,6 +624,12 @@ ResearchExport exportResearch(const std::vector<LoadedSession>& sessions, const 
              jsonString(sha256Hex(t.csv())) + "}";
     }
     m += ",\n    {\"name\": \"codebook.md\", \"sha256\": " + jsonString(sha256Hex(result.codebook)) + "}";
+    // The other formats, made from the finished tables (research_formats.cpp).
+    result.formatFiles = statisticsFiles(result.tables, options.formats);
+    result.formatFiles["datapackage.json"] = dataPackageJson(result.tables, options.includeText);
+    result.formatFiles["codebook.de.md"] = codebookMarkdownGerman(options.includeText);
+    for (const auto& [name, bytes] : result.formatFiles)
+        m += ",\n    {\"name\": " + jsonString(name) + ", \"sha256\": " + jsonString(sha256Hex(bytes)) + "}";
     m += "\n  ]\n}\n";
     result.manifest = std::move(m);
     return result;
@@ -657,6 +646,15 @@ std::string codebookMarkdown(bool includeText) {
            "double quote inside is doubled. Lines end with CRLF (`\\r\\n`); a line break inside a text field is a single "
            "LF.\n";
     out += "- An empty field means \"not recorded / not applicable\". Decimals use a point (`1.50`).\n";
+    out += "- `datapackage.json`: a Frictionless Data Package with a Table Schema per table (types, formats, missing "
+           "values, primary and foreign keys), for R (`frictionless`), Python (`frictionless`, pandas) and DuckDB. "
+           "`codebook.de.md`: this codebook in German.\n";
+    out += "- With `--formats sav` / `--formats dta`: per table an SPSS (`.sav`) or Stata (`.dta`, version 118, UTF-8) "
+           "file with variable and value labels, `NAME.sav` with English and `NAME.de.sav` with German labels. Codes of "
+           "closed lists (role, status, decision, ...) are integers there (1, 2, ... in the order listed below) with value "
+           "labels; `0`/`1` columns carry no/yes labels; an empty field is a (system-)missing value. Text is a string; "
+           "Stata stores text longer than 2045 bytes as `strL`, so long text is kept whole. Stata cuts labels at 80 "
+           "bytes.\n";
     out += "- `manifest.json`: tool and session schema version, k, whether free text is included, how many sessions "
            "were exported and skipped, and the SHA-256 of every file, so a transfer can be verified.\n";
     out += "- Row order: sessions by month, then pseudonym; within a session in the order of the workshop file.\n\n";
@@ -698,6 +696,11 @@ std::string codebookMarkdown(bool includeText) {
     for (const auto& spec : tableSpecs()) {
         out += "\n### `" + std::string(spec.file) + "`\n\n";
         out += "One row: " + std::string(spec.rowMeaning) + ".\n\n";
+        if (const auto key = researchPrimaryKey(spec.file); !key.empty()) {
+            out += "Primary key: ";
+            for (std::size_t i = 0; i < key.size(); ++i) out += (i ? ", `" : "`") + std::string(key[i]) + "`";
+            out += ".\n\n";
+        }
         out += "| column | type / allowed values | meaning |\n|---|---|---|\n";
         for (const auto& c : spec.columns) {
             std::string name = "`" + std::string(c.name) + "`";

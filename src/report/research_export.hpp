@@ -1,5 +1,6 @@
 #pragma once
-// The research export: anonymized, tidy CSV tables + codebook.md + manifest.json for the research
+// The research export: anonymized, tidy CSV tables + codebook.md (and codebook.de.md) + manifest.json
+// + datapackage.json (and on request SPSS / Stata files) for the research
 // partner (Begleitforschung). Pure function of loaded sessions; the caller reads the files and the
 // key and writes the results (see `lernraum export-research`).
 //
@@ -16,6 +17,7 @@
 //   numbers and URLs are replaced by placeholders (scrubText).
 
 #include "core/model.hpp"
+#include "research_formats.hpp"
 
 #include <array>
 #include <map>
@@ -46,6 +48,9 @@ struct ExportOptions {
     int sessionSchemaVersion = 1; // recorded in manifest.json (store::kSchemaVersion)
     // Retrospective format ids exported as they are (the library's); any other id is "other".
     std::vector<std::string> knownFormatIds = builtinFormatIds();
+    // SPSS / Stata files next to the CSV (`--formats csv,sav,dta`); CSV, datapackage.json and the
+    // codebooks are always written.
+    ResearchFormats formats;
 };
 
 struct SkippedSession {
@@ -57,10 +62,13 @@ struct ResearchExport {
     std::map<std::string, std::string> tables; // "sessions.csv" -> CSV text
     std::string codebook;                       // codebook.md
     std::string manifest;                       // manifest.json
+    // datapackage.json, codebook.de.md and the .sav / .dta files: written from `tables`
+    // (research_formats.hpp), so they carry exactly what the CSV carries.
+    std::map<std::string, std::string> formatFiles;
     std::vector<SkippedSession> skipped;
     int exportedSessions = 0;
 
-    // Every output file: the tables, codebook.md and manifest.json.
+    // Every output file: the tables, codebook.md, manifest.json and formatFiles.
     [[nodiscard]] std::map<std::string, std::string> files() const;
 };
 

@@ -124,6 +124,15 @@ constexpr Strings kGerman{
     .card = "Karte",
     .noOpenItems = "Keine offenen Karten oder Maßnahmen.",
     .notSet = "–",
+    .organisation = "Organisation",
+    .fileNumber = "Aktenzeichen",
+    .author = "Verfasst von",
+    .documentStatus = "Status",
+    .page = "Seite",
+    .pageOf = "von",
+    .chartData = "Daten der Grafik als Tabelle",
+    .value = "Wert",
+    .day = "Tag",
 };
 
 constexpr Strings kEnglish{
@@ -243,6 +252,15 @@ constexpr Strings kEnglish{
     .card = "Card",
     .noOpenItems = "No open cards or actions.",
     .notSet = "–",
+    .organisation = "Organisation",
+    .fileNumber = "File number",
+    .author = "Author",
+    .documentStatus = "Status",
+    .page = "Page",
+    .pageOf = "of",
+    .chartData = "Chart data as a table",
+    .value = "Value",
+    .day = "Day",
 };
 
 template <typename E, std::size_t N>

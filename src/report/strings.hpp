@@ -30,6 +30,8 @@ struct Strings {
     std::string_view privacy, privacyText, privacyScrubbed, privacyNamesShown;
     std::string_view customFormat, groupVotes, cardDone, openItems, openItemsNote, openItem, card, noOpenItems;
     std::string_view notSet;
+    // Head fields (--org, --file-number, --author, --status), page footer, chart data tables.
+    std::string_view organisation, fileNumber, author, documentStatus, page, pageOf, chartData, value, day;
 };
 
 const Strings& stringsFor(Language language);

@@ -17,8 +17,6 @@ namespace fs = std::filesystem;
 
 constexpr const char* kResultId = "###export-result";
 
-const char* extensionOf(bool html) { return html ? ".html" : ".md"; }
-
 // The built-in dialog appends ".lernraum" to every name it returns; exports are no sessions.
 std::string withoutSessionExtension(std::string path) {
     fs::path p(path);
@@ -28,12 +26,41 @@ std::string withoutSessionExtension(std::string path) {
 
 } // namespace
 
+const char* ExportMenu::extensionOf(Kind kind) {
+    switch (kind) {
+    case Kind::Html: return ".html";
+    case Kind::Odt: return ".odt";
+    case Kind::Markdown: return ".md";
+    case Kind::Research:
+    case Kind::None: break;
+    }
+    return "";
+}
+
+const char* ExportMenu::formatOf(Kind kind) {
+    switch (kind) {
+    case Kind::Html: return "html";
+    case Kind::Odt: return "odt";
+    default: return "md";
+    }
+}
+
 void ExportMenu::drawMenu(const core::Session& session, const std::string& documentPath, const ShellServices& services) {
     const bool canReport = static_cast<bool>(services.exportReport);
+    const bool canOpen = static_cast<bool>(services.openReport);
     const bool canResearch = static_cast<bool>(services.exportResearch);
-    if (!beginMenu(_("Export"), canReport || canResearch)) return;
+    if (!beginMenu(_("Export"), canReport || canResearch || canOpen)) return;
+    if (menuItem(_("Open / print report"), "Ctrl+P", false, canOpen)) openReport(session, services);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", _("Opens the HTML report in your web browser, to read or print it"));
+    if (menuItem(_("Report head\xE2\x80\xA6"), nullptr, false, canReport || canOpen)) {
+        m_editedHead = m_head;
+        m_requestHead = true;
+    }
+    ImGui::Separator();
     if (menuItem(_("Transfer report (HTML)\xE2\x80\xA6"), nullptr, false, canReport))
         choosePath(Kind::Html, documentPath, services);
+    if (menuItem(_("Transfer report (OpenDocument text, ODT)\xE2\x80\xA6"), nullptr, false, canReport))
+        choosePath(Kind::Odt, documentPath, services);
     if (menuItem(_("Transfer report (Markdown)\xE2\x80\xA6"), nullptr, false, canReport))
         choosePath(Kind::Markdown, documentPath, services);
     ImGui::Separator();
@@ -58,7 +85,7 @@ void ExportMenu::choosePath(Kind kind, const std::string& documentPath,
     const fs::path document(documentPath);
     const fs::path folder = document.empty() ? fs::path{} : document.parent_path();
     const std::string stem = document.empty() ? std::string("lernraum") : document.stem().string();
-    const std::string name = kind == Kind::Research ? stem + "-research-data" : stem + extensionOf(kind == Kind::Html);
+    const std::string name = kind == Kind::Research ? stem + "-research-data" : stem + extensionOf(kind);
     const std::string suggestion = (folder / name).string();
     FileDialogRequest request;
     request.save = true;
@@ -68,6 +95,11 @@ void ExportMenu::choosePath(Kind kind, const std::string& documentPath,
         request.title = _("Export transfer report (HTML)");
         request.filterName = _("HTML report");
         request.pattern = "*.html";
+        break;
+    case Kind::Odt:
+        request.title = _("Export transfer report (ODT)");
+        request.filterName = _("OpenDocument text");
+        request.pattern = "*.odt";
         break;
     case Kind::Markdown:
         request.title = _("Export transfer report (Markdown)");
@@ -90,7 +122,7 @@ void ExportMenu::choosePath(Kind kind, const std::string& documentPath,
 }
 
 void ExportMenu::openBuiltInDialog() {
-    const std::string extension = m_kind == Kind::Research ? std::string{} : std::string(extensionOf(m_kind == Kind::Html));
+    const std::string extension = m_kind == Kind::Research ? std::string{} : std::string(extensionOf(m_kind));
     m_pathDialog.open(PathDialog::Mode::Save, m_suggestion, extension, m_dialogTitle);
 }
 
@@ -120,15 +152,50 @@ void ExportMenu::run(Kind kind, std::string path, const core::Session& session, 
         showResult(_("Research data exported"), std::string(_("Written to")) + " " + path, std::move(detail), false);
         return;
     }
-    const bool html = kind == Kind::Html;
-    if (fs::path(path).extension().empty()) path += extensionOf(html);
+    if (fs::path(path).extension().empty()) path += extensionOf(kind);
     const std::string lang = language() == "de" ? "de" : "en"; // the report follows the UI language
-    const std::string error = services.exportReport(session, path, html ? "html" : "md", lang);
+    const std::string error = services.exportReport(session, path, formatOf(kind), lang, m_head);
     if (!error.empty()) {
         showResult(_("Transfer report not written"), error, {}, true);
         return;
     }
     showResult(_("Transfer report written"), std::string(_("Written to")) + " " + path, {}, false);
+}
+
+void ExportMenu::openReport(const core::Session& session, const ShellServices& services) {
+    if (!services.openReport) return;
+    const std::string lang = language() == "de" ? "de" : "en";
+    const std::string error = services.openReport(session, lang, m_head);
+    if (!error.empty()) showResult(_("Report not opened"), error, {}, true);
+}
+
+void ExportMenu::drawHeadDialog() {
+    const std::string title = std::string(_("Report head")) + "###report-head";
+    if (!beginCentredModal(title, m_requestHead, 34.0f)) return;
+    wrappedText(_("Shown under the title and at the top of every printed page. Empty fields are left out."));
+    ImGui::Spacing();
+    const FormRows rows({_("Organisation"), _("File number"), _("Author"), _("Status")});
+    rows.row(_("Organisation"));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    inputText("##head-org", m_editedHead.organisation);
+    recordLastItem("Report head organisation"); // names for the UI tests
+    rows.row(_("File number"));
+    inputTextWithHint("##head-file-number", _("e.g. AZ 10-2026/17"), m_editedHead.fileNumber);
+    recordLastItem("Report head file number");
+    rows.row(_("Author"));
+    inputText("##head-author", m_editedHead.author);
+    recordLastItem("Report head author");
+    rows.row(_("Status"));
+    inputTextWithHint("##head-status", _("e.g. Draft"), m_editedHead.status);
+    recordLastItem("Report head status");
+    ImGui::Spacing();
+    if (button(_("OK"))) {
+        m_head = m_editedHead;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (cancelButton()) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void ExportMenu::showResult(std::string title, std::string message, std::string detail, bool failed) {
@@ -147,6 +214,7 @@ void ExportMenu::drawDialogs(const core::Session& session, const ShellServices& 
             m_kind = Kind::None; // cancelled
         }
     }
+    drawHeadDialog();
     drawResult();
 }
 

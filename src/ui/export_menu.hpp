@@ -1,5 +1,5 @@
 #pragma once
-// File > Export: the transfer report (HTML, Markdown) and the research data set of the open
+// File > Export: the transfer report (HTML, ODT, Markdown) and the research data set of the open
 // session. The shell draws the menu and the dialogs; the work itself is done outside the UI
 // library through ShellServices::exportReport / exportResearch (wired in src/app/gui_export.cpp).
 
@@ -12,6 +12,12 @@ namespace lernraum::ui {
 
 struct ShellServices;
 struct NativeDialogAnswer;
+
+// Optional fields of the transfer report's head (File > Export > Report head …); "" = not shown.
+struct ReportHead {
+    std::string organisation, fileNumber, author, status;
+    bool operator==(const ReportHead&) const = default;
+};
 
 // What the research export did (ShellServices::exportResearch).
 struct ResearchExportOutcome {
@@ -26,6 +32,8 @@ class ExportMenu {
 public:
     // The "Export" submenu; call inside the open File menu. documentPath suggests file names.
     void drawMenu(const core::Session& session, const std::string& documentPath, const ShellServices& services);
+    // Open / print report (Ctrl+P): the HTML report in the desktop's browser; a failure is shown.
+    void openReport(const core::Session& session, const ShellServices& services);
     // The built-in path dialog and the result message; call where the shell draws its modals.
     void drawDialogs(const core::Session& session, const ShellServices& services);
     // The desktop's file dialog was started for an export; the shell polls it and passes the answer.
@@ -37,14 +45,18 @@ public:
     [[nodiscard]] const std::string& resultMessage() const { return m_message; }
     [[nodiscard]] const std::string& resultDetail() const { return m_detail; }
     [[nodiscard]] bool failed() const { return m_failed; }
+    [[nodiscard]] const ReportHead& reportHead() const { return m_head; }
 
 private:
-    enum class Kind { None, Html, Markdown, Research };
+    enum class Kind { None, Html, Markdown, Odt, Research };
+    static const char* extensionOf(Kind kind); // ".html", ".md", ".odt"
+    static const char* formatOf(Kind kind);    // as `lernraum report --format`
 
     void choosePath(Kind kind, const std::string& documentPath, const ShellServices& services);
     void run(Kind kind, std::string path, const core::Session& session, const ShellServices& services);
     void showResult(std::string title, std::string message, std::string detail, bool failed);
     void drawResult();
+    void drawHeadDialog();
 
     void openBuiltInDialog();
 
@@ -59,6 +71,9 @@ private:
     std::string m_message;
     std::string m_detail;
     bool m_failed = false;
+    ReportHead m_head;        // used by every report until changed
+    ReportHead m_editedHead;  // the dialog's fields
+    bool m_requestHead = false;
 };
 
 } // namespace lernraum::ui

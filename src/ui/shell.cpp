@@ -345,6 +345,7 @@ void Shell::handleKeys() {
                 }
                 break;
             case 'O': guarded(Pending::Open); break;
+            case 'P': m_export.openReport(m_session, m_services); break;
             case 'N': guarded(Pending::New); break;
             case 'Q': requestClose(); break;
             case 'Z':

@@ -94,11 +94,15 @@ struct ShellServices {
     std::shared_ptr<NativeFileDialog> nativeDialog;
     // Optional: called after every successful save (e.g. to remove the recovery copy).
     std::function<void(const std::string& path)> onSaved;
-    // Optional (File > Export): writes the transfer report of the session to path; format "html"
-    // or "md", lang "de" or "en". Returns an error message, or "" when written.
+    // Optional (File > Export): writes the transfer report of the session to path; format "html",
+    // "odt" or "md", lang "de" or "en", head: the optional head fields. Returns an error message,
+    // or "" when written.
     std::function<std::string(const core::Session& session, const std::string& path, std::string_view format,
-                              std::string_view lang)>
+                              std::string_view lang, const ReportHead& head)>
         exportReport;
+    // Optional (File > Export > Open / print report): writes the HTML report to a private cache file
+    // and hands it to the desktop's browser without waiting for it. Returns an error message or "".
+    std::function<std::string(const core::Session& session, std::string_view lang, const ReportHead& head)> openReport;
     // Optional (File > Export): writes the research data set of the session into the directory dir.
     std::function<ResearchExportOutcome(const core::Session& session, const std::string& dir)> exportResearch;
     // Optional (View > participation by smartphone): shows the participants' room panel.

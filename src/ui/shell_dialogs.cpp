@@ -413,6 +413,7 @@ void Shell::drawShortcuts() {
     const std::pair<const char*, const char*> rows[] = {
         {"Ctrl+N", _("New workshop")},         {"Ctrl+O", _("Open")},
         {"Ctrl+S", _("Save")},                 {"Ctrl+Shift+S", _("Save as")},
+        {"Ctrl+P", _("Open / print report")},
         {"Ctrl+Z", _("Undo")},                 {"Ctrl+Y, Ctrl+Shift+Z", _("Redo")},
         {"Ctrl+Plus / Ctrl+Minus", _("Zoom")}, {"Ctrl+0", _("Reset zoom")},
         {"Ctrl+1 \xE2\x80\xA6 4", _("Switch tab")}, {"F2", _("Rename workshop")},

@@ -18,6 +18,7 @@ namespace {
 struct ReportCall {
     core::Session session;
     std::string path, format, lang;
+    ui::ReportHead head;
 };
 
 struct ResearchCall {
@@ -38,8 +39,12 @@ public:
         dialog->autoAnswer = ui::NativeDialogAnswer{ui::NativeDialogAnswer::Result::Chosen, m_dialogPath};
         services.nativeDialog = dialog;
         services.exportReport = [this](const core::Session& session, const std::string& path, std::string_view format,
-                                       std::string_view language) {
-            reports.push_back({session, path, std::string(format), std::string(language)});
+                                       std::string_view language, const ui::ReportHead& head) {
+            reports.push_back({session, path, std::string(format), std::string(language), head});
+            return reportError;
+        };
+        services.openReport = [this](const core::Session& session, std::string_view language, const ui::ReportHead& head) {
+            opened.push_back({session, {}, "html", std::string(language), head});
             return reportError;
         };
         services.exportResearch = [this](const core::Session& session, const std::string& dir) {
@@ -93,9 +98,16 @@ public:
         frame();
     }
 
+    void typeInto(const std::string& field, const std::string& text) {
+        click(field);
+        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        frame(2);
+    }
+
     std::shared_ptr<lernraum::test::FakeNativeDialog> dialog;
     const std::vector<ui::FileDialogRequest>& requests() const { return dialog->requests; }
     std::vector<ReportCall> reports;
+    std::vector<ReportCall> opened;
     std::vector<ResearchCall> research;
     std::string reportError;
 
@@ -156,6 +168,57 @@ TEST_CASE("the German menu writes a German Markdown report, a write error is sho
     CHECK(h.shell().exportMenu().failed());
     CHECK(h.shell().exportMenu().resultMessage() == h.reportError);
     CHECK(h.shows("OK"));
+}
+
+TEST_CASE("the German menu writes an ODT report with the .odt extension", "[ui][export][i18n]") {
+    TempDir dir;
+    ExportHarness h("de", dir.file("bericht"));
+    h.shell().setSession(core::makeDemoSession(), dir.file("demo.lernraum"));
+    h.frame();
+    h.click("Datei");
+    h.click("Exportieren");
+    h.click("Transferbericht (OpenDocument-Text, ODT) \xE2\x80\xA6");
+    REQUIRE(h.requests().size() == 1);
+    CHECK(h.requests()[0].suggestion == dir.file("demo.odt"));
+    CHECK(h.requests()[0].pattern == "*.odt");
+    REQUIRE(h.reports.size() == 1);
+    CHECK(h.reports[0].path == dir.file("bericht.odt"));
+    CHECK(h.reports[0].format == "odt");
+    CHECK(h.reports[0].lang == "de");
+}
+
+TEST_CASE("the report head typed in the dialog goes into every later report and the browser report", "[ui][export][i18n]") {
+    TempDir dir;
+    ExportHarness h("de", dir.file("bericht.html"));
+    h.shell().setSession(core::makeDemoSession(), {});
+    h.frame();
+    h.click("Datei");
+    h.click("Exportieren");
+    h.click("Berichtskopf \xE2\x80\xA6");
+    h.frame(3);
+    REQUIRE(h.shows("Report head organisation"));
+    h.typeInto("Report head organisation", "Stadt Musterhausen");
+    h.typeInto("Report head file number", "AZ 10-2026/17");
+    h.typeInto("Report head status", "Entwurf");
+    h.click("OK");
+    h.frame(2);
+    CHECK(h.shell().exportMenu().reportHead().organisation == "Stadt Musterhausen");
+    h.click("Datei");
+    h.click("Exportieren");
+    h.click("Transferbericht (HTML) \xE2\x80\xA6");
+    REQUIRE(h.reports.size() == 1);
+    CHECK(h.reports[0].head.organisation == "Stadt Musterhausen");
+    CHECK(h.reports[0].head.fileNumber == "AZ 10-2026/17");
+    CHECK(h.reports[0].head.status == "Entwurf");
+    CHECK(h.reports[0].head.author.empty());
+    h.frame(2);
+    h.click("OK");
+    h.click("Datei");
+    h.click("Exportieren");
+    h.click("Bericht \xC3\xB6""ffnen / drucken");
+    REQUIRE(h.opened.size() == 1);
+    CHECK(h.opened[0].lang == "de");
+    CHECK(h.opened[0].head.fileNumber == "AZ 10-2026/17");
 }
 
 TEST_CASE("the built-in dialog (no native one) exports the report under the name typed", "[ui][export]") {

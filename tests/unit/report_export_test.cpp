@@ -4,6 +4,7 @@
 #include "core/generate.hpp"
 #include "core/validate.hpp"
 #include "report/research_export.hpp"
+#include "report/research_tables.hpp"
 
 #include <random>
 #include <regex>
@@ -160,9 +161,14 @@ TEST_CASE("canary names never leave through the research export", "[report][expo
     REQUIRE(core::validate(s).empty());
     for (const bool includeText : {false, true}) {
         INFO("include text: " << includeText);
-        const auto e = exportResearch({{"canary.lernraum", s}}, options(kKeyA, includeText, 1));
+        auto o = options(kKeyA, includeText, 1);
+        o.formats.sav = o.formats.dta = true; // every output format
+        const auto e = exportResearch({{"canary.lernraum", s}}, o);
         REQUIRE(e.exportedSessions == 1);
-        for (const auto& [name, content] : e.files()) {
+        const auto files = e.files();
+        for (const char* f : {"datapackage.json", "codebook.de.md", "sessions.sav", "retro_items.de.sav", "actions.dta", "experiments.de.dta"})
+            CHECK(files.count(f) == 1);
+        for (const auto& [name, content] : files) {
             const std::string low = lower(content);
             for (const auto& canary : kCanaries) {
                 INFO(name << " must not contain " << canary);
@@ -171,7 +177,8 @@ TEST_CASE("canary names never leave through the research export", "[report][expo
                 CHECK(low.find(stripped(canary)) == std::string::npos);
             }
             CHECK(content.find("@knoedel") == std::string::npos);
-            CHECK(content.find("https://") == std::string::npos);
+            // The only URL: libreadstat's product name in the header of a .sav file.
+            CHECK(replaceAll(content, "@(#) SPSS DATA FILE - https://github.com/WizardMac/ReadStat", "").find("https://") == std::string::npos);
         }
         if (includeText) {
             // Text is there, only scrubbed.
@@ -375,6 +382,7 @@ TEST_CASE("keys: parsing, generation, and refusal of bad keys", "[report][export
 
 TEST_CASE("docs/codebook.md is the generated codebook", "[report][export][golden]") {
     checkGolden(std::string(LERNRAUM_SOURCE_DIR) + "/docs/codebook.md", codebookMarkdown(true));
+    checkGolden(std::string(LERNRAUM_SOURCE_DIR) + "/docs/codebook.de.md", codebookMarkdownGerman(true));
     // Every column of every table is described.
     const auto e = exportResearch({{"a", makeSmallSession("m", {})}}, options(kKeyA, true));
     for (const auto& [name, csv] : e.tables) {
@@ -383,4 +391,38 @@ TEST_CASE("docs/codebook.md is the generated codebook", "[report][export][golden
             CHECK(e.codebook.find("| `" + column + "`") != std::string::npos);
         }
     }
+}
+
+TEST_CASE("every research column has a German meaning and the formats list is checked", "[report][export][i18n]") {
+    for (const auto& t : researchTables()) {
+        for (const auto& c : t.columns) {
+            INFO(t.file << " " << c.name);
+            CHECK_FALSE(germanMeaning(t.file, c.name).empty());
+        }
+    }
+    ResearchFormats f;
+    std::string unknown;
+    CHECK(parseResearchFormats("csv", f, unknown));
+    CHECK_FALSE(f.sav);
+    CHECK(parseResearchFormats("csv,sav,dta", f, unknown));
+    CHECK((f.sav && f.dta));
+    CHECK_FALSE(parseResearchFormats("csv,xlsx", f, unknown));
+    CHECK(unknown == "xlsx");
+}
+
+TEST_CASE("the SPSS and Stata files are written from the finished CSV and are deterministic", "[report][export]") {
+    auto o = options(kKeyA, true, 1);
+    o.formats.sav = o.formats.dta = true;
+    const auto s = canarySession();
+    const auto a = exportResearch({{"a.lernraum", s}}, o);
+    const auto b = exportResearch({{"a.lernraum", s}}, o);
+    CHECK(a.files() == b.files());
+    const auto sav = a.formatFiles.at("retro_items.sav");
+    CHECK(sav.substr(0, 4) == "$FL2"); // SPSS system file
+    // Every pseudonym of the CSV is in the .sav (strings are stored as they are).
+    const auto items = table(a, "retro_items.csv");
+    for (const auto& row : items.rows) CHECK(sav.find(row.at(items.col("item"))) != std::string::npos);
+    const auto codebook = a.formatFiles.at("codebook.de.md");
+    CHECK(codebook.find("# Lernraum-Forschungsexport") == 0);
+    CHECK(codebook.find("`retro_items.csv`") != std::string::npos);
 }

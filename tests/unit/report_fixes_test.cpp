@@ -20,12 +20,17 @@ namespace {
 const core::RetroLibrary& library() { return shippedLibrary(); }
 
 std::string md(const std::vector<core::Session>& s, Language l = Language::German, bool names = false) {
-    ReportOptions o{ReportFormat::Markdown, l, names};
+    ReportOptions o;
+    o.format = ReportFormat::Markdown;
+    o.language = l;
+    o.includeNames = names;
     o.library = &library();
     return renderReport(s, o);
 }
 std::string html(const std::vector<core::Session>& s, Language l = Language::German) {
-    ReportOptions o{ReportFormat::Html, l, false};
+    ReportOptions o;
+    o.format = ReportFormat::Html;
+    o.language = l;
     o.library = &library();
     return renderReport(s, o);
 }

@@ -1,6 +1,8 @@
 // Transfer report: golden files, escaping of hostile text, determinism, series reports.
 #include "report_test_support.hpp"
 
+#include <zip.h>
+
 #include "core/demo.hpp"
 #include "core/validate.hpp"
 #include "report/escape.hpp"
@@ -70,6 +72,51 @@ bool hasUnescaped(const std::string& md, const std::string& what) {
 }
 
 } // namespace
+
+// One entry of a zip held in memory ("" when missing).
+static std::string zipEntry(const std::string& zipBytes, const char* name) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(zipBytes.data(), zipBytes.size(), 0, &error);
+    zip_t* archive = source ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
+    if (!archive) {
+        if (source) zip_source_free(source);
+        return {};
+    }
+    std::string out;
+    zip_stat_t st;
+    if (zip_stat(archive, name, 0, &st) == 0) {
+        if (zip_file_t* f = zip_fopen(archive, name, 0)) {
+            out.resize(static_cast<std::size_t>(st.size));
+            if (zip_fread(f, out.data(), st.size) != static_cast<zip_int64_t>(st.size)) out.clear();
+            zip_fclose(f);
+        }
+    }
+    zip_close(archive);
+    return out;
+}
+
+TEST_CASE("the ODT report is a zip package with the mimetype first and stored", "[report][odt]") {
+    const auto demo = core::makeDemoSession();
+    const auto odt = render({demo}, ReportFormat::Odt, Language::German, false);
+    // The first local file header: signature, stored (method 0), name "mimetype", then the type.
+    REQUIRE(odt.size() > 100);
+    CHECK(odt.substr(0, 4) == std::string("PK\x03\x04", 4));
+    CHECK(odt[8] == 0);
+    CHECK(odt[9] == 0);
+    CHECK(odt.substr(30, 8) == "mimetype");
+    CHECK(odt.substr(38, 39) == "application/vnd.oasis.opendocument.text");
+    const std::string content = zipEntry(odt, "content.xml");
+    CHECK(content.find("<text:h text:style-name=\"Heading_20_2\" text:outline-level=\"2\">Kontext</text:h>") != std::string::npos);
+    CHECK(content.find("xlink:href=\"Pictures/chart1.png\"") != std::string::npos);
+    CHECK(zipEntry(odt, "Pictures/chart1.png").substr(1, 3) == "PNG");
+    CHECK(zipEntry(odt, "META-INF/manifest.xml").find("Pictures/chart1.png") != std::string::npos);
+    CHECK(render({demo}, ReportFormat::Odt, Language::German, false) == odt); // deterministic
+    // English: English page footer and language.
+    const auto en = render({demo}, ReportFormat::Odt, Language::English, false);
+    CHECK(zipEntry(en, "styles.xml").find("Page <text:page-number") != std::string::npos);
+    CHECK(zipEntry(en, "styles.xml").find("fo:language=\"en\"") != std::string::npos);
+}
 
 TEST_CASE("transfer report of the demo session matches the golden files", "[report][golden]") {
     const auto demo = core::makeDemoSession();
@@ -177,6 +224,20 @@ TEST_CASE("hostile text in cards, items and experiments produces inert output", 
         CHECK(html.find("&amp;lt;script&amp;gt;") != std::string::npos); // pre-escaped text stays literal
         // Control and bidi characters are gone.
         for (const char* bad : {"\x01", "\x1b", "\x7f", "\xC2\x85", "\xE2\x80\xAE"}) CHECK(html.find(bad) == std::string::npos);
+
+        // ODT: the same text only as XML character data.
+        const auto odt = render({s}, ReportFormat::Odt, lang, true);
+        const std::string content = zipEntry(odt, "content.xml");
+        REQUIRE_FALSE(content.empty());
+        for (const char* banned : {"<script", "<img", "<iframe", "<b>", "<text:a", "<office:script", "<svg onload"}) {
+            INFO(banned);
+            CHECK(content.find(banned) == std::string::npos);
+        }
+        CHECK(content.find("&lt;script&gt;") != std::string::npos);
+        CHECK(content.find("&amp;lt;script&amp;gt;") != std::string::npos);
+        CHECK(std::count(content.begin(), content.end(), '<') == std::count(content.begin(), content.end(), '>'));
+        for (const char* bad : {"\x01", "\x1b", "\x7f", "\xC2\x85", "\xE2\x80\xAE"}) CHECK(content.find(bad) == std::string::npos);
+        CHECK(zipEntry(odt, "mimetype") == "application/vnd.oasis.opendocument.text");
 
         const auto md = render({s}, ReportFormat::Markdown, lang, true);
         CHECK_FALSE(hasUnescaped(md, "<"));
