@@ -22,6 +22,10 @@ std::string codePointName(std::uint32_t codePoint);
 // Line breaks as texts keep them: CRLF and a lone CR become LF (spreadsheets write CRLF).
 std::string normalizeLineBreaks(std::string_view text);
 
+// For matching words people type: lower case ASCII, umlauts and ß spelled out (ä -> ae), spaces,
+// underscores and hyphens dropped ("Fällig am" -> "faelligam", "owner_role" -> "ownerrole").
+std::string foldWord(std::string_view text);
+
 // Trim ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 
