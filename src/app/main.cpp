@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
     registerBenchCommand(app, ctx);
     registerFollowUpCommand(app, ctx);
     registerRoomCommand(app, ctx);
+    registerImportCommands(app, ctx);
 
     try {
         app.parse(argc, argv);
