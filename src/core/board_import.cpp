@@ -36,6 +36,7 @@ constexpr std::string_view kNoteTexts[] = {
     "The file is not valid UTF-8 text, so it is not a Trello export.",
     "The file is damaged or not JSON: {1} (at byte {2}).",
     "The file is too large to read.",
+    "The file ends in the middle: it was cut off while copying or downloading.",
     // CSV as a new board (lernraum import csv, Board menu > Import)
     "{1} cards in {2} columns",
     "Read as {1}, separated by {2}",

@@ -289,6 +289,8 @@ TrelloImport parseTrelloExport(std::string_view json) {
     try {
         rapidjson::Document doc;
         doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
+        if (doc.HasParseError() && doc.GetErrorOffset() >= json.size())
+            return refuse("The file ends in the middle: it was cut off while copying or downloading.");
         if (doc.HasParseError())
             return refuse("The file is damaged or not JSON: {1} (at byte {2}).",
                           {rapidjson::GetParseError_En(doc.GetParseError()), std::to_string(doc.GetErrorOffset())});
