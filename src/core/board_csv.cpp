@@ -206,7 +206,18 @@ std::string exportCardsCsv(const Board& board, CsvDialect dialect) {
         std::snprintf(buffer, sizeof buffer, "%02d.%02d.%04d", d.day % 100, d.month % 100, d.year % 10000);
         return buffer;
     };
-    for (const Card& c : board.cards) {
+    // Cards column by column (left to right), in board order within a column: the spreadsheet
+    // reads like the board, and a board imported from the file gets its columns in this order.
+    std::vector<const Card*> ordered;
+    ordered.reserve(board.cards.size());
+    for (const auto& column : board.columns)
+        for (const Card& c : board.cards)
+            if (c.columnId == column.id) ordered.push_back(&c);
+    for (const Card& c : board.cards)
+        if (std::none_of(board.columns.begin(), board.columns.end(), [&](const Column& k) { return k.id == c.columnId; }))
+            ordered.push_back(&c);
+    for (const Card* card : ordered) {
+        const Card& c = *card;
         std::string tags;
         for (const auto& t : c.tags) {
             if (!tags.empty()) tags += ';';

@@ -39,7 +39,8 @@ enum class CsvDialect {
                   // 24.12.2026, "Führungskraft", "ja"): opens in columns in German Excel
 };
 
-// RFC 4180 text of the board's cards (archived ones too), in board order.
+// RFC 4180 text of the board's cards (archived ones too), column by column from left to right,
+// in board order within each column.
 std::string exportCardsCsv(const Board& board, CsvDialect dialect = CsvDialect::Standard);
 
 // Bytes of a spreadsheet file as UTF-8: the encoding detected ("UTF-8", "UTF-8 with BOM",
