@@ -6,6 +6,7 @@
 #include "app/file_dialog.hpp"
 #include "app/gui_export.hpp"
 #include "app/document_services.hpp"
+#include "app/import_services.hpp"
 #include "app/gui_room.hpp"
 #include "app/runner.hpp"
 #include "core/ids.hpp"
@@ -48,6 +49,7 @@ ui::ShellServices makeServices(const std::filesystem::path& configDir, bool inte
     addDocumentServices(services, std::make_shared<store::DocumentFile>(configDir, interactive));
     services.newSession = newSession;
     addExportServices(services); // File > Export
+    addImportServices(services); // Board menu > Import board
     if (interactive) services.nativeDialog = runNativeFileDialog;
     return services;
 }

@@ -13,7 +13,7 @@
 namespace lernraum::ui {
 
 // What was chosen in the board menu this frame.
-enum class BoardMenuChoice { None, NewCard, NewBoard, RenameBoard, DeleteBoard, NewColumn, NewLane };
+enum class BoardMenuChoice { None, NewCard, NewBoard, RenameBoard, DeleteBoard, NewColumn, NewLane, ImportBoard };
 
 class BoardToolbar {
 public:
@@ -39,9 +39,13 @@ private:
     bool m_csvRequested = false;
     std::string m_csvPath;
     std::string m_csvMessage;
+    bool m_csvExcel = false; // export as "Excel (German)": ';', UTF-8 with BOM, German headers
     PathDialog m_browse; // "Browse..." in the CSV dialog
     core::IdGenerator m_ids;
 };
+
+// Where board files (CSV, imports) start: the session's folder, else home, else the working directory.
+std::string defaultFolder(const ViewContext& ctx);
 
 // Reads and writes whole text files for the CSV dialog; "" on success, else the reason.
 std::string writeTextFile(const std::string& path, const std::string& text);

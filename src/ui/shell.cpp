@@ -422,6 +422,7 @@ void Shell::drawTabs() {
     ctx.editWorkshopData = [this] { editWorkshopData(); };
     ctx.documentPath = m_path;
     ctx.openRoomPanel = m_services.openRoomPanel;
+    ctx.readBoardFile = m_services.readBoardFile;
 
     const float statusHeight = m_presentation ? 0.0f : ImGui::GetFrameHeightWithSpacing();
     if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) return;

@@ -83,6 +83,8 @@ struct ShellServices {
     std::function<ResearchExportOutcome(const core::Session& session, const std::string& dir)> exportResearch;
     // Optional (View > participation by smartphone): shows the participants' room panel.
     std::function<void()> openRoomPanel;
+    // Optional (Board menu > Import board): reads a Trello export or a CSV file for a new board.
+    std::function<core::BoardRead(const std::string& path, bool csv, std::string_view language)> readBoardFile;
 };
 
 enum class Tab { Agenda, Board, Retro, Experiments, Count };

@@ -2,12 +2,14 @@
 // What every view gets besides the session: display mode, the clock, and where to send commands.
 // Views read the model and emit commands; they never mutate the session.
 
+#include "core/board_csv.hpp"
 #include "core/change.hpp"
 #include "core/model.hpp"
 #include "ui/keys.hpp"
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lernraum::ui {
@@ -31,6 +33,9 @@ struct ViewContext {
     std::function<void()> openRoomPanel;
     // The open file ("" while untitled): exports start in its folder.
     std::string documentPath;
+    // Reads a Trello export (csv = false) or a CSV file (csv = true) for a new board (Board menu >
+    // Import board); `language` names default columns. May be empty (then the import says so).
+    std::function<core::BoardRead(const std::string& path, bool csv, std::string_view language)> readBoardFile;
 };
 
 } // namespace lernraum::ui
