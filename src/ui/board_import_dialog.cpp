@@ -42,6 +42,7 @@ void BoardImportDialog::draw(const core::Session& session, ViewContext& ctx, cor
     ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(browseLabel).x + ImGui::GetStyle().FramePadding.x * 2.0f +
                               ImGui::GetStyle().ItemSpacing.x));
     const bool enter = inputText("##import-path", m_path, ImGuiInputTextFlags_EnterReturnsTrue);
+    recordLastItem("Import file");
     ImGui::SameLine();
     if (button(browseLabel))
         m_browse.open(PathDialog::Mode::Open, m_path.empty() ? m_folder : m_path, m_format == 0 ? ".json" : ".csv",
@@ -52,7 +53,10 @@ void BoardImportDialog::draw(const core::Session& session, ViewContext& ctx, cor
             m_message.clear();
         }
     }
-    if (!m_message.empty()) wrappedText(m_message);
+    if (!m_message.empty()) {
+        wrappedText(m_message);
+        recordLastItem(m_message); // the summary, findable by tests
+    }
     const bool go = button(_("Import")) || enter;
     ImGui::SameLine();
     const bool close = button(_("Close")) || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) && !ImGui::IsAnyItemActive());
