@@ -92,6 +92,14 @@ int runImport(const ImportArgs& args, ImportFormat format) {
     return kExitOk;
 }
 
+void addImportOptions(CLI::App& cmd, ImportArgs& args, const char* inputHelp, const char* boardHelp) {
+    cmd.add_option("IN", args.input, inputHelp)->required();
+    cmd.add_option("-o,--output", args.output, "Session file to create (or, with --into, to add the board to)")->required();
+    cmd.add_option("--board", args.board, boardHelp);
+    cmd.add_flag("--into", args.into, "Add the board to the existing session file instead of creating one");
+    cmd.add_flag("--force", args.force, "Overwrite an existing file (without --into)");
+}
+
 } // namespace
 
 void registerImportCommands(CLI::App& app, CliContext& ctx) {
@@ -106,12 +114,7 @@ void registerImportCommands(CLI::App& app, CliContext& ctx) {
         auto* t = cmd->add_subcommand("trello", "Import a Trello board export (Board menu > Print, export and share > "
                                                 "Export as JSON): lists become columns (archived lists are left out), "
                                                 "cards keep description, due date, labels (as tags), checklists, archive");
-        t->add_option("IN", trello->input, "The board export (.json)")->required();
-        t->add_option("-o,--output", trello->output, "Session file to create (or, with --into, to add the board to)")
-            ->required();
-        t->add_option("--board", trello->board, "Title of the new board (default: the Trello board's name)");
-        t->add_flag("--into", trello->into, "Add the board to the existing session file instead of creating one");
-        t->add_flag("--force", trello->force, "Overwrite an existing file (without --into)");
+        addImportOptions(*t, *trello, "The board export (.json)", "Title of the new board (default: the Trello board's name)");
         t->callback([trello, &ctx] { ctx.exitCode = runImport(*trello, ImportFormat::Trello); });
 
         auto csv = std::make_shared<ImportArgs>();
@@ -120,12 +123,7 @@ void registerImportCommands(CLI::App& app, CliContext& ctx) {
                                              "headers (title/Titel, column/Spalte, due/Fällig, ...); columns are the "
                                              "distinct values of the column field. Lines with problems are skipped "
                                              "and listed");
-        c->add_option("IN", csv->input, "The CSV file")->required();
-        c->add_option("-o,--output", csv->output, "Session file to create (or, with --into, to add the board to)")
-            ->required();
-        c->add_option("--board", csv->board, "Title of the new board (default: the file's name)");
-        c->add_flag("--into", csv->into, "Add the board to the existing session file instead of creating one");
-        c->add_flag("--force", csv->force, "Overwrite an existing file (without --into)");
+        addImportOptions(*c, *csv, "The CSV file", "Title of the new board (default: the file's name)");
         c->callback([csv, &ctx] { ctx.exitCode = runImport(*csv, ImportFormat::Csv); });
     }
 

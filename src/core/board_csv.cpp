@@ -90,24 +90,6 @@ std::optional<Role> parseRoleValue(std::string_view word) {
     return parseRoleWord(word);
 }
 
-void appendUtf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // Windows-1252 0x80..0x9F (the rest of the upper half is Latin-1); 0xFFFD where it has no character.
 constexpr std::uint16_t kCp1252High[32] = {
     0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
@@ -550,18 +532,24 @@ void cardsFromRows(const Board& board, const std::vector<std::vector<std::string
     }
 }
 
+// readRows() and the header's fields; false (with the problem) without a title field.
+bool readTable(std::string_view bytes, std::vector<std::vector<std::string>>& rows, std::size_t& lineOffset,
+               FieldIndex& at, std::string_view& encoding, char& delimiter, std::vector<CsvProblem>& errors) {
+    if (!readRows(bytes, rows, lineOffset, encoding, delimiter, errors)) return false;
+    at = headerFields(rows.front());
+    if (at[kTitle]) return true;
+    errors.push_back(CsvProblem{1 + lineOffset, "no 'title' column in the header", {}});
+    return false;
+}
+
 } // namespace
 
 CardImport parseCardsCsv(const Board& board, std::string_view bytes) {
     CardImport out;
     std::vector<std::vector<std::string>> rows;
     std::size_t lineOffset = 0;
-    if (!readRows(bytes, rows, lineOffset, out.encoding, out.delimiter, out.errors)) return out;
-    const FieldIndex at = headerFields(rows.front());
-    if (!at[kTitle]) {
-        out.errors.push_back(CsvProblem{1 + lineOffset, "no 'title' column in the header", {}});
-        return out;
-    }
+    FieldIndex at{};
+    if (!readTable(bytes, rows, lineOffset, at, out.encoding, out.delimiter, out.errors)) return out;
     if (board.columns.empty()) {
         out.errors.push_back(CsvProblem{0, "the board has no columns", {}});
         return out;
@@ -575,12 +563,8 @@ BoardCsvImport parseBoardCsv(std::string_view bytes, std::string title, std::str
     out.draft.title = std::move(title);
     std::vector<std::vector<std::string>> rows;
     std::size_t lineOffset = 0;
-    if (!readRows(bytes, rows, lineOffset, out.encoding, out.delimiter, out.errors)) return out;
-    const FieldIndex at = headerFields(rows.front());
-    if (!at[kTitle]) {
-        out.errors.push_back(CsvProblem{1 + lineOffset, "no 'title' column in the header", {}});
-        return out;
-    }
+    FieldIndex at{};
+    if (!readTable(bytes, rows, lineOffset, at, out.encoding, out.delimiter, out.errors)) return out;
     // The board's columns and lanes: the distinct values of those fields, in order of appearance
     // (case-insensitive, as the import matches them). Stand-in ids "\x1F1", "\x1F2", ... (no title
     // can look like one) map back to indices.

@@ -13,6 +13,8 @@ namespace lernraum::core {
 std::size_t decodeUtf8(std::string_view text, std::size_t pos, std::uint32_t& codePoint);
 
 bool isValidUtf8(std::string_view text);
+// Appends the UTF-8 bytes of a code point (no check for surrogates or range).
+void appendUtf8(std::string& out, std::uint32_t codePoint);
 
 // Texts may hold tab and line feed but no other C0 control character (U+0000-U+001F: NUL, CR,
 // ESC, ...). Returns the byte offset of the first forbidden one, or npos.

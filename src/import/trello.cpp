@@ -129,6 +129,19 @@ std::string shortTitle(const std::string& title) {
     return title.substr(0, cut) + "...";
 }
 
+// A board or list name as a title: control characters become spaces, at most 1,000 bytes (Trello
+// itself allows 16,384 characters), trimmed. Cards are checked instead (and skipped when bad).
+std::string cleanName(std::string name) {
+    for (char& c : name)
+        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    if (name.size() > 1000) {
+        std::size_t cut = 1000;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+        name.resize(cut);
+    }
+    return std::string(core::trim(name));
+}
+
 TrelloImport read(const Value& root) {
     if (!root.IsObject()) return refuse("This JSON file is not a Trello board export (it has no lists and cards).");
     const Value* lists = array(root, {"lists"});
@@ -144,7 +157,7 @@ TrelloImport read(const Value& root) {
         return refuse("The board has {1} cards, more than {2}.", {std::to_string(cards->Size()), std::to_string(core::kMaxListSize)});
 
     TrelloImport out;
-    out.draft.title = std::string(core::trim(text(root, {"name", "title"})));
+    out.draft.title = cleanName(text(root, {"name", "title"}));
     if (out.draft.title.empty()) out.draft.title = "Trello";
 
     // Lists -> columns (open ones, by position); archived lists are counted and left out.
@@ -156,7 +169,7 @@ TrelloImport read(const Value& root) {
             archivedLists.insert(id);
             continue;
         }
-        std::string title = std::string(core::trim(text(*list, {"name", "title"})));
+        std::string title = cleanName(text(*list, {"name", "title"}));
         columnOf.emplace(id, out.draft.columns.size());
         out.draft.columns.push_back(core::DraftColumn{title, core::guessColumnKind(title)});
     }

@@ -22,7 +22,7 @@ Board sampleBoard() {
 
 } // namespace
 
-TEST_CASE("CSV import detects ';', ',' and tab as separator, and Excel's sep= line", "[core][csv][import]") {
+TEST_CASE("CSV import detects semicolon, comma and tab as separator, and Excel's sep= line", "[core][csv][import]") {
     const Board b = sampleBoard();
     for (const auto& [text, sep] : std::vector<std::pair<std::string, char>>{
              {"Titel;Spalte;Beschreibung\nA;Offen;eins, zwei\nB;Erledigt;drei\n", ';'},
@@ -142,7 +142,7 @@ TEST_CASE("a CSV file as a new board: columns from the file in order, lanes, def
     CHECK(ok.notes[1].message() == "Read as UTF-8, separated by ';'");
 }
 
-TEST_CASE("the Excel (German) export: ';', BOM, German headers and values, and it reads back", "[core][csv][export]") {
+TEST_CASE("the Excel (German) export: semicolons, BOM, German headers and values, and it reads back", "[core][csv][export]") {
     Board b = sampleBoard();
     Card c;
     c.id = "card-1";

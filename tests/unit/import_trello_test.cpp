@@ -238,6 +238,16 @@ TEST_CASE("Trello imports respect the column limit and skip cards with control c
     for (const auto& n : bad.notes) skipped += n.pattern == "Card '{1}' skipped: {2}";
     CHECK(skipped == 3);
     CHECK(hasNote(bad, "{1} cards skipped: their list is not in the file"));
+
+    // Board and list names are titles: control characters become spaces (an ESC sequence cannot
+    // colour a terminal or break the board), and the board builds.
+    const auto names = importer::parseTrelloExport(
+        R"({"name":"Board\u001b[31m","lists":[{"id":"a","name":"Liste\u0000eins"}],"cards":[{"id":"c","name":"k","idList":"a"}]})");
+    REQUIRE_FALSE(names.error);
+    CHECK(names.draft.title == "Board [31m");
+    CHECK(names.draft.columns[0].title == "Liste eins");
+    const Session s = importInto(names, blank());
+    CHECK(s.boards.back().title == "Board [31m");
 }
 
 TEST_CASE("every note and refusal of the Trello reader is listed for translation", "[import][trello][i18n]") {
