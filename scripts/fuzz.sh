@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Bounded fuzzing with libFuzzer (clang from Debian: clang, libclang-rt-14-dev): the session loader
-# and the board CSV import, each for a fixed number of executions (default 20000, a few seconds).
+# Bounded fuzzing with libFuzzer (clang from Debian: clang, libclang-rt-14-dev): the session loader,
+# the board CSV import and the Trello import, each for a fixed number of executions (default 20000, a few seconds).
 #   scripts/fuzz.sh [RUNS]
 # Builds build-fuzz/ (a separate clang build; the normal GCC build is unaffected). The seeds come
 # from tests/fixtures/fuzz/<target>/ plus, for the loader, the malformed-input corpus; new inputs
@@ -38,4 +38,7 @@ mkdir -p "$work/fuzz_session_load"
 cp tests/fixtures/valid-minimal.lernraum "$work/fuzz_session_load/"
 fuzz fuzz_session_load "$PWD/tests/fixtures/fuzz/session" "$PWD/tests/fixtures/bad"
 fuzz fuzz_board_csv "$PWD/tests/fixtures/fuzz/board_csv"
+mkdir -p "$work/fuzz_trello_import"
+cp tests/fixtures/import/*.json "$work/fuzz_trello_import/"
+fuzz fuzz_trello_import
 echo "fuzz: all targets clean"

@@ -50,5 +50,6 @@ void registerReportCommands(CLI::App& app, CliContext& ctx);  // report, export-
 void registerBenchCommand(CLI::App& app, CliContext& ctx);    // bench (cmd_bench.cpp)
 void registerFollowUpCommand(CLI::App& app, CliContext& ctx); // follow-up (cmd_follow_up.cpp)
 void registerRoomCommand(CLI::App& app, CliContext& ctx);     // room (cmd_room.cpp)
+void registerImportCommands(CLI::App& app, CliContext& ctx);  // import trello|csv, export-csv (cmd_import.cpp)
 
 } // namespace lernraum::app

@@ -8,6 +8,7 @@
 #include "app/frame_stats.hpp"
 #include "app/gui_export.hpp"
 #include "app/document_services.hpp"
+#include "app/import_services.hpp"
 #include "app/gui_room.hpp"
 #include "app/line_reader.hpp"
 #include "app/runner.hpp"
@@ -58,6 +59,7 @@ ui::ShellServices makeServices(const std::filesystem::path& stateDir, bool inter
     addDocumentServices(services, std::make_shared<store::DocumentFile>(stateDir, interactive));
     services.newSession = newSession;
     addExportServices(services); // File > Export
+    addImportServices(services); // Board menu > Import board
     if (interactive) services.nativeDialog = std::make_shared<DesktopFileDialog>(&Runner::wake);
     return services;
 }

@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
     registerBenchCommand(app, ctx);
     registerFollowUpCommand(app, ctx);
     registerRoomCommand(app, ctx);
+    registerImportCommands(app, ctx);
     finishHelp(app);
     // Parsed (and no --help): the commands run as before, in English; the window picks its language.
     app.parse_complete_callback([] { lernraum::ui::setLanguage("en"); });

@@ -33,6 +33,7 @@ constexpr std::string_view kLabels[] = {
     "Edit session details",
     "Edit workshop data",
     "Hide retrospective card",
+    "Import board",
     "Import cards",
     "Mark agenda item done",
     "Mark agenda item open",

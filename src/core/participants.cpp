@@ -7,31 +7,8 @@
 #include <charconv>
 
 namespace lernraum::core {
-namespace {
 
-// Lower case ASCII, umlauts and ß spelled out, spaces/underscores/hyphens dropped.
-std::string fold(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == 0xC3 && i + 1 < text.size()) {
-            const unsigned char d = static_cast<unsigned char>(text[++i]);
-            switch (d) {
-            case 0xA4: case 0x84: out += "ae"; break; // ä Ä
-            case 0xB6: case 0x96: out += "oe"; break; // ö Ö
-            case 0xBC: case 0x9C: out += "ue"; break; // ü Ü
-            case 0x9F: out += "ss"; break;            // ß
-            default: out += '?'; break;
-            }
-            continue;
-        }
-        if (c == ' ' || c == '_' || c == '-') continue;
-        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    return out;
-}
-
-std::optional<Role> roleOf(std::string_view word) {
+std::optional<Role> parseRoleWord(std::string_view word) {
     struct Alias {
         std::string_view name;
         Role role;
@@ -53,13 +30,11 @@ std::optional<Role> roleOf(std::string_view word) {
         {"externe", Role::External},          {"gast", Role::External},
         {"gaeste", Role::External},
     };
-    const std::string folded = fold(word);
+    const std::string folded = foldWord(word);
     for (const auto& alias : kAliases)
         if (alias.name == folded) return alias.role;
     return std::nullopt;
 }
-
-} // namespace
 
 RoleCountsParse parseRoleCounts(std::string_view text) {
     RoleCountsParse result;
@@ -88,7 +63,7 @@ RoleCountsParse parseRoleCounts(std::string_view text) {
         while (!word.empty() && (word.back() == '=' || word.back() == ':')) word = trim(word.substr(0, word.size() - 1));
         int n = -1;
         const auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), n);
-        const auto role = roleOf(word);
+        const auto role = parseRoleWord(word);
         if (number.empty() || ec != std::errc{} || ptr != number.data() + number.size() || !role || n < 0 ||
             n > kMaxParticipantsPerEntry) {
             result.badPart = std::string(part);

@@ -28,6 +28,9 @@ struct RoleCountsParse {
 RoleCountsParse parseRoleCounts(std::string_view text);
 inline constexpr int kMaxParticipantsPerEntry = 1000;
 
+// One role word as parseRoleCounts() understands it ("Führungskraft", "personalrat", "employee").
+std::optional<Role> parseRoleWord(std::string_view word);
+
 // Anonymous participants (no name, no department) for the counts, ids from `ids` unused in `s`.
 std::vector<Participant> anonymousParticipants(const Session& s, const RoleCounts& counts, IdGenerator& ids);
 

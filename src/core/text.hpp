@@ -13,6 +13,8 @@ namespace lernraum::core {
 std::size_t decodeUtf8(std::string_view text, std::size_t pos, std::uint32_t& codePoint);
 
 bool isValidUtf8(std::string_view text);
+// Appends the UTF-8 bytes of a code point (no check for surrogates or range).
+void appendUtf8(std::string& out, std::uint32_t codePoint);
 
 // Texts may hold tab and line feed but no other C0 control character (U+0000-U+001F: NUL, CR,
 // ESC, ...). Returns the byte offset of the first forbidden one, or npos.
@@ -21,6 +23,10 @@ std::size_t findControlCharacter(std::string_view text);
 std::string codePointName(std::uint32_t codePoint);
 // Line breaks as texts keep them: CRLF and a lone CR become LF (spreadsheets write CRLF).
 std::string normalizeLineBreaks(std::string_view text);
+
+// For matching words people type: lower case ASCII, umlauts and ß spelled out (ä -> ae), spaces,
+// underscores and hyphens dropped ("Fällig am" -> "faelligam", "owner_role" -> "ownerrole").
+std::string foldWord(std::string_view text);
 
 // Trim ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);

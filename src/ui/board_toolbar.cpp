@@ -37,6 +37,8 @@ std::string fileNameFor(const std::string& title) {
     return (out.empty() ? std::string("board") : out) + ".csv";
 }
 
+} // namespace
+
 // The session's folder (where its reports go too), else home, else the working directory.
 std::string defaultFolder(const ViewContext& ctx) {
     if (!ctx.documentPath.empty()) return std::filesystem::path(ctx.documentPath).parent_path().string();
@@ -44,8 +46,6 @@ std::string defaultFolder(const ViewContext& ctx) {
     std::error_code ec;
     return std::filesystem::current_path(ec).string();
 }
-
-} // namespace
 
 std::string writeTextFile(const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -141,6 +141,7 @@ BoardMenuChoice BoardToolbar::draw(const core::Board& board, const ViewContext& 
             if (m_csvPath.empty()) m_csvPath = (std::filesystem::path(defaultFolder(ctx)) / fileNameFor(board.title)).string();
             m_csvMessage.clear();
         }
+        if (menuItem(_("Import board..."))) choice = BoardMenuChoice::ImportBoard;
         ImGui::EndPopup();
     }
     return choice;
@@ -202,7 +203,8 @@ void BoardToolbar::drawCsvDialog(const core::Session& session, const core::Board
     ImGui::SetNextWindowSize(em(40.0f, 0.0f));
     if (!ImGui::BeginPopupModal(popupId.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     wrappedText(m_csv == Csv::Import
-                    ? _("Cards are added at the end of their column. Columns and lanes are matched by title.")
+                    ? _("Cards are added at the end of their column. Columns and lanes are matched by title. Separator "
+                        "(',', ';', tab), encoding (UTF-8, Windows-1252) and German column names are recognised.")
                     : _("All cards of this board, archived ones too (RFC 4180, UTF-8)."));
     mutedText(_("File"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -220,12 +222,17 @@ void BoardToolbar::drawCsvDialog(const core::Session& session, const core::Board
             m_csvMessage.clear();
         }
     }
+    if (m_csv == Csv::Export) {
+        ImGui::Checkbox(_("Excel (German): separator ';', UTF-8 with BOM, German column names"), &m_csvExcel);
+        recordLastItem(_("Excel (German): separator ';', UTF-8 with BOM, German column names"));
+    }
     if (!m_csvMessage.empty()) wrappedText(m_csvMessage);
     const bool go = button(m_csv == Csv::Import ? _("Import") : _("Export")) || enter;
     ImGui::SameLine();
     const bool close = button(_("Close")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     if (go && m_csv == Csv::Export) {
-        const std::string error = writeTextFile(m_csvPath, core::exportCardsCsv(board));
+        const std::string error = writeTextFile(
+            m_csvPath, core::exportCardsCsv(board, m_csvExcel ? core::CsvDialect::ExcelGerman : core::CsvDialect::Standard));
         m_csvMessage = error.empty() ? core::fillPlaceholders(_("{1} cards written."), {std::to_string(board.cards.size())})
                                      : std::string(_("Could not write the file:")) + " " + error;
     } else if (go && m_csv == Csv::Import) {

@@ -15,7 +15,7 @@
 namespace lernraum::ui {
 
 // What was chosen in the board menu this frame.
-enum class BoardMenuChoice { None, NewCard, NewBoard, RenameBoard, DeleteBoard, NewColumn, NewLane };
+enum class BoardMenuChoice { None, NewCard, NewBoard, RenameBoard, DeleteBoard, NewColumn, NewLane, ImportBoard };
 
 class BoardToolbar {
 public:
@@ -41,6 +41,7 @@ private:
     bool m_csvRequested = false;
     std::string m_csvPath;
     std::string m_csvMessage;
+    bool m_csvExcel = false; // export as "Excel (German)": ';', UTF-8 with BOM, German headers
     PathDialog m_browse; // "Browse..." in the CSV dialog
     // The archive panel's list (indices into board.cards), collected when the board changed.
     std::vector<std::size_t> m_archived;
@@ -50,6 +51,9 @@ private:
     std::size_t m_archivedCount = 0;
     core::IdGenerator m_ids;
 };
+
+// Where board files (CSV, imports) start: the session's folder, else home, else the working directory.
+std::string defaultFolder(const ViewContext& ctx);
 
 // Reads and writes whole text files for the CSV dialog; "" on success, else the reason.
 std::string writeTextFile(const std::string& path, const std::string& text);

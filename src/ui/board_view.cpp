@@ -108,8 +108,13 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
     g_stats = {};
     if (session.boards.empty()) {
         mutedText(_("This session has no board yet."));
-        if (!ctx.presentation && button(_("+ Board"))) m_structure.newBoard();
+        if (!ctx.presentation) {
+            if (button(_("+ Board"))) m_structure.newBoard();
+            ImGui::SameLine();
+            if (button(_("Import board..."))) m_import.open(defaultFolder(ctx));
+        }
         m_structure.drawDialogs(session, m_boardId, ctx, m_pending);
+        m_import.draw(session, ctx, m_boardId, m_pending);
         submitPending(session, ctx);
         return;
     }
@@ -145,6 +150,7 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
         case BoardMenuChoice::DeleteBoard: m_structure.deleteBoard(*board); break;
         case BoardMenuChoice::NewColumn: m_structure.addColumn(*board, board->columns.size()); break;
         case BoardMenuChoice::NewLane: m_structure.addLane(*board); break;
+        case BoardMenuChoice::ImportBoard: m_import.open(defaultFolder(ctx)); break;
         case BoardMenuChoice::None: break;
         }
     }
@@ -177,6 +183,7 @@ void BoardView::draw(const core::Session& session, ViewContext& ctx) {
     handleKeys(*board, ctx);
     m_editor.draw(session, ctx);
     m_structure.drawDialogs(session, m_boardId, ctx, m_pending);
+    m_import.draw(session, ctx, m_boardId, m_pending);
     submitPending(session, ctx);
 }
 

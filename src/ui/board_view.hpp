@@ -14,6 +14,7 @@
 #include "core/board_moves.hpp"
 #include "core/ids.hpp"
 #include "ui/board_card_editor.hpp"
+#include "ui/board_import_dialog.hpp"
 #include "ui/board_cfd.hpp"
 #include "ui/board_structure.hpp"
 #include "ui/board_toolbar.hpp"
@@ -88,6 +89,7 @@ private:
     CardEditor m_editor;
     BoardToolbar m_toolbar;
     BoardStructure m_structure;
+    BoardImportDialog m_import; // Board menu > Import board
     FlowDiagram m_flow;
     core::IdGenerator m_ids;
     core::Timestamp m_createdAt; // the frame's clock, for commands built later

@@ -477,6 +477,7 @@ void Shell::drawTabs() {
     ctx.openRoomPanel = m_services.openRoomPanel;
     ctx.recordScroll = &m_scroll;
     ctx.history = &m_history;
+    ctx.readBoardFile = m_services.readBoardFile;
 
     const float statusHeight = m_presentation ? 0.0f : ImGui::GetFrameHeightWithSpacing();
     if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_NoTooltip)) return;

@@ -111,6 +111,8 @@ struct ShellServices {
     // app (src/app/audience_window.*). Null: no such window (tests, screenshots); F5 is then
     // presentation mode, as it is with one screen.
     AudienceState* audience = nullptr;
+    // Optional (Board menu > Import board): reads a Trello export or a CSV file for a new board.
+    std::function<core::BoardRead(const std::string& path, bool csv, std::string_view language)> readBoardFile;
 };
 
 std::string_view toName(Tab tab);             // "agenda", "board", "retro", "experiments"

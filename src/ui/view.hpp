@@ -2,6 +2,7 @@
 // What every view gets besides the session: display mode, the clock, and where to send commands.
 // Views read the model and emit commands; they never mutate the session.
 
+#include "core/board_csv.hpp"
 #include "core/change.hpp"
 #include "core/history.hpp"
 #include "core/model.hpp"
@@ -11,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lernraum::ui {
@@ -58,6 +60,9 @@ struct ViewContext {
     // (every command, undo, redo, another file), also within a frame. Views keep layouts of long
     // lists between frames and rebuild them when it changes. May be null: then every frame rebuilds.
     const core::History* history = nullptr;
+    // Reads a Trello export (csv = false) or a CSV file (csv = true) for a new board (Board menu >
+    // Import board); `language` names default columns. May be empty (then the import says so).
+    std::function<core::BoardRead(const std::string& path, bool csv, std::string_view language)> readBoardFile;
 };
 
 // Called by a view inside one of its scroll regions (the current window, e.g. right after

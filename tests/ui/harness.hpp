@@ -4,6 +4,7 @@
 // Items are found by their visible label through ui::recordedItems() (see widgets.hpp).
 
 #include "app/document_services.hpp"
+#include "app/import_services.hpp"
 #include "core/demo.hpp"
 #include "store/session_file.hpp"
 #include "ui/headless.hpp"
@@ -46,6 +47,7 @@ private:
 inline ui::ShellServices storeServices(std::shared_ptr<store::DocumentFile> document = std::make_shared<store::DocumentFile>()) {
     ui::ShellServices s;
     app::addDocumentServices(s, std::move(document));
+    app::addImportServices(s);
     s.newSession = [] {
         core::Session session;
         session.id = "session-000000000001";

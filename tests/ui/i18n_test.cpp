@@ -4,6 +4,7 @@
 // Also checks the .mo reader and that the compiled catalogue is found at run time.
 
 #include "core/board_csv.hpp"
+#include "core/board_import.hpp"
 #include "core/commands.hpp"
 #include "core/formats.hpp"
 #include "core/retro_rules.hpp"
@@ -167,7 +168,7 @@ TEST_CASE("undo labels, refusals and their terms from core have German translati
     std::vector<std::string_view> texts;
     for (auto list : {lernraum::core::commandLabels(), lernraum::core::refusalPatterns(), lernraum::core::refusalTerms(),
                       lernraum::core::retroRuleTexts(), lernraum::core::roomRuleTexts(), lernraum::core::formatTexts(),
-                      lernraum::core::csvProblemTexts()}) {
+                      lernraum::core::csvProblemTexts(), lernraum::core::importNoteTexts()}) {
         texts.insert(texts.end(), list.begin(), list.end());
     }
     REQUIRE(texts.size() > 20);

@@ -284,7 +284,7 @@ TEST_CASE("import matches columns by title or id in any header order and reports
                             ",Ohne Spalte,,,,\n"
                             "Später,Unbekannte Spalte,,,,\n"
                             "Offen,,,,,\n"
-                            "Offen,Falsches Datum,31.01.2026,,,\n"
+                            "Offen,Falsches Datum,31.02.2026,,,\n"
                             "Offen,Falsche Rolle,,,boss,\n"
                             "Offen,Falsche Bahn,,Team West,,\n";
     const CardImport in = parseCardsCsv(b, csv);
