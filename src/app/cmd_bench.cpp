@@ -60,6 +60,10 @@ struct Figure {
     bool measured = true;
     std::string note; // why it was not measured
 
+    Figure() = default;
+    Figure(std::string n, double med, double mn, std::string u, double cpu = -1)
+        : name(std::move(n)), median(med), min(mn), unit(std::move(u)), cpuMedian(cpu) {}
+
     [[nodiscard]] double ratio() const {
         if (!measured || reference.empty()) return -1;
         const double mine = ratioBasis == "CPU" ? cpuMedian : median;
