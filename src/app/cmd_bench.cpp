@@ -329,6 +329,7 @@ void registerBenchCommand(CLI::App& app, CliContext& ctx) {
         bool startup = false;
         int exportSessions = 1000;
         std::string helloWorldPng;
+        std::vector<std::string> only; // figure groups; empty = all
     };
     auto args = std::make_shared<Args>();
     auto* cmd = app.add_subcommand("bench", "Timings next to their limits: load/save, start-up, UI frame, research export");
@@ -339,6 +340,9 @@ void registerBenchCommand(CLI::App& app, CliContext& ctx) {
                   "Require the start-up figure (needs a display); without this flag it is measured when a display is there");
     cmd->add_option("--export-sessions", args->exportSessions, "Sessions in the research export figure (default 1000)")
         ->check(CLI::Range(1, 100000));
+    cmd->add_option("--only", args->only, "Only these groups of figures: files, startup, frame, export (default: all)")
+        ->delimiter(',')
+        ->check(CLI::IsMember({"files", "startup", "frame", "export"}));
     cmd->add_option("--hello-world-frame", args->helloWorldPng, "Internal: the start-up reference (one frame, written as PNG)")
         ->group("");
     cmd->callback([args, &ctx] {
@@ -351,6 +355,9 @@ void registerBenchCommand(CLI::App& app, CliContext& ctx) {
 #endif
             return;
         }
+        const auto want = [&](const char* group) {
+            return args->only.empty() || std::find(args->only.begin(), args->only.end(), group) != args->only.end();
+        };
         std::vector<Figure> figures;
         const auto dir = fs::temp_directory_path() / ("lernraum-bench-" + std::to_string(::getpid()));
         fs::create_directories(dir);
@@ -366,21 +373,22 @@ void registerBenchCommand(CLI::App& app, CliContext& ctx) {
 
         for (const auto& [label, session, file] : {std::tuple{std::string("demo session"), &demo, demoFile},
                                                    std::tuple{std::to_string(args->cards) + "-card session", &big, bigFile}})
-            addLoadSaveFigures(figures, label, *session, file, args->runs, ok);
-        addStartupFigure(figures, dir, demoFile, std::min(args->runs, 5), args->startup, ok);
+            if (want("files")) addLoadSaveFigures(figures, label, *session, file, args->runs, ok);
+            else ok = !store::saveSession(*session, file) && ok; // the start-up figure opens the demo file
+        if (want("startup") || args->startup) addStartupFigure(figures, dir, demoFile, std::min(args->runs, 5), args->startup, ok);
         figures.push_back({"file size of the " + std::to_string(args->cards) + "-card session",
                            static_cast<double>(fs::file_size(bigFile)) / (1024.0 * 1024.0),
                            static_cast<double>(fs::file_size(bigFile)) / (1024.0 * 1024.0), "MiB"});
 #ifdef LERNRAUM_HAS_GUI
         // benchHeadlessFrameMs returns the mean frame time; CPU time per frame is derived from the
         // CPU time of the whole call.
-        figures.push_back(repeat("UI frame, demo session, 1920x1080, headless", args->runs, [&] {
+        if (want("frame")) figures.push_back(repeat("UI frame, demo session, 1920x1080, headless", args->runs, [&] {
             double frame = 0;
             measureMs([&] { frame = ui::benchHeadlessFrameMs(demo, 200); });
             lastCpuMs /= 200;
             return frame;
         }));
-        figures.push_back(repeat("UI frame, " + std::to_string(args->cards) + "-card board, 1920x1080, headless", args->runs, [&] {
+        if (want("frame")) figures.push_back(repeat("UI frame, " + std::to_string(args->cards) + "-card board, 1920x1080, headless", args->runs, [&] {
             double frame = 0;
             measureMs([&] { frame = ui::benchHeadlessFrameMs(big, 50); });
             lastCpuMs /= 50;
@@ -388,7 +396,7 @@ void registerBenchCommand(CLI::App& app, CliContext& ctx) {
         }));
 #endif
 #ifdef LERNRAUM_HAS_REPORT_BENCH
-        figures.push_back(repeat("research export of " + std::to_string(args->exportSessions) +
+        if (want("export")) figures.push_back(repeat("research export of " + std::to_string(args->exportSessions) +
                                      " sessions with text (load + export + write), " +
                                      std::to_string(report::exportThreads(0)) + " threads",
                                  std::min(args->runs, 3), [&] {
@@ -400,6 +408,7 @@ void registerBenchCommand(CLI::App& app, CliContext& ctx) {
         // Items × groups: n items in n groups, for n and 2n. n log n work gives a ratio near 2 between
         // the two rows; the quadratic code this replaced gave 4 (and 416 s for a 29 MiB file).
         for (const int n : {10000, 20000}) {
+            if (!want("export")) break;
             core::GenerateOptions g;
             g.seed = 7;
             g.cards = 10;

@@ -10,7 +10,7 @@ trap 'rm -rf "$tmp"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-env -u DISPLAY -u WAYLAND_DISPLAY XDG_CACHE_HOME="$tmp/cache" "$bin" bench --cards 50 --runs 1 --export-sessions 3 --json \
+env -u DISPLAY -u WAYLAND_DISPLAY XDG_CACHE_HOME="$tmp/cache" "$bin" bench --cards 50 --runs 1 --only files,startup --json \
     >"$tmp/out" 2>"$tmp/err"
 rc=$?
 [[ $rc -eq 0 ]] || fail "bench without a display exited $rc; stderr: $(head -c 300 "$tmp/err")"
@@ -29,12 +29,16 @@ assert len(start) == 1 and not start[0]["measured"] and "no display" in start[0]
 assert start[0]["ratio"] is None, start
 PY
 
-env -u DISPLAY -u WAYLAND_DISPLAY "$bin" bench --cards 50 --runs 1 --export-sessions 3 --startup >"$tmp/out" 2>"$tmp/err"
+env -u DISPLAY -u WAYLAND_DISPLAY "$bin" bench --cards 50 --runs 1 --only files --startup >"$tmp/out" 2>"$tmp/err"
 rc=$?
 [[ $rc -eq 1 ]] || fail "bench --startup without a display exited $rc, expected 1"
 grep -q "^start-up: .*not measured: no display" "$tmp/out" || fail "start-up row: $(grep start-up "$tmp/out")"
 grep -q "^  reference: RapidJSON DOM parse of the same bytes" "$tmp/out" || fail "no load reference row"
 grep -q "^  reference: write + fsync + rename of the same bytes" "$tmp/out" || fail "no save reference row"
+
+grep -q "^UI frame\|^research export" "$tmp/out" && fail "--only files ran other figures"
+expect_usage() { "$bin" bench --only "$1" >/dev/null 2>&1; [[ $? -eq 2 ]] || fail "bench --only $1 is not a usage error"; }
+expect_usage nothing
 
 [[ $failures -eq 0 ]] || exit 1
 echo "bench command: ok"
