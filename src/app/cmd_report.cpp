@@ -26,6 +26,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -244,12 +245,39 @@ struct ExportArgs {
     std::string output, keyFile, formats = "csv";
     int k = report::kDefaultK;
     bool includeText = false;
+    int threads = 0; // 0: $LERNRAUM_THREADS, else one per core
 };
+
+constexpr int kMaxThreads = 256;
+
+// --threads, else $LERNRAUM_THREADS, else 0 (one per core). -1: the variable is not a number 1..256.
+int requestedThreads(int option) {
+    if (option > 0) return option;
+    const char* env = std::getenv("LERNRAUM_THREADS");
+    if (env == nullptr || *env == '\0') return 0;
+    int value = 0;
+    const auto [end, ec] = std::from_chars(env, env + std::strlen(env), value);
+    if (ec != std::errc{} || *end != '\0' || value < 1 || value > kMaxThreads) return -1;
+    return value;
+}
+
+// Loads every file, on `threads` threads; results in the order of `files`.
+std::vector<store::LoadResult> loadSessionFiles(const std::vector<fs::path>& files, int threads) {
+    std::vector<store::LoadResult> results(files.size());
+    report::forEachIndex(files.size(), report::exportThreads(threads),
+                         [&](std::size_t i) { results[i] = store::loadSession(files[i]); });
+    return results;
+}
 
 int runExport(const ExportArgs& args) {
     report::ResearchFormats formats;
     if (std::string unknown; !report::parseResearchFormats(args.formats, formats, unknown)) {
         printError("", "--formats: unknown format '" + unknown + "' (expected csv, sav, dta, comma-separated)");
+        return kExitUsage;
+    }
+    const int threads = requestedThreads(args.threads);
+    if (threads < 0) {
+        printError("LERNRAUM_THREADS", "must be a whole number from 1 to " + std::to_string(kMaxThreads));
         return kExitUsage;
     }
     // The key first: without it nothing can be pseudonymized.
@@ -273,15 +301,17 @@ int runExport(const ExportArgs& args) {
 
     std::vector<report::LoadedSession> sessions;
     int unreadable = static_cast<int>(missing.size());
-    for (const auto& file : files) {
-        auto result = store::loadSession(file);
+    auto loaded = loadSessionFiles(files, threads);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        auto& result = loaded[i];
         if (!result) {
             printLine(loadErrorLine(*result.error) + " (skipped)");
             ++unreadable;
             continue;
         }
-        sessions.push_back({file.string(), std::move(*result.session)});
+        sessions.push_back({files[i].string(), std::move(*result.session)});
     }
+    loaded.clear();
 
     report::ExportOptions options;
     options.key = key.key;
@@ -290,6 +320,7 @@ int runExport(const ExportArgs& args) {
     options.unreadableFiles = unreadable;
     options.formats = formats;
     options.sessionSchemaVersion = store::kSchemaVersion;
+    options.threads = threads;
     for (const auto& f : retroLibrary().formats) options.knownFormatIds.push_back(f.id);
     const auto result = report::exportResearch(sessions, options);
     for (const auto& s : result.skipped) printLine(s.source + ": skipped: " + s.reason);
@@ -313,13 +344,14 @@ int runExport(const ExportArgs& args) {
 
 namespace lernraum::report {
 
-ExportBenchFigures benchResearchExport(int count) {
+ExportBenchFigures benchResearchExport(int count, int threads) {
     namespace fs = std::filesystem;
     using Clock = std::chrono::steady_clock;
     auto seconds = [](Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); };
 
     ExportBenchFigures figures;
     figures.sessions = count;
+    figures.threads = exportThreads(threads);
     std::error_code ec;
     const fs::path dir = fs::temp_directory_path() / ("lernraum-bench-export-" + std::to_string(::getpid()));
     fs::remove_all(dir, ec);
@@ -340,16 +372,18 @@ ExportBenchFigures benchResearchExport(int count) {
     auto start = Clock::now();
     std::vector<std::string> missing;
     std::vector<LoadedSession> sessions;
-    for (const auto& file : app::collectSessionFiles({(dir / "in").string()}, missing)) {
-        auto result = store::loadSession(file);
-        if (result) sessions.push_back({file.string(), std::move(*result.session)});
-    }
+    const auto files = app::collectSessionFiles({(dir / "in").string()}, missing);
+    auto loaded = app::loadSessionFiles(files, threads);
+    for (std::size_t i = 0; i < files.size(); ++i)
+        if (loaded[i]) sessions.push_back({files[i].string(), std::move(*loaded[i].session)});
+    loaded.clear();
     figures.loadSeconds = seconds(start);
 
     start = Clock::now();
     ExportOptions options;
     options.key = std::string(kKeyBytes, 'k');
     options.includeText = true;
+    options.threads = threads;
     const auto result = exportResearch(sessions, options);
     figures.exportSeconds = seconds(start);
 
@@ -366,7 +400,7 @@ ExportBenchFigures benchResearchExport(int count) {
     return figures;
 }
 
-double benchResearchExportSeconds(int sessions) { return benchResearchExport(sessions).totalSeconds(); }
+double benchResearchExportSeconds(int sessions, int threads) { return benchResearchExport(sessions, threads).totalSeconds(); }
 
 } // namespace lernraum::report
 
@@ -419,6 +453,10 @@ void registerReportCommands(CLI::App& app, CliContext& ctx) {
                         _("csv (default), or csv,sav,dta: also SPSS .sav / Stata .dta files with labels (English and German)"));
         cmd->add_option("--key-file", args->keyFile,
                         _("Pseudonym key (created with a random key if missing; default $XDG_CONFIG_HOME/lernraum/research-export.key)"));
+        cmd->add_option("--threads", args->threads,
+                        _("Threads for loading and exporting (default: $LERNRAUM_THREADS, else one per core); the output is "
+                        "the same for every number"))
+            ->check(CLI::Range(1, kMaxThreads));
         cmd->callback([args, &ctx] {
             try {
                 ctx.exitCode = runExport(*args);

@@ -152,6 +152,10 @@ private:
 };
 
 int runScreenshot(const GuiOptions& options) {
+    // A short-lived process: the patterns from their cache file, else word by word (the same
+    // breaks); compiling all of them would cost seconds. Started first, it runs beside the window.
+    ui::Hyphenator::setStart(ui::Hyphenator::Start::LazyOnly);
+    ui::Hyphenator::instance();
     // Deterministic pictures: default settings, nothing read from or written to the config dir.
     ui::Settings settings;
     ui::setLanguage(options.language.empty() ? "de" : options.language);
@@ -374,9 +378,9 @@ int runGui(const GuiOptions& options) {
         std::fprintf(stderr, "lernraum: error: %s\n", e.what());
     }
     // Everything is saved and the window is gone. A quit within the first seconds must not wait for
-    // the hyphenation patterns still being read on their thread (several seconds on a busy
-    // machine; the Hyphenator's destructor would join it): leave without running static destructors.
-    if (!ui::Hyphenator::instance().loaded()) {
+    // the hyphenation patterns still being compiled on their thread (seconds on a busy machine;
+    // the Hyphenator's destructor would join it): leave without running static destructors.
+    if (ui::Hyphenator::instance().busy()) {
         std::fflush(nullptr);
         std::_Exit(code);
     }

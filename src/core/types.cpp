@@ -1,7 +1,9 @@
 #include "types.hpp"
 
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 namespace lernraum::core {
 
@@ -41,11 +43,43 @@ Date Date::fromDaysSinceEpoch(int days) {
                 static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
+namespace {
+// `width` decimal digits of `value` (zero-padded; the lowest digits when it has more).
+char* putDigits(char* out, long long value, int width) {
+    if (value < 0) value = 0;
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    return out + width;
+}
+} // namespace
+
+std::size_t Date::writeText(char* out) const {
+    if (!isSet()) return 0;
+    if (year < 0 || year > 9999) { // never from a valid date; keep snprintf's width then
+        char buf[40];
+        const int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+        std::memcpy(out, buf, 10);
+        return n < 10 ? static_cast<std::size_t>(n) : 10;
+    }
+    char* p = putDigits(out, year, 4);
+    *p++ = '-';
+    p = putDigits(p, month, 2);
+    *p++ = '-';
+    p = putDigits(p, day, 2);
+    return static_cast<std::size_t>(p - out);
+}
+
 std::string Date::toString() const {
     if (!isSet()) return {};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-    return buf;
+    if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+        return buf;
+    }
+    char buf[10];
+    return std::string(buf, writeText(buf));
 }
 
 std::optional<Date> Date::parse(std::string_view text) {
@@ -63,16 +97,45 @@ Date Timestamp::date() const {
     return Date::fromDaysSinceEpoch(static_cast<int>(days.time_since_epoch().count()));
 }
 
+std::size_t Timestamp::writeText(char* out) const {
+    if (!isSet()) return 0;
+    const auto tp = std::chrono::sys_seconds{std::chrono::seconds{seconds}};
+    const auto day = std::chrono::floor<std::chrono::days>(tp);
+    const Date d = Date::fromDaysSinceEpoch(static_cast<int>(day.time_since_epoch().count()));
+    const std::int64_t secOfDay = (tp - day).count();
+    if (d.year < 0 || d.year > 9999) { // outside what files hold: the old formatting, cut to size
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day,
+                      static_cast<int>(secOfDay / 3600), static_cast<int>(secOfDay / 60 % 60), static_cast<int>(secOfDay % 60));
+        const std::size_t n = std::min<std::size_t>(std::strlen(buf), kTextBytes);
+        std::memcpy(out, buf, n);
+        return n;
+    }
+    char* p = out + d.writeText(out);
+    *p++ = 'T';
+    p = putDigits(p, secOfDay / 3600, 2);
+    *p++ = ':';
+    p = putDigits(p, secOfDay / 60 % 60, 2);
+    *p++ = ':';
+    p = putDigits(p, secOfDay % 60, 2);
+    *p++ = 'Z';
+    return static_cast<std::size_t>(p - out);
+}
+
 std::string Timestamp::toString() const {
     if (!isSet()) return {};
     const auto tp = std::chrono::sys_seconds{std::chrono::seconds{seconds}};
     const auto day = std::chrono::floor<std::chrono::days>(tp);
     const Date d = Date::fromDaysSinceEpoch(static_cast<int>(day.time_since_epoch().count()));
-    const std::int64_t secOfDay = (tp - day).count();
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day,
-                  static_cast<int>(secOfDay / 3600), static_cast<int>(secOfDay / 60 % 60), static_cast<int>(secOfDay % 60));
-    return buf;
+    if (d.year < 0 || d.year > 9999) { // outside what files hold: as before, full width
+        const std::int64_t secOfDay = (tp - day).count();
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day,
+                      static_cast<int>(secOfDay / 3600), static_cast<int>(secOfDay / 60 % 60), static_cast<int>(secOfDay % 60));
+        return buf;
+    }
+    char buf[kTextBytes];
+    return std::string(buf, writeText(buf));
 }
 
 std::optional<Timestamp> Timestamp::parse(std::string_view text) {

@@ -24,6 +24,8 @@ struct Date {
     [[nodiscard]] int daysSinceEpoch() const; // requires isValid()
     static Date fromDaysSinceEpoch(int days);
     [[nodiscard]] std::string toString() const; // "YYYY-MM-DD", "" when not set
+    // toString() into `out` (at least 10 chars, no NUL added); returns the length (0 when not set).
+    std::size_t writeText(char* out) const;
     static std::optional<Date> parse(std::string_view text); // strict "YYYY-MM-DD"; "" -> Date{}
     [[nodiscard]] Date addDays(int days) const { return fromDaysSinceEpoch(daysSinceEpoch() + days); }
 
@@ -38,6 +40,10 @@ struct Timestamp {
     [[nodiscard]] bool isSet() const { return seconds != 0; }
     [[nodiscard]] Date date() const; // UTC calendar day
     [[nodiscard]] std::string toString() const; // "2026-11-22T10:00:00Z", "" when not set
+    // toString() into `out` (at least kTextBytes chars, no NUL added), without allocating; returns
+    // the number of chars written (0 when not set). Saving writes every timestamp this way.
+    static constexpr std::size_t kTextBytes = 20;
+    std::size_t writeText(char* out) const;
     static std::optional<Timestamp> parse(std::string_view text); // strict ISO 8601 UTC "Z"; "" -> {}
 
     friend bool operator==(const Timestamp&, const Timestamp&) = default;

@@ -25,9 +25,13 @@ std::string quoted(std::string_view s) {
 
 class Validator {
 public:
-    explicit Validator(const Session& s) : m_session(s) {}
+    Validator(const Session& s, const ValidateOptions& options) : m_session(s), m_options(options) {}
 
     std::vector<Problem> run() {
+        std::size_t objects = m_session.participants.size() + m_session.agenda.size() + m_session.experiments.size();
+        for (const auto& b : m_session.boards) objects += b.cards.size() + b.columns.size() + b.lanes.size();
+        for (const auto& r : m_session.retrospectives) objects += r.items.size() + r.groups.size() + r.actions.size();
+        m_kindById.reserve(objects);
         collectIds();
         checkSession();
         for (const auto& p : m_session.participants) checkParticipant(p);
@@ -40,6 +44,7 @@ public:
 
 private:
     const Session& m_session;
+    ValidateOptions m_options;
     std::vector<Problem> m_problems;
     std::unordered_map<std::string_view, std::string_view> m_kindById; // id -> object kind
     std::unordered_set<std::string_view> m_participants, m_cards, m_experiments, m_linkable;
@@ -106,7 +111,7 @@ private:
         if (value.size() > kMaxTextBytes)
             add(where, std::string(field) + " is too long (" + std::to_string(value.size()) + " bytes, at most " +
                            std::to_string(kMaxTextBytes) + ")");
-        if (!isValidUtf8(value)) add(where, std::string(field) + " is not valid UTF-8");
+        if (!m_options.textIsValidUtf8 && !isValidUtf8(value)) add(where, std::string(field) + " is not valid UTF-8");
         if (const auto at = findControlCharacter(value); at != std::string::npos)
             add(where, std::string(field) + " contains the control character " +
                            codePointName(static_cast<unsigned char>(value[at])) + " (byte " + std::to_string(at + 1) + ")");
@@ -330,6 +335,10 @@ private:
 
 } // namespace
 
-std::vector<Problem> validate(const Session& session) { return Validator{session}.run(); }
+std::vector<Problem> validate(const Session& session) { return Validator{session, {}}.run(); }
+
+std::vector<Problem> validate(const Session& session, const ValidateOptions& options) {
+    return Validator{session, options}.run();
+}
 
 } // namespace lernraum::core

@@ -30,4 +30,11 @@ inline constexpr std::size_t kMaxPrompts = 64; // prompts (questions) of one ret
 
 std::vector<Problem> validate(const Session& session);
 
+struct ValidateOptions {
+    // Every text is known to be valid UTF-8 already (the session file loader's JSON parser checks
+    // the encoding of the whole file): skip the second pass over every text.
+    bool textIsValidUtf8 = false;
+};
+std::vector<Problem> validate(const Session& session, const ValidateOptions& options);
+
 } // namespace lernraum::core

@@ -11,6 +11,7 @@ namespace lernraum::report {
 
 struct ExportBenchFigures {
     int sessions = 0;
+    int threads = 1;          // threads used for loading and exporting
     double loadSeconds = 0;   // find the files below a directory, read, parse and validate them
     double exportSeconds = 0; // exportResearch(): pseudonyms, k-anonymity, tables, hashes
     double writeSeconds = 0;  // write the tables, codebook and manifest (crash-safe)
@@ -22,9 +23,10 @@ struct ExportBenchFigures {
 // Generates `sessions` synthetic sessions (core::generateSession, seeds 1..N, with consent), saves
 // them as .lernraum files in a temporary directory (not timed), then times what
 // `lernraum export-research DIR -o OUT --include-text` does. The temporary files are removed.
-ExportBenchFigures benchResearchExport(int sessions);
+// `threads`: as ExportOptions::threads (0 = one per core).
+ExportBenchFigures benchResearchExport(int sessions, int threads = 0);
 
-// benchResearchExport(sessions).totalSeconds().
-double benchResearchExportSeconds(int sessions);
+// benchResearchExport(sessions, threads).totalSeconds().
+double benchResearchExportSeconds(int sessions, int threads = 0);
 
 } // namespace lernraum::report

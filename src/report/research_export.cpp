@@ -10,9 +10,14 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <exception>
+#include <functional>
 #include <set>
 #include <stdexcept>
+#include <system_error>
+#include <thread>
 
 namespace lernraum::report {
 
@@ -184,10 +189,17 @@ const std::vector<TableSpec>& tableSpecs() {
 
 class Table {
 public:
-    Table(const TableSpec& spec, bool includeText) : m_spec(spec), m_includeText(includeText) {
-        std::vector<std::string> header;
-        for (const auto& c : spec.columns) header.emplace_back(c.name);
-        write(header);
+    // `header` = false: a fragment (one session's rows) to be appended to the full table.
+    Table(const TableSpec& spec, bool includeText, bool header = true) : m_spec(spec), m_includeText(includeText) {
+        if (!header) return;
+        std::vector<std::string> names;
+        for (const auto& c : spec.columns) names.emplace_back(c.name);
+        write(names);
+    }
+
+    void append(const Table& fragment) {
+        m_csv += fragment.m_csv;
+        m_rows += fragment.m_rows;
     }
 
     void add(const std::vector<std::string>& cells) {
@@ -556,13 +568,68 @@ RoleSuppression suppressSmallGroups(const std::array<int, 5>& counts, int k) {
     return s;
 }
 
+namespace {
+
+using Tables = std::map<std::string, Table, std::less<>>;
+
+Tables makeTables(bool includeText, bool header) {
+    Tables tables;
+    for (const auto& spec : tableSpecs()) tables.emplace(std::string(spec.file), Table(spec, includeText, header));
+    return tables;
+}
+
+} // namespace
+
+void forEachIndex(std::size_t count, int threads, const std::function<void(std::size_t)>& work) {
+    const std::size_t workers = std::min<std::size_t>(count, static_cast<std::size_t>(std::max(threads, 1)));
+    if (workers <= 1) {
+        for (std::size_t i = 0; i < count; ++i) work(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> errors(count);
+    std::atomic<bool> failed{false};
+    const auto run = [&] {
+        // An index once taken is always run: every index below a failing one runs, as in a loop.
+        while (!failed) {
+            const std::size_t i = next++;
+            if (i >= count) break;
+            try {
+                work(i);
+            } catch (...) {
+                errors[i] = std::current_exception();
+                failed = true;
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(workers - 1);
+    for (std::size_t t = 1; t < workers; ++t) {
+        try {
+            pool.emplace_back(run);
+        } catch (const std::system_error&) {
+            break; // no more threads to be had: the ones running (and this one) do the rest
+        }
+    }
+    run();
+    for (auto& t : pool) t.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
+int exportThreads(int requested) {
+    if (requested > 0) return requested;
+    const unsigned hardware = std::thread::hardware_concurrency();
+    return hardware == 0 ? 1 : static_cast<int>(std::min(hardware, 256u));
+}
+
 ResearchExport exportResearch(const std::vector<LoadedSession>& sessions, const ExportOptions& options) {
     if (options.key.size() != kKeyBytes) throw std::invalid_argument("the export key must be 32 bytes");
     if (options.k < 1) throw std::invalid_argument("k must be at least 1");
+    ensureSodium(); // once, before any thread hashes
 
     ResearchExport result;
-    std::map<std::string, Table, std::less<>> tables;
-    for (const auto& spec : tableSpecs()) tables.emplace(std::string(spec.file), Table(spec, options.includeText));
+    Tables tables = makeTables(options.includeText, true);
 
     // Deterministic order independent of the input order: month, then pseudonym.
     struct Entry {
@@ -595,7 +662,18 @@ ResearchExport exportResearch(const std::vector<LoadedSession>& sessions, const 
         for (const auto& loaded : sessions) addToScrubList(list, loaded.session);
         scrub.emplace(list);
     }
-    for (const auto& e : order) SessionExporter(e.loaded->session, options, scrub ? &*scrub : nullptr, tables).run();
+    // Every session is exported on its own (pseudonyms are keyed hashes of ids, suppression is per
+    // session), so the sessions are spread over the threads and their rows appended in `order`:
+    // the bytes are the same whatever the thread count.
+    std::vector<Tables> parts(order.size());
+    forEachIndex(order.size(), exportThreads(options.threads), [&](std::size_t i) {
+        parts[i] = makeTables(options.includeText, false);
+        SessionExporter(order[i].loaded->session, options, scrub ? &*scrub : nullptr, parts[i]).run();
+    });
+    for (auto& part : parts) {
+        for (auto& [name, fragment] : part) tables.find(name)->second.append(fragment);
+        part.clear();
+    }
     result.exportedSessions = static_cast<int>(order.size());
 
     result.codebook = codebookMarkdown(options.includeText);

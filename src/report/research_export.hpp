@@ -20,6 +20,7 @@
 #include "research_formats.hpp"
 
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -51,7 +52,19 @@ struct ExportOptions {
     // SPSS / Stata files next to the CSV (`--formats csv,sav,dta`); CSV, datapackage.json and the
     // codebooks are always written.
     ResearchFormats formats;
+    // Sessions are exported in parallel on this many threads; 0 = one per core
+    // (std::thread::hardware_concurrency). The output is byte-identical whatever the number.
+    int threads = 0;
 };
+
+// The thread count used for `requested` (ExportOptions::threads): itself when > 0, else the
+// number of cores (at least 1).
+int exportThreads(int requested);
+
+// Runs work(i) for every i in [0, count) on up to `threads` threads (this one included), each index
+// exactly once, in no particular order. An exception is rethrown afterwards: the one of the lowest
+// index, as a plain loop would have thrown it (later indexes may not have run).
+void forEachIndex(std::size_t count, int threads, const std::function<void(std::size_t)>& work);
 
 struct SkippedSession {
     std::string source;

@@ -1,4 +1,5 @@
 #include "ui/hyphenation.hpp"
+#include "ui/hyphenation_cache.hpp"
 
 #include "core/text.hpp"
 
@@ -53,35 +54,31 @@ void Hyphenator::setOnLoaded(std::function<void()> callback) {
     g_onLoaded = std::move(callback);
 }
 
+namespace {
+std::atomic<Hyphenator::Start> g_start{Hyphenator::Start::LazyThenCache};
+} // namespace
+
+void Hyphenator::setStart(Start start) { g_start = start; }
+
 Hyphenator& Hyphenator::instance() {
-    static Hyphenator hyphenator([] {
-        std::vector<std::filesystem::path> files;
-        std::vector<std::filesystem::path> dirs;
-        if (const char* dir = std::getenv("LERNRAUM_HYPHEN_DIR"); dir && *dir) dirs.emplace_back(dir);
-        dirs.emplace_back("/usr/share/hyphen");
-        for (const auto& dir : dirs)
-            for (const char* name : {"hyph_de_DE.dic", "hyph_de.dic", "hyph_en_US.dic"}) files.push_back(dir / name);
-        return files;
-    }());
+    static Hyphenator hyphenator(
+        [] {
+            std::vector<std::filesystem::path> files;
+            std::vector<std::filesystem::path> dirs;
+            if (const char* dir = std::getenv("LERNRAUM_HYPHEN_DIR"); dir && *dir) dirs.emplace_back(dir);
+            dirs.emplace_back("/usr/share/hyphen");
+            for (const auto& dir : dirs)
+                for (const char* name : {"hyph_de_DE.dic", "hyph_de.dic", "hyph_en_US.dic"}) files.push_back(dir / name);
+            return files;
+        }(),
+        lernraumCacheDirectory(), g_start.load());
     return hyphenator;
 }
 
-Hyphenator::Hyphenator(std::vector<std::filesystem::path> files)
-    : m_loader([this, files = std::move(files)] { load(files); }) {}
+Hyphenator::Hyphenator(std::vector<std::filesystem::path> files, std::filesystem::path cacheDir, Start start)
+    : m_loader([this, files = std::move(files), cacheDir = std::move(cacheDir), start] { load(files, cacheDir, start); }) {}
 
-void Hyphenator::load(const std::vector<std::filesystem::path>& files) {
-    for (const auto& path : files) {
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(path, ec)) continue;
-        std::ifstream in(path);
-        std::string charset;
-        std::getline(in, charset);
-        m_dict = hnj_hyphen_load(path.c_str());
-        if (!m_dict) continue;
-        m_latin1 = charset.find("UTF-8") == std::string::npos;
-        m_path = path.string();
-        break;
-    }
+void Hyphenator::markReady() {
     {
         std::lock_guard lock(m_mutex);
         m_ready.store(true, std::memory_order_release);
@@ -91,14 +88,106 @@ void Hyphenator::load(const std::vector<std::filesystem::path>& files) {
     if (g_onLoaded) g_onLoaded();
 }
 
+void Hyphenator::load(const std::vector<std::filesystem::path>& files, const std::filesystem::path& cacheDir, Start start) {
+    for (const auto& path : files) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec)) continue;
+        std::ifstream in(path);
+        std::string charset;
+        std::getline(in, charset);
+        m_latin1 = charset.find("UTF-8") == std::string::npos;
+        m_path = path.string();
+
+        if (start != Start::Complete) {
+            // A valid cache file: all patterns at once. Otherwise word by word, right away.
+            std::unique_ptr<CompiledPatterns> compiled;
+            CacheCheck check = CacheCheck::Damaged;
+            if (!cacheDir.empty()) compiled = readPatternCache(path, cacheDir, check);
+            if (compiled) {
+                m_compiled = std::move(compiled);
+                m_dict.store(m_compiled->dict(), std::memory_order_release);
+                m_cacheOutcome = PatternCache::Reused;
+                m_found = true;
+                break;
+            }
+            auto index = std::make_unique<PatternIndex>();
+            if (!index->read(path)) continue;
+            m_index = std::move(index);
+            m_cacheOutcome = PatternCache::Lazy;
+            m_found = true;
+            markReady();
+            if (start == Start::LazyOnly) break;
+        }
+        PatternCache outcome = PatternCache::Off;
+        void* dict = loadPatterns(path, cacheDir, m_compiled, outcome);
+        if (m_compiled) dict = m_compiled->dict();
+        else m_libhyphenDict = dict;
+        if (!dict) {
+            if (m_found) break; // word by word it is
+            continue;
+        }
+        if (!m_found) m_found = true; // (already true and read by other threads after word by word)
+        m_cacheOutcome = outcome;
+        m_dict.store(dict, std::memory_order_release);
+        break;
+    }
+    if (!m_ready.load()) markReady();
+    m_idle.store(true, std::memory_order_release);
+    m_loadedSignal.notify_all();
+}
+
 void Hyphenator::waitUntilLoaded() {
     std::unique_lock lock(m_mutex);
     m_loadedSignal.wait(lock, [this] { return m_ready.load(std::memory_order_acquire); });
 }
 
+void Hyphenator::waitUntilIdle() {
+    std::unique_lock lock(m_mutex);
+    m_loadedSignal.wait(lock, [this] { return m_idle.load(std::memory_order_acquire); });
+}
+
 Hyphenator::~Hyphenator() {
     if (m_loader.joinable()) m_loader.join();
-    if (m_dict) hnj_hyphen_free(static_cast<HyphenDict*>(m_dict));
+    if (m_libhyphenDict) hnj_hyphen_free(static_cast<HyphenDict*>(m_libhyphenDict)); // else m_compiled owns it
+}
+
+std::vector<char> Hyphenator::hyphenate(std::string_view encoded) const {
+    std::vector<char> flags(encoded.size(), 0);
+    HyphenDict* dict = static_cast<HyphenDict*>(m_dict.load(std::memory_order_acquire));
+    HyphenDict* own = nullptr; // word by word: a machine of the patterns in this word
+    if (dict == nullptr) {
+        if (!m_index) return flags;
+        {
+            std::lock_guard lock(m_wordsMutex);
+            if (const auto it = m_words.find(std::string(encoded)); it != m_words.end()) return it->second;
+        }
+        own = m_index->compileFor(encoded);
+        if (own == nullptr) return flags;
+        dict = own;
+    }
+    std::vector<char> hyphens(encoded.size() + 5, 0);
+    std::vector<char> hyphenated(encoded.size() * 2 + 1, 0);
+    char** rep = nullptr;
+    int* positions = nullptr;
+    int* cuts = nullptr;
+    if (hnj_hyphen_hyphenate2(dict, encoded.data(), static_cast<int>(encoded.size()), hyphens.data(), hyphenated.data(),
+                              &rep, &positions, &cuts) == 0) {
+        for (std::size_t i = 0; i < encoded.size(); ++i)
+            flags[i] = static_cast<char>((hyphens[i] & 1) != 0 && !(rep && rep[i])); // a break that changes letters: not used
+    }
+    if (rep) {
+        for (std::size_t i = 0; i < encoded.size(); ++i) std::free(rep[i]);
+        std::free(rep);
+    }
+    std::free(positions);
+    std::free(cuts);
+    if (own != nullptr) {
+        hnj_hyphen_free(own);
+        std::lock_guard lock(m_wordsMutex);
+        if (m_words.size() > 20000) m_words.clear();
+        m_words.emplace(std::string(encoded), flags);
+    }
+    return flags;
 }
 
 std::vector<std::size_t> Hyphenator::breakPoints(std::string_view word) const {
@@ -127,26 +216,12 @@ std::vector<std::size_t> Hyphenator::breakPoints(std::string_view word) const {
             next += n;
         }
         if (encoded.size() >= 4) {
-            std::vector<char> hyphens(encoded.size() + 5, 0);
-            std::vector<char> hyphenated(encoded.size() * 2 + 1, 0);
-            char** rep = nullptr;
-            int* positions = nullptr;
-            int* cuts = nullptr;
-            if (hnj_hyphen_hyphenate2(static_cast<HyphenDict*>(m_dict), encoded.data(), static_cast<int>(encoded.size()),
-                                      hyphens.data(), hyphenated.data(), &rep, &positions, &cuts) == 0) {
-                for (std::size_t i = 0; i + 1 < encoded.size(); ++i) {
-                    if ((hyphens[i] & 1) == 0) continue;
-                    if (rep && rep[i]) continue; // a non-standard break that changes letters: not used
-                    if (!m_latin1 && (static_cast<unsigned char>(encoded[i + 1]) & 0xC0) == 0x80) continue;
-                    out.push_back(endOf[i]);
-                }
+            const auto flags = hyphenate(encoded);
+            for (std::size_t i = 0; i + 1 < encoded.size(); ++i) {
+                if (!flags[i]) continue;
+                if (!m_latin1 && (static_cast<unsigned char>(encoded[i + 1]) & 0xC0) == 0x80) continue;
+                out.push_back(endOf[i]);
             }
-            if (rep) {
-                for (std::size_t i = 0; i < encoded.size(); ++i) std::free(rep[i]);
-                std::free(rep);
-            }
-            std::free(positions);
-            std::free(cuts);
         }
         if (next == pos) {
             next += charLength(word, pos); // a non-letter: skip it

@@ -100,6 +100,26 @@ expect_rc 1 "$bin" export-research "$tmp/in" -o "$tmp/export5" --key-file "$tmp/
 grep -q "^lernraum: $tmp/bad.key: error: not a key file" "$tmp/err" || fail "bad key message: $(cat "$tmp/err")"
 expect_rc 2 "$bin" export-research "$tmp/in" -o "$tmp/export6" --key-file "$tmp/export6/k.key"
 expect_rc 2 "$bin" export-research "$tmp/in" -o "$tmp/export7" --k 0
+# The thread count never changes the output (files loaded and exported in parallel): a series of
+# consenting sessions, exported with 1 and with 3 threads, gives the same bytes.
+mkdir -p "$tmp/series"
+for seed in 1 2 3 4 5 6 7; do
+    "$bin" generate -o "$tmp/series/s$seed.lernraum" --cards 30 --retro-items 20 --experiments 3 --seed $seed >/dev/null 2>&1 ||
+        fail "cannot generate session $seed"
+    sed -i 's/"research_consent": false/"research_consent": true/' "$tmp/series/s$seed.lernraum"
+done
+cp "$tmp/broken.lernraum" "$tmp/series/broken.lernraum"
+expect_rc 0 "$bin" export-research "$tmp/series" -o "$tmp/export-t1" --include-text --threads 1
+cp "$tmp/out" "$tmp/out-t1"
+expect_rc 0 "$bin" export-research "$tmp/series" -o "$tmp/export-t3" --include-text --threads 3
+diff -r "$tmp/export-t1" "$tmp/export-t3" >/dev/null || fail "export with 3 threads differs from 1 thread"
+[[ "$(sed 's/export-t3/export-t1/' "$tmp/out")" == "$(cat "$tmp/out-t1")" ]] || fail "messages with 3 threads differ from 1 thread"
+grep -q "exported 7 session" "$tmp/out" || fail "series export: $(cat "$tmp/out")"
+LERNRAUM_THREADS=2 expect_rc 0 "$bin" export-research "$tmp/series" -o "$tmp/export-t2" --include-text
+diff -r "$tmp/export-t1" "$tmp/export-t2" >/dev/null || fail "export with LERNRAUM_THREADS=2 differs"
+LERNRAUM_THREADS=many expect_rc 2 "$bin" export-research "$tmp/series" -o "$tmp/export-tx"
+grep -q "^lernraum: LERNRAUM_THREADS: error: must be a whole number" "$tmp/err" || fail "bad LERNRAUM_THREADS: $(cat "$tmp/err")"
+expect_rc 2 "$bin" export-research "$tmp/series" -o "$tmp/export-tx" --threads 0
 expect_rc 2 "$bin" export-research "$tmp/in"
 
 # A failed export changes nothing: an earlier export stays as it was (not mixed with new files),

@@ -82,10 +82,10 @@ grep -q "error: cannot save: the file is read-only" "$tmp/err" || fail "read-onl
 cmp -s "$tmp/ro.lernraum" "$tmp/ro.copy" || fail "the read-only file changed"
 
 # --- larger than the load cap ------------------------------------------------------------------
-if "$bin" generate -o "$tmp/huge.lernraum" --cards 70000 2>"$tmp/err"; then
-    fail "generate --cards 70000 wrote a file the loader refuses"
+if "$bin" generate -o "$tmp/huge.lernraum" --cards 140000 2>"$tmp/err"; then
+    fail "generate --cards 140000 wrote a file the loader refuses"
 fi
-grep -q "^lernraum: $tmp/huge.lernraum: error: file is too large ([0-9]* MiB, at most 64 MiB)" "$tmp/err" ||
+grep -q "^lernraum: $tmp/huge.lernraum: error: file is too large ([0-9]* MiB, at most 128 MiB)" "$tmp/err" ||
     fail "over-cap message: $(cat "$tmp/err")"
 [[ ! -e "$tmp/huge.lernraum" ]] || fail "an over-cap file was written"
 
