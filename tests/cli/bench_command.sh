@@ -36,7 +36,21 @@ grep -q "^start-up: .*not measured: no display" "$tmp/out" || fail "start-up row
 grep -q "^  reference: RapidJSON DOM parse of the same bytes" "$tmp/out" || fail "no load reference row"
 grep -q "^  reference: write + fsync + rename of the same bytes" "$tmp/out" || fail "no save reference row"
 
-grep -q "^UI frame\|^research export" "$tmp/out" && fail "--only files ran other figures"
+grep -q "^UI frame\|^board frame\|^research export" "$tmp/out" && fail "--only files ran other figures"
+
+# The board frame next to the raw-ImGui clipper board of the same cards (headless, no display needed).
+"$bin" bench --cards 300 --runs 1 --only frame --json >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[[ $rc -eq 0 ]] || fail "bench --only frame exited $rc; stderr: $(head -c 300 "$tmp/err")"
+/usr/bin/python3 - "$tmp/out" <<'PY' || fail "board frame rows: $(head -c 600 "$tmp/out")"
+import json, sys
+rows = json.load(open(sys.argv[1]))["figures"]
+board = [f for f in rows if f["name"].startswith("board frame, 300 cards")]
+assert len(board) == 1, [f["name"] for f in rows]
+f = board[0]
+assert f["measured"] and "ListClipper" in f["reference"] and f["ratio"] > 0 and f["ratio_basis"] == "CPU", f
+assert not any(f["name"].startswith("load ") for f in rows), "--only frame ran the file figures"
+PY
 expect_usage() { "$bin" bench --only "$1" >/dev/null 2>&1; [[ $? -eq 2 ]] || fail "bench --only $1 is not a usage error"; }
 expect_usage nothing
 
