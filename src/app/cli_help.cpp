@@ -184,7 +184,11 @@ std::string mainFooter() {
                   {"PATH", _("where the desktop's file dialog (zenity or kdialog) is found")},
                   {"USER", _("your name in the lock file next to an open session")},
                   {"LERNRAUM_DEBUG", _("shows the ImGui demo window in the Help menu (for developers)")},
-                  {"LERNRAUM_E2E_ITEMS", _("file the end-to-end tests read widget positions from (for tests)")}},
+                  {"LERNRAUM_THREADS", _("threads for export-research (default: one per core); the output is the same for every number")},
+                  {"LERNRAUM_OPEN_COMMAND", _("program that opens the report in the browser (default xdg-open)")},
+                  {"LERNRAUM_PARTIAL_REDRAW", _("0: always redraw the whole window; 1: redraw only what changed with any renderer")},
+                  {"LERNRAUM_E2E_ITEMS", _("file the end-to-end tests read widget positions from (for tests)")},
+                  {"LERNRAUM_E2E_AUDIENCE", _("file the end-to-end tests read the audience window's frames from (for tests)")}},
                  kNameColumn);
     out += "\n";
     out += _("Run 'lernraum COMMAND --help' for the options of a command. More: man lernraum");
@@ -231,10 +235,15 @@ void setUpHelp(CLI::App& app) {
 
 void finishHelp(CLI::App& app) {
     const std::string status = exitStatus();
-    for (CLI::App* sub : app.get_subcommands({})) {
+    // Every subcommand, nested ones too (import trello, import csv).
+    std::vector<CLI::App*> pending = app.get_subcommands({});
+    while (!pending.empty()) {
+        CLI::App* sub = pending.back();
+        pending.pop_back();
         // A subcommand copies the help flag before the option group (CLI11 2.1): put it with the others.
         if (CLI::Option* help = sub->get_help_ptr()) help->group(_("Options"));
         if (sub->get_footer().empty()) sub->footer(status);
+        for (CLI::App* nested : sub->get_subcommands({})) pending.push_back(nested);
     }
     app.footer(mainFooter());
 }

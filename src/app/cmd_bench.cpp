@@ -1,4 +1,3 @@
-        if (want("frame")) addBoardFigures(figures, args->cards, args->runs);
 // `lernraum bench`: headless timings of what a facilitator waits for — loading and saving a large
 // session, a UI frame, the research export. Figures go to docs/benchmarks.md; tests never time.
 
@@ -19,14 +18,6 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
-#else
-        if (want("frame")) {
-            Figure board{"board frame, " + std::to_string(args->cards) + " cards", 0, 0, "ms"};
-            board.measured = false;
-            board.note = "built without the GUI";
-            ok = false;
-            figures.push_back(std::move(board));
-        }
 #endif
 #ifdef LERNRAUM_HAS_REPORT_BENCH
 #include "report/bench_export.hpp"
@@ -463,12 +454,15 @@ void registerBenchCommand(CLI::App& app, CliContext& ctx) {
             lastCpuMs /= 200;
             return frame;
         }));
-        if (want("frame")) figures.push_back(repeat("UI frame, " + std::to_string(args->cards) + "-card board, 1920x1080, headless", args->runs, [&] {
-            double frame = 0;
-            measureMs([&] { frame = ui::benchHeadlessFrameMs(big, 50); });
-            lastCpuMs /= 50;
-            return frame;
-        }));
+        if (want("frame")) addBoardFigures(figures, args->cards, args->runs);
+#else
+        if (want("frame")) {
+            Figure board{"board frame, " + std::to_string(args->cards) + " cards", 0, 0, "ms"};
+            board.measured = false;
+            board.note = "built without the GUI";
+            ok = false;
+            figures.push_back(std::move(board));
+        }
 #endif
 #ifdef LERNRAUM_HAS_REPORT_BENCH
         if (want("export")) figures.push_back(repeat("research export of " + std::to_string(args->exportSessions) +

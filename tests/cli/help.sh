@@ -41,13 +41,22 @@ top_options = []
 for name in sorted(os.listdir(app_dir)):
     if not name.endswith(".cpp"): continue
     text = read("src/app/" + name)
-    parts = re.split(r'add_subcommand\(', text)
-    for part in parts[1:]:
-        m = re.match(r'\s*"([^"]+)"', part)
-        if not m: continue
-        commands[m.group(1)] = opt_call.findall(part)
+    # app.add_subcommand("x") is a command; cmd->add_subcommand("y") after it is "x y" (e.g. import trello).
+    calls = list(re.finditer(r'(\w+)\s*(?:\.|->)\s*add_subcommand\(\s*"([^"]+)"', text))
+    parent = None
+    for i, m in enumerate(calls):
+        part = text[m.end():calls[i + 1].start() if i + 1 < len(calls) else len(text)]
+        if m.group(1) == "app":
+            parent = m.group(2)
+            commands[parent] = opt_call.findall(part)
+        elif parent:
+            commands[parent + " " + m.group(2)] = opt_call.findall(part)
+    # Internal options (->group("")) are hidden from --help on purpose.
+    hidden = set(re.findall(r'add_(?:option|flag)\(\s*"([^"]+)"[^;]*->group\(""\)', text))
+    for key in list(commands):
+        commands[key] = [o for o in commands[key] if o not in hidden]
     if name == "main.cpp":
-        top_options = opt_call.findall(parts[0])
+        top_options = opt_call.findall(text[:calls[0].start()] if calls else text)
 if len(commands) < 8: fail("found only %d commands in src/app: %s" % (len(commands), sorted(commands)))
 if "--screenshot" not in top_options: fail("the top-level options were not found in main.cpp")
 
@@ -103,12 +112,14 @@ for english, env_extra, tag in ((False, {}, "de"), (True, {"LANG": "en_US.UTF-8"
     results[(tag, "")] = check_help("lernraum --help [%s]" % tag, ["--help"], english, env_extra, top_options)
     out = run(["--help"], env_extra)[1]
     for command in commands:
-        if not re.search(r'^  %s\s{2,}\S' % re.escape(command), out, re.M):
-            fail("lernraum --help [%s]: command %s not listed with a description" % (tag, command))
+        words = command.split()
+        listing = out if len(words) == 1 else run(words[:-1] + ["--help"], env_extra)[1]
+        if not re.search(r'^  %s\s{2,}\S' % re.escape(words[-1]), listing, re.M):
+            fail("lernraum %s--help [%s]: command %s not listed with a description" % (" ".join(words[:-1]) + " " if len(words) > 1 else "", tag, words[-1]))
     for var in variables:
         if var not in out: fail("lernraum --help [%s]: environment variable %s (read by the program) not explained" % (tag, var))
     for command, options in commands.items():
-        results[(tag, command)] = check_help("lernraum %s --help [%s]" % (command, tag), [command, "--help"], english,
+        results[(tag, command)] = check_help("lernraum %s --help [%s]" % (command, tag), command.split() + ["--help"], english,
                                              env_extra, options)
 
 # The German text of every description is a translation, not the English source.

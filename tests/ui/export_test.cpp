@@ -178,6 +178,7 @@ TEST_CASE("the German menu writes an ODT report with the .odt extension", "[ui][
     h.click("Datei");
     h.click("Exportieren");
     h.click("Transferbericht (OpenDocument-Text, ODT) \xE2\x80\xA6");
+    h.frame(); // the desktop dialog answers in a later frame
     REQUIRE(h.requests().size() == 1);
     CHECK(h.requests()[0].suggestion == dir.file("demo.odt"));
     CHECK(h.requests()[0].pattern == "*.odt");
@@ -206,6 +207,7 @@ TEST_CASE("the report head typed in the dialog goes into every later report and 
     h.click("Datei");
     h.click("Exportieren");
     h.click("Transferbericht (HTML) \xE2\x80\xA6");
+    h.frame(); // the desktop dialog answers in a later frame
     REQUIRE(h.reports.size() == 1);
     CHECK(h.reports[0].head.organisation == "Stadt Musterhausen");
     CHECK(h.reports[0].head.fileNumber == "AZ 10-2026/17");
