@@ -65,24 +65,71 @@ int AudienceWindow::monitorCount() {
     return count;
 }
 
-std::string AudienceWindow::open(GLFWwindow* mainWindow, const std::string& title, int width, int height, bool onMonitor) {
+std::vector<ui::AudienceMonitor> AudienceWindow::monitors() {
+    std::vector<ui::AudienceMonitor> list;
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) {
+        ui::AudienceMonitor m;
+        if (const char* name = glfwGetMonitorName(monitors[i])) m.name = name;
+        if (const GLFWvidmode* mode = glfwGetVideoMode(monitors[i])) {
+            m.width = mode->width;
+            m.height = mode->height;
+        }
+        list.push_back(std::move(m));
+    }
+    return list;
+}
+
+namespace {
+
+// The projector: the monitor named `name` if connected (the facilitator's choice), else the first
+// monitor that does not hold the main window's centre; null with one monitor.
+GLFWmonitor* chooseMonitor(GLFWwindow* mainWindow, const std::string& name) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count && !name.empty(); ++i) {
+        const char* n = glfwGetMonitorName(monitors[i]);
+        if (n && name == n) return monitors[i];
+    }
+    int x = 0;
+    int y = 0;
+    int w = 0;
+    int h = 0;
+    glfwGetWindowPos(mainWindow, &x, &y);
+    glfwGetWindowSize(mainWindow, &w, &h);
+    for (int i = 0; i < count && count > 1; ++i) {
+        if (!contains(monitors[i], x + w / 2, y + h / 2)) return monitors[i];
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void AudienceWindow::moveTo(GLFWwindow* mainWindow, const std::string& monitorName, int width, int height) {
+    if (!m_window) return;
+    GLFWmonitor* target = chooseMonitor(mainWindow, monitorName);
+    const GLFWvidmode* mode = target ? glfwGetVideoMode(target) : nullptr;
+    if (!mode) target = nullptr;
+    if (target == m_monitor) return;
+    if (target) {
+        glfwSetWindowAttrib(m_window, GLFW_DECORATED, GLFW_FALSE);
+        glfwSetWindowMonitor(m_window, target, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else {
+        // One monitor left: an ordinary window the facilitator can move.
+        glfwSetWindowMonitor(m_window, nullptr, 40, 40, width, height, GLFW_DONT_CARE);
+        glfwSetWindowAttrib(m_window, GLFW_DECORATED, GLFW_TRUE);
+    }
+    m_monitor = target;
+    if (g_audience == this) g_audienceMonitor = target;
+    if (onEvent) onEvent();
+}
+
+std::string AudienceWindow::open(GLFWwindow* mainWindow, const std::string& title, int width, int height, bool onMonitor,
+                                 const std::string& monitorName) {
     if (m_window) return {};
     m_closeRequested = false;
-    // The projector: the first monitor that does not hold the main window's centre.
-    GLFWmonitor* target = nullptr;
-    if (onMonitor) {
-        int x = 0;
-        int y = 0;
-        int w = 0;
-        int h = 0;
-        glfwGetWindowPos(mainWindow, &x, &y);
-        glfwGetWindowSize(mainWindow, &w, &h);
-        int count = 0;
-        GLFWmonitor** monitors = glfwGetMonitors(&count);
-        for (int i = 0; i < count && count > 1 && !target; ++i) {
-            if (!contains(monitors[i], x + w / 2, y + h / 2)) target = monitors[i];
-        }
-    }
+    GLFWmonitor* target = onMonitor ? chooseMonitor(mainWindow, monitorName) : nullptr;
     const GLFWvidmode* mode = target ? glfwGetVideoMode(target) : nullptr;
     if (!mode) target = nullptr;
 

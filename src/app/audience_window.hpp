@@ -15,6 +15,7 @@
 // its events wake that loop. A monitor that goes away closes it (closeRequested()).
 
 #include "app/fonts.hpp"
+#include "ui/audience_view.hpp"
 #include "ui/keys.hpp"
 #include "ui/room_size.hpp"
 #include "ui/theme.hpp"
@@ -22,6 +23,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 struct GLFWmonitor;
@@ -37,10 +39,13 @@ public:
     AudienceWindow& operator=(const AudienceWindow&) = delete;
 
     // Opens the window sharing GL objects with `mainWindow`: with `onMonitor`, full screen on the
-    // first monitor that does not hold the main window's centre; otherwise (and with one monitor)
-    // a `width` x `height` window. Returns an error message, or "".
+    // monitor named `monitorName` if it is connected, else on the first monitor that does not hold
+    // the main window's centre; otherwise (and with one monitor) a `width` x `height` window.
+    // Returns an error message, or "".
     std::string open(GLFWwindow* mainWindow, const std::string& title, int width = 960, int height = 540,
-                     bool onMonitor = true);
+                     bool onMonitor = true, const std::string& monitorName = {});
+    // Moves the open window to the monitor that open() would choose now (full screen there).
+    void moveTo(GLFWwindow* mainWindow, const std::string& monitorName, int width = 960, int height = 540);
     void close();
     [[nodiscard]] bool isOpen() const { return m_window != nullptr; }
     // Its close button, Esc or F5 in it, or its monitor unplugged: the app should close it.
@@ -63,6 +68,7 @@ public:
 
     // Connected monitors (after glfwInit).
     static int monitorCount();
+    static std::vector<ui::AudienceMonitor> monitors();
 
 private:
     void applyDisplay(ui::Theme theme, ui::RoomSize roomSize);

@@ -93,10 +93,21 @@ public:
     // unplugged monitor).
     void update(bool onMonitor, int width = 960, int height = 540) {
         m_state.monitors = AudienceWindow::monitorCount();
+        m_state.connected = AudienceWindow::monitors();
+        // View > Audience monitor: a chosen monitor that is gone falls back to automatic.
+        if (!m_state.monitor.empty() &&
+            std::none_of(m_state.connected.begin(), m_state.connected.end(), [&](const ui::AudienceMonitor& m) { return m.name == m_state.monitor; })) {
+            m_state.monitor.clear();
+        }
         if (m_window.closeRequested()) m_state.open = false;
+        if (m_state.open && m_window.isOpen() && onMonitor && m_state.monitor != m_placedOn) {
+            m_window.moveTo(m_runner.window(), m_state.monitor, width, height);
+            m_placedOn = m_state.monitor;
+        }
         if (m_state.open == m_window.isOpen()) return;
         if (m_state.open) {
-            if (auto error = m_window.open(m_runner.window(), audienceTitle(), width, height, onMonitor); !error.empty()) {
+            m_placedOn = m_state.monitor;
+            if (auto error = m_window.open(m_runner.window(), audienceTitle(), width, height, onMonitor, m_state.monitor); !error.empty()) {
                 std::fprintf(stderr, "lernraum: warning: %s\n", error.c_str());
                 m_state.open = false;
             }
@@ -144,6 +155,7 @@ private:
     }
 
     long m_frames = 0;
+    std::string m_placedOn; // the monitor choice the open window was placed by
     Runner& m_runner;
     ui::Shell& m_shell;
     ui::AudienceState& m_state;

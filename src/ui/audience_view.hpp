@@ -23,6 +23,8 @@
 #include "ui/view.hpp"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace lernraum::ui {
 
@@ -35,12 +37,24 @@ struct AudienceFollow {
     ScrollPositions scroll;
 };
 
+// A connected monitor, as the app reports it (src/ui never asks GLFW).
+struct AudienceMonitor {
+    std::string name;
+    int width = 0;
+    int height = 0;
+};
+
 // Shared by the facilitator's menus and controls, and the app that owns the window.
 struct AudienceState {
     bool open = false;      // View > Audience window (F5): the app opens or closes the window to match
     bool frozen = false;    // "Freeze view"
     bool joinPanel = false; // the participants' room's join panel is shown to the room
     int monitors = 1;       // set by the app: F5 opens the window when there is a second screen
+    std::vector<AudienceMonitor> connected; // set by the app: View > Audience monitor lists them
+    // View > Audience monitor: the chosen monitor's name; "" = automatic (the first monitor that
+    // does not hold the main window's centre). The app moves an open window there and resets a
+    // choice whose monitor is gone to automatic.
+    std::string monitor;
     // Set by the app while the window is open: its picture, small, for the facilitator's preview.
     ImTextureID preview = nullptr;
     float previewAspect = 16.0f / 9.0f;

@@ -74,6 +74,16 @@ void Shell::drawMenuBar() {
         if (audience) {
             if (menuItem(_("Audience window"), f5Audience ? "F5" : nullptr, audience->open)) audience->open = !audience->open;
             if (menuItem(_("Freeze view"), nullptr, audience->frozen, audience->open)) audience->frozen = !audience->frozen;
+            if (beginMenu(_("Audience monitor"))) {
+                if (menuItem(_("Automatic"), nullptr, audience->monitor.empty())) audience->monitor.clear();
+                for (std::size_t i = 0; i < audience->connected.size(); ++i) {
+                    const AudienceMonitor& m = audience->connected[i];
+                    const std::string label = (m.name.empty() ? std::string("?") : m.name) + " (" + std::to_string(m.width) +
+                                              "\xC3\x97" + std::to_string(m.height) + ")##monitor" + std::to_string(i);
+                    if (menuItem(label.c_str(), nullptr, !audience->monitor.empty() && audience->monitor == m.name)) audience->monitor = m.name;
+                }
+                ImGui::EndMenu();
+            }
         }
         if (beginMenu(_("Room size"))) {
             for (int i = 0; i < static_cast<int>(RoomSize::Count); ++i) {

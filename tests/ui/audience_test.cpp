@@ -309,6 +309,35 @@ TEST_CASE("F5 opens the audience window when there is a second screen, otherwise
     CHECK_FALSE(audience.open);
 }
 
+TEST_CASE("View > Audience monitor lists the connected monitors and choosing one sets the state") {
+    ui::AudienceState audience;
+    audience.monitors = 2;
+    audience.connected = {{"eDP-1", 1920, 1080}, {"HDMI-1", 1280, 720}};
+    auto services = storeServices();
+    services.audience = &audience;
+    UiHarness h("de", std::move(services));
+    h.frame(2);
+    const auto openSubmenu = [&h] {
+        h.click("Ansicht");
+        const auto submenu = h.settled("Monitor f\xC3\xBCr das Zuschauerfenster");
+        REQUIRE(submenu.has_value());
+        h.io().MousePos = *submenu; // submenus open on hover
+        h.frame(4);
+    };
+    openSubmenu();
+    CHECK(h.shows("Automatisch"));
+    CHECK(h.shows("eDP-1 (1920\xC3\x97" "1080)"));
+    CHECK(h.shows("HDMI-1 (1280\xC3\x97" "720)"));
+    CHECK(audience.monitor.empty()); // automatic by default
+    h.click("HDMI-1 (1280\xC3\x97" "720)");
+    CHECK(audience.monitor == "HDMI-1");
+    CHECK_FALSE(audience.open); // choosing does not open the window by itself
+
+    openSubmenu();
+    h.click("Automatisch");
+    CHECK(audience.monitor.empty());
+}
+
 TEST_CASE("The room size is a setting that survives a restart") {
     ui::Settings settings;
     CHECK(settings.roomSize == ui::RoomSize::Small);
