@@ -66,6 +66,7 @@ core::Session retroWithGroups(int groups) {
     core::Session s = retroWith(groups);
     core::Retrospective& r = s.retrospectives.front();
     r.phase = core::Phase::GenerateInsights;
+    r.actions.clear(); // the groups panel is the body's end
     for (int g = 0; g < groups; ++g) {
         core::RetroGroup group;
         group.id = "group-" + std::to_string(g);
@@ -116,11 +117,11 @@ void scrollBodyToEnd(UiHarness& h) {
     }
 }
 
-// One retrospective in "decide what to do" with `actions` actions.
+// One retrospective in "close" (ROTI, actions, results) with `actions` actions.
 core::Session retroWithActions(int actions) {
     core::Session s = retroWith(10);
     core::Retrospective& r = s.retrospectives.front();
-    r.phase = core::Phase::DecideWhatToDo;
+    r.phase = core::Phase::Close;
     r.actions.clear();
     for (int a = 0; a < actions; ++a) {
         core::Action action;
