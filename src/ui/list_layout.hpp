@@ -2,8 +2,9 @@
 // The heights of a long list's items and their running sums, kept between frames. A frame finds
 // the items on screen by binary search and reserves the space of all the others with one Dummy
 // above and one below them, so its cost follows what is visible, not the length of the list
-// (board cells, retrospective prompts). The owner rebuilds it when the list changes (the undo
-// history's version, ViewContext::history) or when heights change (width, font, language, ...).
+// (board cells, retrospective prompts; TableRowClip below: the retrospective's groups and actions
+// tables). The owner rebuilds it when the list changes (the undo history's version,
+// ViewContext::history) or when heights change (width, font, language, ...).
 //
 //   if (changed) { layout.clear(); for (item : items) layout.push(estimate(item)); }
 //   ListClip clip(layout);                   // at the list's top, in a window that scrolls
