@@ -40,6 +40,8 @@ ImFont* fittingFont(std::string_view text, ImFont* preferred, ImFont* fallback, 
 }
 
 // One experiment card. Returns true when clicked (pressed and released on it without dragging).
+ExperimentFrameStats g_experimentStats;
+
 bool experimentCard(const core::Experiment& e, float width, bool selected, bool refused, core::Date today) {
     const Palette& p = palette();
     ImGui::PushID(e.id.c_str());
@@ -220,9 +222,44 @@ void ExperimentBoard::drawColumn(const core::Session& session, core::ExperimentS
     }
     ImGui::Spacing();
     const float cardWidth = ImGui::GetContentRegionAvail().x;
-    for (const auto& e : session.experiments) {
-        if (e.status != status) continue;
-        if (experimentCard(e, cardWidth, e.id == selected, e.id == m_refusedId, ctx.now.date())) clicked = e.id;
+    // The column's cards are listed once per change of the session; a frame draws those on screen.
+    const auto column = static_cast<std::size_t>(status);
+    if (m_columns.size() < static_cast<std::size_t>(core::ExperimentStatus::Count))
+        m_columns.resize(static_cast<std::size_t>(core::ExperimentStatus::Count));
+    ColumnCards& cards = m_columns[column];
+    const core::Date today = ctx.now.date();
+    if (!cards.valid || cards.version != sessionVersion(ctx) || cards.data != session.experiments.data() ||
+        cards.count != session.experiments.size() || cards.width != cardWidth || cards.font != ImGui::GetFontSize() ||
+        cards.presentation != ctx.presentation || !(cards.today == today) || cards.language != language()) {
+        cards.valid = true;
+        cards.version = sessionVersion(ctx);
+        cards.data = session.experiments.data();
+        cards.count = session.experiments.size();
+        cards.width = cardWidth;
+        cards.font = ImGui::GetFontSize();
+        cards.presentation = ctx.presentation;
+        cards.today = today;
+        cards.language = language();
+        cards.items.clear();
+        cards.layout.clear();
+        // An estimate (title, a line of dates, padding) until the card is drawn and measured.
+        const float estimate = 3.0f * ImGui::GetTextLineHeightWithSpacing() + 2.0f * ImGui::GetStyle().ItemSpacing.y;
+        for (std::size_t i = 0; i < session.experiments.size(); ++i) {
+            if (session.experiments[i].status != status) continue;
+            cards.items.push_back(i);
+            cards.layout.push(estimate);
+        }
+        g_experimentStats.sorted += cards.items.size();
+    }
+    g_experimentStats.listed += cards.items.size();
+    {
+        ListClip clip(cards.layout);
+        for (std::size_t pos = clip.first(); pos < clip.last(); ++pos) {
+            const core::Experiment& e = session.experiments[cards.items[pos]];
+            if (experimentCard(e, cardWidth, e.id == selected, e.id == m_refusedId, today)) clicked = e.id;
+            clip.measured(pos);
+            ++g_experimentStats.drawn;
+        }
     }
     if (count == 0) mutedText("\xE2\x80\x93");
     ImGui::EndChild();
@@ -241,8 +278,11 @@ void ExperimentBoard::drawColumn(const core::Session& session, core::ExperimentS
     ImGui::PopID();
 }
 
+const ExperimentFrameStats& lastExperimentFrameStats() { return g_experimentStats; }
+
 void ExperimentBoard::draw(const core::Session& session, const ViewContext& ctx, float width, const core::Id& selected,
                            core::Id& clicked, const Emit& emit) {
+    g_experimentStats = {};
     forgetStaleRefusal(session);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);

@@ -7,15 +7,27 @@
 
 #include "core/change.hpp"
 #include "core/model.hpp"
+#include "ui/list_layout.hpp"
 #include "ui/view.hpp"
 
 #include <imgui.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
 namespace lernraum::ui {
+
+// What the last frame of the experiment board touched, for the UI tests: each column draws the
+// cards on screen (issue 14); its list and heights are kept until the session changes.
+struct ExperimentFrameStats {
+    std::size_t listed = 0; // experiments in the columns
+    std::size_t drawn = 0;  // of those, drawn this frame
+    std::size_t sorted = 0; // experiments put into the columns' lists (only when rebuilt)
+};
+const ExperimentFrameStats& lastExperimentFrameStats();
 
 class ExperimentBoard {
 public:
@@ -46,6 +58,22 @@ private:
     std::vector<std::string> m_missing;
     std::string m_message;
     ImFont* m_headingFont = nullptr; // column headings, chosen each frame (see draw())
+    // Each column's cards (indices into session.experiments) and their heights, kept between
+    // frames (ui::ListLayout): rebuilt when the session or what heights depend on changed.
+    struct ColumnCards {
+        std::vector<std::size_t> items;
+        ListLayout layout;
+        std::uint64_t version = 0;
+        const core::Experiment* data = nullptr;
+        std::size_t count = 0;
+        float width = 0.0f;
+        float font = 0.0f;
+        bool presentation = false;
+        core::Date today;
+        std::string language;
+        bool valid = false;
+    };
+    std::vector<ColumnCards> m_columns;
 };
 
 // The colour of a status: the stripe on cards (not for text: some are too light on a card).

@@ -100,4 +100,47 @@ void ListClip::end() {
     if (below > 0.0f) ImGui::Dummy(ImVec2(0.0f, std::max(0.0f, below - ImGui::GetStyle().ItemSpacing.y)));
 }
 
+// -----------------------------------------------------------------------------------------------
+
+TableRowClip::TableRowClip(ListLayout& layout, float margin) : m_layout(layout) {
+    const float top = ImGui::GetCursorScreenPos().y + margin;
+    const float windowTop = ImGui::GetWindowPos().y;
+    const auto [first, last] = layout.visible(windowTop - top, windowTop + ImGui::GetWindowHeight() - top);
+    m_first = first;
+    m_last = last;
+}
+
+void TableRowClip::begin() {
+    if (m_first == 0) return;
+    // As many rows as were skipped, modulo two: the rows drawn keep their alternating colour.
+    const float padding = 2.0f * ImGui::GetStyle().CellPadding.y;
+    const float above = m_layout.offset(m_first);
+    if (m_first % 2 == 1) {
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, above);
+    } else {
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, std::max(0.0f, above - padding));
+        ImGui::TableNextRow();
+    }
+}
+
+void TableRowClip::row(std::size_t i) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    const float y = ImGui::GetCursorScreenPos().y;
+    if (m_inRow) m_layout.setHeight(m_row, y - m_rowTop);
+    m_inRow = true;
+    m_row = i;
+    m_rowTop = y;
+}
+
+void TableRowClip::end() {
+    const std::size_t from = std::max(m_first, m_last);
+    const float below = m_layout.total() - m_layout.offset(from);
+    if (!m_inRow && below <= 0.0f) return;
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, std::max(0.0f, below));
+    ImGui::TableSetColumnIndex(0);
+    if (m_inRow) m_layout.setHeight(m_row, ImGui::GetCursorScreenPos().y - m_rowTop);
+    m_inRow = false;
+}
+
 } // namespace lernraum::ui

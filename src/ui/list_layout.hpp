@@ -2,8 +2,9 @@
 // The heights of a long list's items and their running sums, kept between frames. A frame finds
 // the items on screen by binary search and reserves the space of all the others with one Dummy
 // above and one below them, so its cost follows what is visible, not the length of the list
-// (board cells, retrospective prompts). The owner rebuilds it when the list changes (the undo
-// history's version, ViewContext::history) or when heights change (width, font, language, ...).
+// (board cells, retrospective prompts; TableRowClip below: the retrospective's groups and actions
+// tables). The owner rebuilds it when the list changes (the undo history's version,
+// ViewContext::history) or when heights change (width, font, language, ...).
 //
 //   if (changed) { layout.clear(); for (item : items) layout.push(estimate(item)); }
 //   ListClip clip(layout);                   // at the list's top, in a window that scrolls
@@ -69,6 +70,31 @@ private:
     float m_top = 0.0f;      // screen y where the list starts
     float m_itemTop = 0.0f;  // screen y where the item being drawn started
     bool m_ended = false;
+};
+
+// The same for the rows of an ImGui table whose rows differ in height: the rows above and below
+// the screen are one empty row each, as tall as they are (an empty row takes the height asked
+// for); a row's measured height is the distance to the next row's start. Construct it before
+// BeginTable (margin: the header rows' height), then
+//   if (BeginTable(...)) { headers; clip.begin();
+//     for (i = clip.first(); i < clip.last(); ++i) { clip.row(i); ...cells... }  clip.end(); EndTable(); }
+// row(i) starts the row in column 0. Alternating row colours keep their order while scrolling.
+class TableRowClip {
+public:
+    TableRowClip(ListLayout& layout, float margin);
+    [[nodiscard]] std::size_t first() const { return m_first; }
+    [[nodiscard]] std::size_t last() const { return m_last; }
+    void begin();
+    void row(std::size_t i);
+    void end();
+
+private:
+    ListLayout& m_layout;
+    std::size_t m_first = 0;
+    std::size_t m_last = 0;
+    std::size_t m_row = 0;   // the row being drawn
+    float m_rowTop = 0.0f;   // screen y where it started
+    bool m_inRow = false;
 };
 
 } // namespace lernraum::ui

@@ -135,7 +135,23 @@ void ScalePanel::draw(const core::Session& session, const core::Retrospective& r
 // -----------------------------------------------------------------------------------------------
 // [SECTION] actions table
 
+namespace {
+ActionsFrameStats g_actionsStats;
+
+// Where an action comes from, under its text.
+std::string actionOrigin(const core::Action& action) {
+    std::string from;
+    if (!action.carriedFromSessionId.empty()) from = _("carried over from the last workshop");
+    if (!action.cardId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("on the board"));
+    if (!action.experimentId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("experiment"));
+    return from;
+}
+} // namespace
+
+const ActionsFrameStats& lastActionsFrameStats() { return g_actionsStats; }
+
 void ActionsTable::draw(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx) {
+    g_actionsStats = {};
     drawEditor(session, retro, ctx);
     const Palette& p = palette();
     heading(_("Actions"));
@@ -163,6 +179,28 @@ void ActionsTable::draw(const core::Session& session, const core::Retrospective&
         statusWidth = std::max(statusWidth, ImGui::CalcTextSize(label(static_cast<core::ActionStatus>(s))).x);
     statusWidth += ctx.presentation ? em(0.5f) : ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().FramePadding.x + em(0.3f);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX;
+    // The rows' heights, kept between frames: a frame draws only the rows on screen.
+    const float width = ImGui::GetContentRegionAvail().x;
+    RowsKey key{retro.id, sessionVersion(ctx), retro.actions.data(), retro.actions.size(), width, ImGui::GetFontSize(),
+                ctx.presentation, language()};
+    if (!m_haveRows || !(key == m_rowsKey)) {
+        m_rowsKey = std::move(key);
+        m_haveRows = true;
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float line = ctx.presentation ? ImGui::GetTextLineHeightWithSpacing() : ImGui::GetFrameHeightWithSpacing();
+        const float wrap = std::max(em(6.0f), width - em(24.0f) - statusWidth);
+        m_rows.clear();
+        m_rows.reserve(retro.actions.size());
+        for (const auto& action : retro.actions) {
+            float h = std::max(line, ImGui::CalcTextSize(action.text.c_str(), nullptr, false, wrap).y + style.ItemSpacing.y);
+            if (!actionOrigin(action).empty()) h += ImGui::GetTextLineHeightWithSpacing();
+            m_rows.push(h + 2.0f * style.CellPadding.y);
+        }
+        g_actionsStats.measured = retro.actions.size();
+    }
+    g_actionsStats.listed = retro.actions.size();
+    // The header row sits above the rows the layout holds.
+    TableRowClip clip(m_rows, ImGui::GetFrameHeight());
     if (!ImGui::BeginTable("actions", 4, flags)) return;
     ImGui::TableSetupColumn(_("Action"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(_("Who"), ImGuiTableColumnFlags_WidthFixed, em(9.0f));
@@ -172,9 +210,12 @@ void ActionsTable::draw(const core::Session& session, const core::Retrospective&
         FontScope font(fonts().bold);
         ImGui::TableHeadersRow();
     }
-    for (const auto& action : retro.actions) {
+    clip.begin();
+    for (std::size_t row = clip.first(); row < clip.last(); ++row) {
+        const core::Action& action = retro.actions[row];
+        ++g_actionsStats.drawn;
         ImGui::PushID(action.id.c_str());
-        ImGui::TableNextRow();
+        clip.row(row);
         // Text on the same baseline as the status combo.
         const auto cell = [&](int column) {
             ImGui::TableSetColumnIndex(column);
@@ -197,11 +238,7 @@ void ActionsTable::draw(const core::Session& session, const core::Retrospective&
         }
         wrappedText(action.text);
         recordLastItem(std::string(_("Action")) + ": " + action.text);
-        std::string from;
-        if (!action.carriedFromSessionId.empty()) from = _("carried over from the last workshop");
-        if (!action.cardId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("on the board"));
-        if (!action.experimentId.empty()) from += (from.empty() ? "" : " \xC2\xB7 ") + std::string(_("experiment"));
-        if (!from.empty()) mutedText(from);
+        if (const std::string from = actionOrigin(action); !from.empty()) mutedText(from);
         cell(1);
         wrappedText(action.ownerRole && core::inRange(*action.ownerRole) ? label(*action.ownerRole) : "\xE2\x80\x93");
         cell(2);
@@ -228,6 +265,7 @@ void ActionsTable::draw(const core::Session& session, const core::Retrospective&
         }
         ImGui::PopID();
     }
+    clip.end();
     ImGui::EndTable();
 }
 

@@ -9,10 +9,13 @@
 
 #include "core/ids.hpp"
 #include "core/retro_rules.hpp"
+#include "ui/list_layout.hpp"
 #include "ui/view.hpp"
 
 #include <imgui.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace lernraum::ui {
@@ -39,6 +42,15 @@ private:
 // action with core::updateAction (one undo step each; owner and due date reach a linked board
 // card). The dialog also deletes the action (core::removeAction), and "New action" writes one that
 // did not come from a card (core::addAction). The dialog opens where the facilitator clicked.
+// What the last actions table touched, for the UI tests: a frame draws the rows on screen (issue
+// 14); the rows' heights are kept between frames and rebuilt when the session changes.
+struct ActionsFrameStats {
+    std::size_t listed = 0;   // actions in the table
+    std::size_t drawn = 0;    // of those, drawn this frame
+    std::size_t measured = 0; // rows estimated (only when the layout was rebuilt)
+};
+const ActionsFrameStats& lastActionsFrameStats();
+
 class ActionsTable {
 public:
     void draw(const core::Session& session, const core::Retrospective& retro, ViewContext& ctx);
@@ -55,6 +67,20 @@ private:
     int m_role = -1;       // index into core::Role, -1 = open
     std::string m_due;
     std::string m_error;
+    // The rows' heights (ui::ListLayout), rebuilt when the session or what heights depend on changed.
+    ListLayout m_rows;
+    struct RowsKey {
+        core::Id retro;
+        std::uint64_t version = 0;
+        const core::Action* actions = nullptr;
+        std::size_t count = 0;
+        float width = 0.0f;
+        float font = 0.0f;
+        bool presentation = false;
+        std::string language;
+        bool operator==(const RowsKey&) const = default;
+    } m_rowsKey;
+    bool m_haveRows = false;
 };
 
 } // namespace lernraum::ui

@@ -456,59 +456,115 @@ void RetroWorkspace::drawGroups(const core::Session& session, const core::Retros
     }
     const int columns = std::clamp(static_cast<int>(ImGui::GetContentRegionAvail().x / em(22.0f)), 1, 4);
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_BordersInnerV;
+    // The groups' cards and the rows' heights are kept between frames (rebuilt when the session
+    // or what heights depend on changed): a frame draws only the rows of groups on screen.
+    const float columnWidth = ImGui::GetContentRegionAvail().x / static_cast<float>(columns);
+    updateGroupRows(retro, ctx, columns, columnWidth);
+    g_retroStats.groups += retro.groups.size();
+    TableRowClip clip(m_groupRows, 0.0f);
     if (!ImGui::BeginTable("groups", columns, flags)) return;
-    // The items of each group, collected once a frame: items + groups, not items × groups.
-    std::unordered_map<std::string_view, std::vector<const core::RetroItem*>> itemsByGroup;
-    for (const auto& i : retro.items) {
-        if (!i.groupId.empty()) itemsByGroup[i.groupId].push_back(&i);
+    clip.begin();
+    for (std::size_t row = clip.first(); row < clip.last(); ++row) {
+        clip.row(row);
+        for (int column = 0; column < columns; ++column) {
+            const std::size_t gi = row * static_cast<std::size_t>(columns) + static_cast<std::size_t>(column);
+            if (gi >= retro.groups.size()) break;
+            if (column > 0) ImGui::TableNextColumn();
+            ++g_retroStats.groupsDrawn;
+            const core::RetroGroup& g = retro.groups[gi];
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(p.panel));
+            ImGui::PushID(g.id.c_str());
+            ImGui::BeginGroup();
+            int total = g.votes;
+            int hidden = 0;
+            const std::vector<std::size_t>& groupItems = m_groupItems[gi];
+            for (const std::size_t index : groupItems) {
+                total += retro.items[index].votes;
+                hidden += retro.items[index].hidden ? 1 : 0;
+            }
+            if (ctx.presentation) {
+                FontScope font(fonts().heading);
+                colouredText(p.accent, g.title);
+            } else {
+                std::string& title = m_groupTitles[g.id];
+                const ImGuiID fieldId = ImGui::GetID("##title");
+                if (ImGui::GetActiveID() != fieldId) title = g.title;
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                FontScope font(fonts().bold);
+                inputText("##title", title);
+                recordLastItem(std::string(_("Group name")) + ": " + g.title);
+                if (ImGui::IsItemDeactivatedAfterEdit() && title != g.title) ctx.submit(core::renameRetroGroup(session, retro.id, g.id, title));
+            }
+            const bool buttons = retro.voting.open && !ctx.presentation;
+            if (const std::string votes = voteText(retro, total); !votes.empty() && !buttons) {
+                FontScope font(fonts().bold);
+                ImGui::AlignTextToFramePadding();
+                colouredText(p.text, votes);
+            }
+            drawVoteButtons(session, retro, g.id, g.title, g.votes, ctx);
+            drawFollowUpMenu(session, retro, g.id, g.title, ctx);
+            if (buttons) drawTally(retro, g.id, total); // behind the buttons, so they never move
+            if (!ctx.presentation) ImGui::Spacing();
+            for (const std::size_t index : groupItems) drawItem(retro, retro.items[index], ctx, true);
+            if (hidden > 0) mutedText(faceDownText(hidden));
+            ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, em(0.3f)));
+            ImGui::EndGroup();
+            if (!ctx.presentation) {
+                if (const core::Id dropped = acceptItemDrop(); !dropped.empty()) ctx.submit(core::moveToGroup(session, retro.id, dropped, g.id));
+            }
+            ImGui::PopID();
+        }
     }
-    static const std::vector<const core::RetroItem*> kNone;
-    for (const auto& g : retro.groups) {
-        const auto found = itemsByGroup.find(g.id);
-        const auto& groupItems = found == itemsByGroup.end() ? kNone : found->second;
-        ImGui::TableNextColumn();
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(p.panel));
-        ImGui::PushID(g.id.c_str());
-        ImGui::BeginGroup();
-        int total = g.votes;
-        int hidden = 0;
-        for (const auto* i : groupItems) {
-            total += i->votes;
-            hidden += i->hidden ? 1 : 0;
-        }
-        if (ctx.presentation) {
-            FontScope font(fonts().heading);
-            colouredText(p.accent, g.title);
-        } else {
-            std::string& title = m_groupTitles[g.id];
-            const ImGuiID fieldId = ImGui::GetID("##title");
-            if (ImGui::GetActiveID() != fieldId) title = g.title;
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            FontScope font(fonts().bold);
-            inputText("##title", title);
-            recordLastItem(std::string(_("Group name")) + ": " + g.title);
-            if (ImGui::IsItemDeactivatedAfterEdit() && title != g.title) ctx.submit(core::renameRetroGroup(session, retro.id, g.id, title));
-        }
-        const bool buttons = retro.voting.open && !ctx.presentation;
-        if (const std::string votes = voteText(retro, total); !votes.empty() && !buttons) {
-            FontScope font(fonts().bold);
-            ImGui::AlignTextToFramePadding();
-            colouredText(p.text, votes);
-        }
-        drawVoteButtons(session, retro, g.id, g.title, g.votes, ctx);
-        drawFollowUpMenu(session, retro, g.id, g.title, ctx);
-        if (buttons) drawTally(retro, g.id, total); // behind the buttons, so they never move
-        if (!ctx.presentation) ImGui::Spacing();
-        for (const auto* i : groupItems) drawItem(retro, *i, ctx, true);
-        if (hidden > 0) mutedText(faceDownText(hidden));
-        ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, em(0.3f)));
-        ImGui::EndGroup();
-        if (!ctx.presentation) {
-            if (const core::Id dropped = acceptItemDrop(); !dropped.empty()) ctx.submit(core::moveToGroup(session, retro.id, dropped, g.id));
-        }
-        ImGui::PopID();
-    }
+    clip.end();
     ImGui::EndTable();
+}
+
+// Rebuilds the groups' card lists and the rows' estimated heights when the session or what the
+// heights depend on changed (measured heights replace the estimates as rows are drawn).
+void RetroWorkspace::updateGroupRows(const core::Retrospective& retro, const ViewContext& ctx, int columns, float width) {
+    GroupKey key{retro.id,
+                 sessionVersion(ctx),
+                 retro.items.data(),
+                 retro.items.size(),
+                 retro.groups.size(),
+                 columns,
+                 width,
+                 ImGui::GetFontSize(),
+                 ctx.presentation,
+                 retro.voting.open && !ctx.presentation,
+                 language()};
+    if (m_haveGroupRows && key == m_groupKey) return;
+    m_groupKey = std::move(key);
+    m_haveGroupRows = true;
+    m_groupItems.assign(retro.groups.size(), {});
+    g_retroStats.groupsSorted += retro.items.size();
+    std::unordered_map<std::string_view, std::size_t> groupIndex;
+    for (std::size_t g = 0; g < retro.groups.size(); ++g) groupIndex.emplace(retro.groups[g].id, g);
+    for (std::size_t i = 0; i < retro.items.size(); ++i) {
+        if (retro.items[i].groupId.empty()) continue;
+        const auto found = groupIndex.find(retro.items[i].groupId);
+        if (found != groupIndex.end()) m_groupItems[found->second].push_back(i);
+    }
+    // A group: its title field, the vote row, its cards, a face-down count and a gap.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float head = 2.0f * (ImGui::GetFrameHeight() + style.ItemSpacing.y) + style.ItemSpacing.y + em(0.3f);
+    const std::size_t perRow = static_cast<std::size_t>(std::max(columns, 1));
+    m_groupRows.clear();
+    m_groupRows.reserve((retro.groups.size() + perRow - 1) / perRow);
+    for (std::size_t start = 0; start < retro.groups.size(); start += perRow) {
+        float tallest = 0.0f;
+        for (std::size_t g = start; g < std::min(start + perRow, retro.groups.size()); ++g) {
+            float h = head;
+            for (const std::size_t index : m_groupItems[g]) {
+                const core::RetroItem& item = retro.items[index];
+                if (item.hidden) continue;
+                const auto known = m_itemHeights.find(item.id);
+                h += known != m_itemHeights.end() ? known->second : estimateItemHeight(retro, item, ctx, width);
+            }
+            tallest = std::max(tallest, h);
+        }
+        m_groupRows.push(tallest + 2.0f * style.CellPadding.y);
+    }
 }
 
 // -----------------------------------------------------------------------------------------------

@@ -33,6 +33,9 @@ struct RetroFrameStats {
     std::size_t listed = 0; // face-up cards in the prompts' lists
     std::size_t drawn = 0;  // of those, drawn this frame
     std::size_t sorted = 0; // cards put into the lists (only when they were rebuilt)
+    std::size_t groups = 0;       // groups in the groups panel
+    std::size_t groupsDrawn = 0;  // of those, drawn this frame
+    std::size_t groupsSorted = 0; // cards put into the groups' lists (only when they were rebuilt)
 };
 const RetroFrameStats& lastRetroFrameStats();
 
@@ -126,6 +129,27 @@ private:
     } m_promptKey;
     bool m_havePromptCards = false;
     std::unordered_map<core::Id, float> m_itemHeights; // measured when drawn, estimated once otherwise
+    // The groups panel: the cards of each group (indices into retro.items) and the heights of the
+    // table's rows (`columns` groups a row), kept between frames like the prompts' lists; a frame
+    // draws only the rows on screen and reserves the others' space with one row above and below.
+    void updateGroupRows(const core::Retrospective& retro, const ViewContext& ctx, int columns, float width);
+    std::vector<std::vector<std::size_t>> m_groupItems;
+    ListLayout m_groupRows;
+    struct GroupKey {
+        core::Id retro;
+        std::uint64_t version = 0;
+        const core::RetroItem* items = nullptr;
+        std::size_t count = 0;
+        std::size_t groups = 0;
+        int columns = 0;
+        float width = 0.0f;
+        float font = 0.0f;
+        bool presentation = false;
+        bool buttons = false;
+        std::string language;
+        bool operator==(const GroupKey&) const = default;
+    } m_groupKey;
+    bool m_haveGroupRows = false;
     ScalePanel m_scales; // check-in and ROTI
     ActionsTable m_actions;
 };

@@ -469,3 +469,39 @@ TEST_CASE("three follow-ups made in the GUI keep experiment ids and link each fi
     std::sort(sessionIds.begin(), sessionIds.end());
     CHECK(std::unique(sessionIds.begin(), sessionIds.end()) == sessionIds.end());
 }
+
+namespace {
+
+// A session with `count` experiment ideas (issue 14: the columns cost what is on screen).
+core::Session withExperiments(int count) {
+    core::Session s;
+    s.title = "Scaling";
+    for (int i = 0; i < count; ++i) {
+        core::Experiment e;
+        e.id = "exp-" + std::to_string(i);
+        e.title = "Idea number " + std::to_string(i);
+        s.experiments.push_back(e);
+    }
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("the experiment board draws only the cards on screen, the same number at 1k and 10k experiments", "[ui][experiments][scaling]") {
+    UiHarness h;
+    openExperiments(h, withExperiments(1000));
+    h.frame();
+    const ui::ExperimentFrameStats small = ui::lastExperimentFrameStats();
+    openExperiments(h, withExperiments(10000));
+    h.frame();
+    const ui::ExperimentFrameStats large = ui::lastExperimentFrameStats();
+    INFO("listed " << small.listed << " / " << large.listed << ", drawn " << small.drawn << " / " << large.drawn);
+    CHECK(small.listed == 1000);
+    CHECK(large.listed == 10000);
+    CHECK(small.sorted == 0); // the columns' lists were kept from the last frame
+    CHECK(large.sorted == 0);
+    CHECK(small.drawn > 0);
+    const auto perScreen = static_cast<std::size_t>(ImGui::GetIO().DisplaySize.y / ImGui::GetFontSize()) + 2;
+    CHECK(large.drawn <= perScreen);
+    CHECK(large.drawn <= small.drawn + 2);
+}
