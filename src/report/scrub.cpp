@@ -27,24 +27,6 @@ namespace lernraum::report {
 
 namespace {
 
-void appendUtf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 struct Icu {
     const icu::Normalizer2* nfkcCf = nullptr;
     const icu::Normalizer2* nfd = nullptr;
@@ -103,10 +85,10 @@ void appendFoldedLetter(std::string& out, UChar32 c) {
                 k += U16_LENGTH(d);
                 if (isMark(d)) continue;
                 if (const auto spelled = latinSpelling(d); !spelled.empty()) out += spelled;
-                else appendUtf8(out, static_cast<std::uint32_t>(d));
+                else core::appendUtf8(out, static_cast<std::uint32_t>(d));
             }
         } else {
-            appendUtf8(out, static_cast<std::uint32_t>(c));
+            core::appendUtf8(out, static_cast<std::uint32_t>(c));
         }
     }
 }

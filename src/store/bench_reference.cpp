@@ -1,22 +1,8 @@
 // References for `lernraum bench` (see bench_reference.hpp). The JSON flags and the throwing
 // assertion are the session loader's, token for token (session_file.cpp; RapidJSON's templates
 // must be the same in both translation units), so the parse does the same work.
-#include <cereal/details/helpers.hpp>
 
-namespace lernraum::store {
-// Thrown by RapidJSON's internal checks (wrong value types and the like). Derives from
-// cereal::Exception, exactly like cereal's own RapidJSONException which it replaces.
-struct JsonAssertion : cereal::Exception {
-    using cereal::Exception::Exception;
-};
-} // namespace lernraum::store
-
-#define RAPIDJSON_ASSERT_THROWS
-#define RAPIDJSON_ASSERT(x)                                                                                              \
-    if (!(x)) {                                                                                                          \
-        throw ::lernraum::store::JsonAssertion("rapidjson internal assertion failure: " #x);                             \
-    }
-#define RAPIDJSON_PARSE_DEFAULT_FLAGS (kParseIterativeFlag | kParseValidateEncodingFlag)
+#include "rapidjson_setup.hpp" // before any RapidJSON header
 #include <rapidjson/document.h>
 #include <rapidjson/memorystream.h>
 

@@ -12,25 +12,11 @@
 // process). Iterative parsing keeps the parse stack on the heap and fails cleanly. The flags and a
 // throwing RAPIDJSON_ASSERT must be defined before the first RapidJSON header (otherwise RapidJSON
 // calls abort() on a wrong value type). cereal's json.hpp keeps both definitions.
-#include <cereal/details/helpers.hpp> // cereal::Exception only; no RapidJSON yet
 
 #include <istream>
 #include <streambuf>
 
-namespace lernraum::store {
-// Thrown by RapidJSON's internal checks (wrong value types and the like). Derives from
-// cereal::Exception, exactly like cereal's own RapidJSONException which it replaces.
-struct JsonAssertion : cereal::Exception {
-    using cereal::Exception::Exception;
-};
-} // namespace lernraum::store
-
-#define RAPIDJSON_ASSERT_THROWS
-#define RAPIDJSON_ASSERT(x)                                                                                              \
-    if (!(x)) {                                                                                                          \
-        throw ::lernraum::store::JsonAssertion("rapidjson internal assertion failure: " #x);                             \
-    }
-#define RAPIDJSON_PARSE_DEFAULT_FLAGS (kParseIterativeFlag | kParseValidateEncodingFlag)
+#include "rapidjson_setup.hpp" // before any RapidJSON header
 #include <rapidjson/istreamwrapper.h>
 #include <rapidjson/ostreamwrapper.h>
 
